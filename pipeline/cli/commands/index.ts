@@ -1,0 +1,5 @@
+import type { Command } from '../command.ts';
+import { parseCommand } from './parse.ts';
+
+// Order is the order of `kamervragen --help`.
+export const commands: Command[] = [parseCommand];

@@ -1,0 +1,53 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { KamervragenError, formatDiagnostic } from '../../errors.ts';
+import { parseSource } from '../../parse/parse-source.ts';
+import { FORMATS, type SourceFormat } from '../../extract/formats.ts';
+import type { Command } from '../command.ts';
+
+export const parseCommand: Command = {
+  name: 'parse',
+  summary: 'parse one source document and print its record as JSON',
+  help: `Usage: kamervragen parse FILE [--format FORMAT]
+
+Prints the Document record of FILE as JSON on stdout. Warnings and errors go to stderr.
+The rendering is detected from the content; --format overrides it.
+
+Options:
+  --format FORMAT  one of: ${FORMATS.join(', ')}
+
+Examples:
+  kamervragen parse documents/ah-tk-20182019-3922.kaag-sjoerdsma-emotieherkenning.pdf.txt
+  kamervragen parse page.txt --format page-text | jq '.questions | length'
+
+Exit codes: 0 parsed; 1 the file cannot be read or parsed; 2 wrong usage.
+`,
+  async run(argv) {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: { format: { type: 'string' } },
+      allowPositionals: true,
+    });
+    const [path] = positionals;
+    if (!path || positionals.length > 1) {
+      throw new KamervragenError('usage/parse', 'expected exactly one FILE', {}, 2);
+    }
+    if (values.format !== undefined && !FORMATS.includes(values.format as SourceFormat)) {
+      throw new KamervragenError(
+        'usage/format',
+        `unknown format "${values.format}"; expected one of ${FORMATS.join(', ')}`,
+        {},
+        2,
+      );
+    }
+    const bytes = await readFile(path).catch((error: NodeJS.ErrnoException) => {
+      throw new KamervragenError('read/file', `cannot read the file (${error.code ?? error.message})`, { file: path });
+    });
+    const options = values.format === undefined ? {} : { format: values.format as SourceFormat };
+    const { document, diagnostics } = await parseSource({ path, bytes }, options);
+    for (const d of diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+    if (!document) return 1;
+    process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+    return 0;
+  },
+};
