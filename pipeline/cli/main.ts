@@ -1,12 +1,26 @@
 import { KamervragenError, formatDiagnostic } from '../errors.ts';
 import { commands } from './commands/index.ts';
+import { setUiOptions, takeGlobalFlags } from './ui/options.ts';
+import { palette, shouldColor } from './ui/colors.ts';
 
-const EXIT_CODES = `Exit codes:
-  0  success (or nothing to do)
-  1  the data has errors (a document could not be parsed or validated), or a command failed
-  2  wrong usage (unknown command or option)`;
+export const EXIT_CODES = `Exit codes:
+  0   success (or nothing to do)
+  1   the data has errors (a document could not be read, parsed or validated), or a command failed
+  2   wrong usage (unknown command or option, missing argument)
+  70  internal error: a bug in the pipeline (the stack trace is printed; please report it)`;
 
-function usage(): string {
+const GLOBAL_OPTIONS = `Global options (any command):
+  -h, --help     show help (also: kamervragen help <command>)
+  -q, --quiet    no progress bars or chatter; errors still go to stderr
+  --json         print the command's summary as JSON on stdout
+  --color, --no-color
+                 force colours on or off (default: on a terminal unless NO_COLOR is set)
+  --version      print the version
+
+Under GitHub Actions (GITHUB_ACTIONS=true) diagnostics are also printed as
+::error file=…,line=…:: annotations, so they show on the pull request.`;
+
+export function usage(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
   const list = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n');
   return `kamervragen: build, check and publish the Kamervragen open dataset
@@ -18,22 +32,42 @@ ${list}
 
 Run \`kamervragen <command> --help\` for a command's options and examples.
 
+${GLOBAL_OPTIONS}
+
 ${EXIT_CODES}
 `;
 }
 
+function isUsageError(error: unknown): error is Error & { code: string } {
+  // node:util parseArgs throws TypeErrors with these codes for unknown or malformed options.
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_');
+}
+
 export async function main(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
+  const { options, rest: args } = takeGlobalFlags(argv);
+  setUiOptions(options);
+  const c = palette(shouldColor(process.stderr, process.env, options.color));
+  const [name, ...rest] = args;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    const topic = name === 'help' ? commands.find((c) => c.name === rest[0]) : undefined;
-    process.stdout.write(topic ? topic.help : usage());
+    const topic = rest[0];
+    if (name === 'help' && topic !== undefined) {
+      const command = commands.find((cmd) => cmd.name === topic);
+      if (!command) {
+        process.stderr.write(`kamervragen: no help for unknown command "${topic}"\n\n${usage()}`);
+        return 2;
+      }
+      process.stdout.write(command.help);
+      return 0;
+    }
+    process.stdout.write(usage());
     return 0;
   }
   if (name === '--version') {
     process.stdout.write('kamervragen pipeline\n');
     return 0;
   }
-  const command = commands.find((c) => c.name === name);
+  const command = commands.find((cmd) => cmd.name === name);
   if (!command) {
     process.stderr.write(`kamervragen: unknown command "${name}"\n\n${usage()}`);
     return 2;
@@ -46,8 +80,13 @@ export async function main(argv: string[]): Promise<number> {
     return await command.run(rest);
   } catch (error) {
     if (error instanceof KamervragenError) {
-      process.stderr.write(`kamervragen ${name}: ${formatDiagnostic(error.toDiagnostic())}\n`);
+      process.stderr.write(`${c.red(`kamervragen ${name}:`)} ${formatDiagnostic(error.toDiagnostic())}\n`);
+      if (error.exitCode === 2) process.stderr.write(`Run \`kamervragen ${name} --help\` for usage.\n`);
       return error.exitCode;
+    }
+    if (isUsageError(error)) {
+      process.stderr.write(`${c.red(`kamervragen ${name}:`)} ${error.message}\nRun \`kamervragen ${name} --help\` for usage.\n`);
+      return 2;
     }
     // Anything else is a bug in the pipeline, not in the data: show the stack so it can be fixed.
     process.stderr.write(`kamervragen ${name}: internal error (a bug; please report it)\n`);
