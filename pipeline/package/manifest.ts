@@ -1,0 +1,93 @@
+import { KamervragenError } from '../errors.ts';
+import type { Document } from '../types.ts';
+import { recordHash } from './hash-record.ts';
+import type { AssetEntry, Counts, Manifest, ReleasePlan } from './release-types.ts';
+import { parseVersion } from './semver.ts';
+
+export const MANIFEST_NAME = 'manifest.json';
+export const DATASET_NAME = 'kamervragen';
+
+export function countRecords(records: readonly Document[]): Counts {
+  const sum = (f: (r: Document) => number) => records.reduce((n, r) => n + f(r), 0);
+  return {
+    documents: records.length,
+    questions: sum((r) => r.questions.length),
+    answers: sum((r) => r.answers.length),
+    askers: sum((r) => r.askers?.length ?? 0),
+    footnotes: sum((r) => r.footnotes.length),
+    references: sum((r) => r.references.length),
+  };
+}
+
+export interface ManifestInputs {
+  plan: Extract<ReleasePlan, { kind: 'release' }>;
+  records: readonly Document[];
+  assets: readonly AssetEntry[];
+  schemaVersion: string;
+  sourceCommit: string | null;
+  repository: string;
+  quarantined: readonly string[];
+}
+
+export function buildManifest(input: ManifestInputs): Manifest {
+  const records: Manifest['records'] = {};
+  for (const r of [...input.records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    records[r.id] = { sha256: recordHash(r), title: r.title };
+  }
+  return {
+    manifest_version: 1,
+    name: DATASET_NAME,
+    version: input.plan.version,
+    date: input.plan.date,
+    previous_version: input.plan.previous?.version ?? null,
+    schema_version: input.schemaVersion,
+    source_commit: input.sourceCommit,
+    repository: input.repository,
+    counts: countRecords(input.records),
+    changes: input.plan.changes,
+    quarantined: [...input.quarantined].sort(),
+    records,
+    assets: [...input.assets].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+  };
+}
+
+export function serializeManifest(manifest: Manifest): Uint8Array {
+  return new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`);
+}
+
+function fail(file: string, field: string, message: string): never {
+  throw new KamervragenError('package/bad-manifest', message, { file, field });
+}
+
+/** Read a manifest written by an earlier release; anything unexpected stops with the field named. */
+export function parseManifest(text: string, file: string): Manifest {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    fail(file, '', `not JSON (${(error as Error).message}); restore it from the last release`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(file, '', 'expected an object');
+  const m = value as Record<string, unknown>;
+  if (m.manifest_version !== 1) fail(file, '/manifest_version', `expected 1, found ${JSON.stringify(m.manifest_version)}`);
+  for (const key of ['version', 'date', 'schema_version', 'repository'] as const) {
+    if (typeof m[key] !== 'string') fail(file, `/${key}`, `expected a string, found ${JSON.stringify(m[key])}`);
+  }
+  parseVersion(m.version as string);
+  parseVersion(m.schema_version as string, '/schema_version');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(m.date as string)) fail(file, '/date', `expected YYYY-MM-DD, found "${String(m.date)}"`);
+  const records = m.records;
+  if (typeof records !== 'object' || records === null || Array.isArray(records)) fail(file, '/records', 'expected an object');
+  for (const [id, entry] of Object.entries(records)) {
+    const e = entry as { sha256?: unknown } | null;
+    if (typeof e?.sha256 !== 'string') fail(file, `/records/${id}/sha256`, 'expected a sha256 string');
+  }
+  if (!Array.isArray(m.assets)) fail(file, '/assets', 'expected an array');
+  (m.assets as unknown[]).forEach((a, i) => {
+    const e = a as Partial<AssetEntry> | null;
+    if (typeof e?.name !== 'string' || typeof e.bytes !== 'number' || typeof e.sha256 !== 'string') {
+      fail(file, `/assets/${i}`, 'expected {name, bytes, sha256}');
+    }
+  });
+  return value as Manifest;
+}

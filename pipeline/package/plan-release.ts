@@ -1,0 +1,100 @@
+import { KamervragenError } from '../errors.ts';
+import type { Document } from '../types.ts';
+import { recordHash } from './hash-record.ts';
+import type { Bump, Changes, Manifest, RecordRef, ReleasePlan } from './release-types.ts';
+import { bumpVersion, parseVersion } from './semver.ts';
+
+export interface PlanOptions {
+  /** Version of schema/document.schema.json (from its $id). */
+  schemaVersion: string;
+  /** SOURCE_DATE_EPOCH in seconds, when the caller has one: the only clock a release may use. */
+  sourceDateEpoch?: number | undefined;
+}
+
+function ref(record: Document): RecordRef {
+  return { id: record.id, title: record.title };
+}
+
+const byId = (a: RecordRef, b: RecordRef) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Record-level diff: which ids are new, which kept their id but not their content, which are gone. */
+export function diffRecords(records: readonly Document[], previous: Manifest | null): Changes {
+  const before = previous?.records ?? {};
+  const seen = new Set<string>();
+  const added: RecordRef[] = [];
+  const changed: RecordRef[] = [];
+  for (const record of records) {
+    seen.add(record.id);
+    const old = before[record.id];
+    if (old === undefined) added.push(ref(record));
+    else if (old.sha256 !== recordHash(record)) changed.push(ref(record));
+  }
+  const removed = Object.entries(before)
+    .filter(([id]) => !seen.has(id))
+    .map(([id, entry]) => ({ id, title: entry.title }));
+  return { added: added.sort(byId), changed: changed.sort(byId), removed: removed.sort(byId) };
+}
+
+// Removing records is a breaking change for anyone who cites or joins on an id, so it is major,
+// like an incompatible schema change; additions are minor; changed records are patch.
+export function chooseBump(changes: Changes, schemaVersion: string, previous: Manifest | null): Bump | null {
+  if (!previous) return 'initial';
+  const [schemaMajor] = parseVersion(schemaVersion, '/schema_version');
+  const [previousSchemaMajor] = parseVersion(previous.schema_version, '/schema_version');
+  if (schemaMajor !== previousSchemaMajor || changes.removed.length > 0) return 'major';
+  if (changes.added.length > 0) return 'minor';
+  if (changes.changed.length > 0) return 'patch';
+  return null;
+}
+
+/** The release date: SOURCE_DATE_EPOCH's UTC day, else the newest date any document states. */
+export function releaseDate(records: readonly Document[], options: PlanOptions, previous: Manifest | null): string {
+  let date: string | null = null;
+  if (options.sourceDateEpoch !== undefined) {
+    date = new Date(options.sourceDateEpoch * 1000).toISOString().slice(0, 10);
+  } else {
+    for (const r of records) {
+      for (const d of [r.answered, r.submitted]) if (d && (date === null || d > date)) date = d;
+    }
+  }
+  if (date === null) {
+    throw new KamervragenError(
+      'package/no-date',
+      'no document states a date; set SOURCE_DATE_EPOCH to give the release a date',
+    );
+  }
+  // A parser fix on old documents must not date a release before the one it follows.
+  return previous && previous.date > date ? previous.date : date;
+}
+
+export function planRelease(
+  records: readonly Document[],
+  previous: Manifest | null,
+  options: PlanOptions,
+): ReleasePlan {
+  const changes = diffRecords(records, previous);
+  const bump = chooseBump(changes, options.schemaVersion, previous);
+  if (bump === null && previous) {
+    return { kind: 'unchanged', version: previous.version, date: previous.date, previous };
+  }
+  const effective = bump ?? 'patch';
+  return {
+    kind: 'release',
+    version: bumpVersion(previous?.version ?? '0.0.0', effective),
+    date: releaseDate(records, options, previous),
+    bump: effective,
+    changes,
+    previous,
+  };
+}
+
+/** Stop unless removals were allowed; the message names every id so nobody loses data unseen. */
+export function assertRemovalsAllowed(plan: ReleasePlan, allowRemovals: boolean): void {
+  if (plan.kind !== 'release' || plan.changes.removed.length === 0 || allowRemovals) return;
+  const ids = plan.changes.removed.map((r) => r.id).join(', ');
+  throw new KamervragenError(
+    'package/removals',
+    `${plan.changes.removed.length} record(s) of ${plan.previous?.version ?? 'the previous release'} are gone: ${ids}; ` +
+      'restore their source files, or pass --allow-removals to release without them',
+  );
+}

@@ -1,0 +1,69 @@
+// The nouns of packaging: what a release records about itself (manifest) and what the next one
+// will be (plan). Kept apart from pipeline/types.ts because only package/, publish/ and the
+// release command use them.
+
+export type Bump = 'initial' | 'major' | 'minor' | 'patch';
+
+export interface RecordRef {
+  id: string;
+  title: string | null;
+}
+
+export interface Changes {
+  added: RecordRef[];
+  changed: RecordRef[];
+  removed: RecordRef[];
+}
+
+export interface AssetEntry {
+  /** Name of the asset in the release (versioned for the JSON files). */
+  name: string;
+  bytes: number;
+  sha256: string;
+}
+
+export interface Counts {
+  documents: number;
+  questions: number;
+  answers: number;
+  askers: number;
+  footnotes: number;
+  references: number;
+}
+
+/** manifest.json: everything a later release or a verifier needs to know about this one. */
+export interface Manifest {
+  manifest_version: 1;
+  name: string;
+  version: string;
+  date: string;
+  previous_version: string | null;
+  schema_version: string;
+  source_commit: string | null;
+  repository: string;
+  counts: Counts;
+  changes: Changes;
+  /** Source files the build set aside instead of failing; named in the release notes. */
+  quarantined: string[];
+  /** Record id → sha256 of the record's canonical JSON and its title (to name it if it is removed), sorted by id. */
+  records: Record<string, { sha256: string; title: string | null }>;
+  /** Every asset except manifest.json and SHA256SUMS (which describe the others), sorted by name. */
+  assets: AssetEntry[];
+}
+
+/** A file as the build or the package stage produced it. */
+export interface NamedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export type ReleasePlan =
+  | { kind: 'unchanged'; version: string; date: string; previous: Manifest }
+  | {
+      kind: 'release';
+      version: string;
+      date: string;
+      bump: Bump;
+      changes: Changes;
+      previous: Manifest | null;
+    };
