@@ -1,40 +1,137 @@
 import type { Diagnostic } from '../errors.ts';
 
-export type Decoded = { ok: true; text: string; encoding: string } | { ok: false; diagnostic: Diagnostic };
+export type Decoded =
+  | { ok: true; text: string; encoding: string; diagnostics: Diagnostic[] }
+  | { ok: false; diagnostic: Diagnostic };
 
-// Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252 when the bytes
-// are not valid UTF-8. Line ends become \n.
+const WINDOWS_1252 = new TextDecoder('windows-1252');
+
+// Bytes to text: UTF-16 (with BOM, or without one when every other byte is NUL), UTF-8 with or
+// without BOM, else Windows-1252. A file that is UTF-8 apart from a few stray Windows-1252 bytes
+// (a pasted "café" in an otherwise UTF-8 page) is decoded piecewise, with a warning, rather than
+// turning all its UTF-8 into mojibake. Line ends become \n.
 export function decodeText(bytes: Uint8Array, file: string): Decoded {
   if (bytes.length === 0) {
     return { ok: false, diagnostic: { severity: 'error', code: 'extract/empty', message: 'the file is empty', file } };
   }
+  const diagnostics: Diagnostic[] = [];
   let text: string;
   let encoding: string;
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    text = new TextDecoder('utf-16le').decode(bytes.subarray(2));
-    encoding = 'utf-16le';
-  } else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    text = new TextDecoder('utf-16be').decode(bytes.subarray(2));
-    encoding = 'utf-16be';
+  const utf16 = utf16Encoding(bytes);
+  if (utf16) {
+    const bom = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+    text = new TextDecoder(utf16).decode(bytes.subarray(bom ? 2 : 0));
+    encoding = utf16;
   } else {
     try {
+      // ignoreBOM false: the decoder drops a leading UTF-8 BOM.
       text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
       encoding = 'utf-8';
     } catch {
-      text = new TextDecoder('windows-1252').decode(bytes);
-      encoding = 'windows-1252';
+      const mixed = decodeMixed(bytes);
+      text = mixed.text;
+      if (mixed.utf8Sequences > 0) {
+        encoding = 'utf-8+windows-1252';
+        diagnostics.push({
+          severity: 'warning',
+          code: 'extract/mixed-encoding',
+          message: `the file is UTF-8 with ${mixed.strayBytes} byte(s) that are not; read those as Windows-1252 (first on line ${mixed.firstStrayLine})`,
+          file,
+          line: mixed.firstStrayLine,
+        });
+      } else {
+        encoding = 'windows-1252';
+      }
     }
   }
-  if (/[\u0000-\u0008\u000e-\u001f]/.test(text.slice(0, 4096))) {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const control = /[\u0000-\u0008\u000e-\u001f]/.exec(text.slice(0, 4096));
+  if (control) {
     return {
       ok: false,
       diagnostic: {
         severity: 'error',
         code: 'extract/binary',
-        message: 'the file holds binary data, not text in a known rendering (PDF text, HTML, XML)',
+        message:
+          'the file holds binary data, not a known rendering (PDF, ODT, officielebekendmakingen XML or HTML, or text)',
         file,
+        line: text.slice(0, control.index).split(/\r\n?|\n/).length,
       },
     };
   }
-  return { ok: true, text: text.replace(/\r\n?/g, '\n'), encoding };
+  return { ok: true, text: text.replace(/\r\n?/g, '\n'), encoding, diagnostics };
+}
+
+function utf16Encoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  // No BOM: Latin text in UTF-16 has a NUL in every other byte.
+  const n = Math.min(bytes.length - (bytes.length % 2), 512);
+  if (n < 4) return null;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenNul++;
+    if (bytes[i + 1] === 0) oddNul++;
+  }
+  const pairs = n / 2;
+  if (oddNul > pairs * 0.9 && evenNul === 0) return 'utf-16le';
+  if (evenNul > pairs * 0.9 && oddNul === 0) return 'utf-16be';
+  return null;
+}
+
+// Length of the valid UTF-8 sequence at i, or 0 when the byte there does not start one.
+function utf8SequenceLength(bytes: Uint8Array, i: number): number {
+  const b = bytes[i] ?? 0;
+  const cont = (k: number) => {
+    const c = bytes[i + k];
+    return c !== undefined && c >= 0x80 && c <= 0xbf;
+  };
+  if (b < 0x80) return 1;
+  if (b >= 0xc2 && b <= 0xdf) return cont(1) ? 2 : 0;
+  if (b >= 0xe0 && b <= 0xef) {
+    const c1 = bytes[i + 1] ?? 0;
+    if (b === 0xe0 && c1 < 0xa0) return 0;
+    if (b === 0xed && c1 > 0x9f) return 0;
+    return cont(1) && cont(2) ? 3 : 0;
+  }
+  if (b >= 0xf0 && b <= 0xf4) {
+    const c1 = bytes[i + 1] ?? 0;
+    if (b === 0xf0 && c1 < 0x90) return 0;
+    if (b === 0xf4 && c1 > 0x8f) return 0;
+    return cont(1) && cont(2) && cont(3) ? 4 : 0;
+  }
+  return 0;
+}
+
+function decodeMixed(bytes: Uint8Array): {
+  text: string;
+  utf8Sequences: number;
+  strayBytes: number;
+  firstStrayLine: number;
+} {
+  const utf8 = new TextDecoder('utf-8');
+  const parts: string[] = [];
+  let utf8Sequences = 0;
+  let strayBytes = 0;
+  let firstStray = -1;
+  let runStart = 0;
+  let i = 0;
+  while (i < bytes.length) {
+    const len = utf8SequenceLength(bytes, i);
+    if (len > 0) {
+      if (len > 1) utf8Sequences++;
+      i += len;
+      continue;
+    }
+    if (firstStray < 0) firstStray = i;
+    strayBytes++;
+    parts.push(utf8.decode(bytes.subarray(runStart, i)), WINDOWS_1252.decode(bytes.subarray(i, i + 1)));
+    i++;
+    runStart = i;
+  }
+  parts.push(utf8.decode(bytes.subarray(runStart)));
+  let line = 1;
+  for (let k = 0; k < firstStray; k++) if (bytes[k] === 0x0a) line++;
+  return { text: parts.join(''), utf8Sequences, strayBytes, firstStrayLine: line };
 }

@@ -1,0 +1,123 @@
+import { XMLValidator } from 'fast-xml-parser';
+import { parseDocument } from 'htmlparser2';
+import type { ChildNode, Document as DomDocument, Element } from 'domhandler';
+import type { Diagnostic } from '../errors.ts';
+
+export type { Element, ChildNode };
+
+export type ParsedMarkup = { ok: true; root: Element } | { ok: false; diagnostic: Diagnostic };
+
+/** Deeper nesting than this is refused: real publications nest about 12 levels. */
+export const MAX_DEPTH = 200;
+
+function lineAt(text: string, index: number): number {
+  let line = 1;
+  for (let i = 0; i < index; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+// XML from outside is parsed without a DTD: a DOCTYPE is refused before any parser sees it, so
+// no entity is ever defined, expanded or fetched (no XXE, no "billion laughs"). Well-formedness is
+// checked first so that a truncated file is an error with a line number, not a half-read record.
+export function parseXmlSafely(text: string, file: string): ParsedMarkup {
+  const doctype = /<!(DOCTYPE|ENTITY)\b/i.exec(text);
+  if (doctype) {
+    return {
+      ok: false,
+      diagnostic: {
+        severity: 'error',
+        code: 'extract/xml-doctype',
+        message: `the XML declares a ${doctype[1]!.toUpperCase()}; DTDs and entity declarations are refused (publications never carry one)`,
+        file,
+        line: lineAt(text, doctype.index),
+      },
+    };
+  }
+  const body = text.trimStart();
+  const offsetLines = lineAt(text, text.length - body.length) - 1;
+  const valid = XMLValidator.validate(body, { allowBooleanAttributes: false });
+  if (valid !== true) {
+    return {
+      ok: false,
+      diagnostic: {
+        severity: 'error',
+        code: 'extract/xml-malformed',
+        message: `the XML is not well-formed (truncated or damaged?): ${valid.err.msg}`,
+        file,
+        line: valid.err.line + offsetLines,
+      },
+    };
+  }
+  return rootOf(parseDocument(body, { xmlMode: true, decodeEntities: true }), file, 'XML');
+}
+
+// HTML is parsed by a forgiving tokenizer that knows only the fixed HTML entities; a DOCTYPE in
+// HTML is a plain marker (XHTML pages carry one) and nothing is loaded from it.
+export function parseHtmlSafely(text: string, file: string): ParsedMarkup {
+  return rootOf(parseDocument(text, { decodeEntities: true, lowerCaseTags: true }), file, 'HTML');
+}
+
+function rootOf(doc: DomDocument, file: string, kind: string): ParsedMarkup {
+  const root = doc.children.find((n): n is Element => n.type === 'tag');
+  if (!root) {
+    return {
+      ok: false,
+      diagnostic: { severity: 'error', code: 'extract/no-root', message: `the ${kind} holds no element`, file },
+    };
+  }
+  // Iterative depth check, so the recursive walkers later can never run out of stack.
+  const stack: [ChildNode, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > MAX_DEPTH) {
+      return {
+        ok: false,
+        diagnostic: {
+          severity: 'error',
+          code: 'extract/too-deep',
+          message: `the ${kind} nests elements more than ${MAX_DEPTH} deep`,
+          file,
+        },
+      };
+    }
+    if ('children' in node) for (const child of node.children) stack.push([child, depth + 1]);
+  }
+  return { ok: true, root };
+}
+
+/** Child elements, optionally only those with the given tag name. */
+export function childElements(node: Element, name?: string): Element[] {
+  return node.children.filter((n): n is Element => n.type === 'tag' && (name === undefined || n.name === name));
+}
+
+/** Every descendant element (document order) that matches. */
+export function findElements(node: Element, match: (el: Element) => boolean): Element[] {
+  const found: Element[] = [];
+  const walk = (el: Element) => {
+    for (const child of el.children) {
+      if (child.type !== 'tag') continue;
+      if (match(child)) found.push(child);
+      walk(child);
+    }
+  };
+  walk(node);
+  return found;
+}
+
+export function hasClass(el: Element, cls: string): boolean {
+  return (el.attribs['class'] ?? '').split(/\s+/).includes(cls);
+}
+
+/** Concatenated text of a node (no whitespace normalisation). */
+export function textOf(node: ChildNode): string {
+  if (node.type === 'text') return node.data;
+  if (node.type === 'cdata' || node.type === 'tag' || node.type === 'root') {
+    return node.children.map(textOf).join('');
+  }
+  return '';
+}
+
+/** Collapse whitespace runs (incl. tabs and newlines inside elements) to one space. */
+export function squash(text: string): string {
+  return text.replace(/[\s\u00a0]+/g, ' ').trim();
+}

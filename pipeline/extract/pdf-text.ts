@@ -1,0 +1,122 @@
+import type { Diagnostic } from '../errors.ts';
+
+export type Extracted = { ok: true; text: string; diagnostics: Diagnostic[] } | { ok: false; diagnostic: Diagnostic };
+
+interface Run {
+  str: string;
+  hasEOL: boolean;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** True when the bytes carry the PDF magic (the spec allows junk before it within 1 KiB). */
+export function isPdf(bytes: Uint8Array): boolean {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
+  return head.includes('%PDF-');
+}
+
+// PDF to text in the layout the PDF-text parser reads (the layout of poppler's pdftotext): one
+// line per printed line, a blank line where the vertical gap is larger than a line (paragraph
+// and block breaks), and a form feed after each page. Running heads and footers are left in: the
+// text parser removes page furniture for every PDF-text rendering alike.
+export async function extractPdfText(bytes: Uint8Array, file: string): Promise<Extracted> {
+  if (!isPdf(bytes)) {
+    return {
+      ok: false,
+      diagnostic: { severity: 'error', code: 'extract/not-pdf', message: 'the file has no %PDF header', file },
+    };
+  }
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  // pdfjs takes ownership of (detaches) the buffer it is given: hand it a copy.
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    stopAtErrors: false,
+    verbosity: 0,
+  });
+  try {
+    const doc = await task.promise;
+    const pages: string[] = [];
+    for (let p = 1; p <= doc.numPages; p++) {
+      const page = await doc.getPage(p);
+      const content = await page.getTextContent();
+      const runs: Run[] = [];
+      for (const item of content.items) {
+        if (!('str' in item)) continue;
+        runs.push({
+          str: item.str,
+          hasEOL: item.hasEOL,
+          x: item.transform[4] ?? 0,
+          y: item.transform[5] ?? 0,
+          width: item.width,
+          height: item.height,
+        });
+      }
+      pages.push(layoutLines(runs));
+      page.cleanup();
+    }
+    const text = pages.join('\n\f');
+    if (text.replace(/\s+/g, '').length === 0) {
+      return {
+        ok: false,
+        diagnostic: {
+          severity: 'error',
+          code: 'extract/pdf-no-text',
+          message: 'the PDF has no text layer (a scan?); it cannot be read without OCR',
+          file,
+        },
+      };
+    }
+    return { ok: true, text: `${text}\n`, diagnostics: [] };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      ok: false,
+      diagnostic: { severity: 'error', code: 'extract/pdf-unreadable', message: `the PDF cannot be read: ${message}`, file },
+    };
+  } finally {
+    await task.destroy();
+  }
+}
+
+function layoutLines(runs: Run[]): string {
+  const lines: { text: string; y: number; height: number }[] = [];
+  let current: { text: string; y: number; height: number } | null = null;
+  let end = 0;
+  for (const run of runs) {
+    if (run.str.trim().length > 0) {
+      // Two blocks side by side on one baseline (the page footer's "'s-Gravenhage 2021" and
+      // "Tweede Kamer, vergaderjaar …") are two lines, as pdftotext prints them.
+      if (current && run.x - end > Math.max(run.height, 4) * 3) current = null;
+    }
+    if (run.str.length > 0) {
+      if (!current) {
+        current = { text: '', y: run.y, height: run.height };
+        lines.push(current);
+      }
+      current.text += run.str;
+      end = run.x + run.width;
+      if (run.height > current.height && run.str.trim().length > 0) current.height = run.height;
+    }
+    if (run.hasEOL) current = null;
+  }
+  const out: string[] = [];
+  let previous: { y: number; height: number } | null = null;
+  for (const line of lines) {
+    const text = line.text.replace(/\s+$/, '');
+    if (text.trim().length === 0) continue;
+    if (previous) {
+      const gap = previous.y - line.y;
+      const size = Math.max(previous.height, line.height, 1);
+      // A gap of more than ~1.5 lines (or a jump upwards: a new column) is a block break.
+      if (gap > size * 1.6 || gap < -size) out.push('');
+    }
+    out.push(text);
+    previous = line;
+  }
+  return out.join('\n');
+}
