@@ -1,5 +1,6 @@
 import type { Command } from '../command.ts';
 import { parseCommand } from './parse.ts';
+import { fetchCommand } from './fetch.ts';
 
 // Order is the order of `kamervragen --help`.
-export const commands: Command[] = [parseCommand];
+export const commands: Command[] = [parseCommand, fetchCommand];

@@ -1,0 +1,121 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { KamervragenError, formatDiagnostic } from '../../errors.ts';
+import { createDocumentStore, removePartials, writeFileAtomic } from '../../fetch/document-store.ts';
+import { fetchPublications } from '../../fetch/fetch-publications.ts';
+import { EMPTY_STATE, isIsoDate, parseFetchState, serializeFetchState } from '../../fetch/fetch-state.ts';
+import { createPoliteClient } from '../../fetch/polite-client.ts';
+import { isAllowedUrl } from '../../fetch/select-records.ts';
+import { CHAMBERS, DEFAULT_PAGE_SIZE, DEFAULT_SRU_URL, type Chamber } from '../../fetch/sru-query.ts';
+import type { Command } from '../command.ts';
+
+export const fetchCommand: Command = {
+  name: 'fetch',
+  summary: 'download new and changed Kamervragen from the official SRU service into documents/',
+  help: `Usage: kamervragen fetch [options]
+
+Asks KOOP's SRU 2.0 service for "Kamervragen (Aanhangsel)" and "Kamervragen zonder antwoord"
+publications modified since the watermark in state/fetch-state.json (minus one day of overlap),
+and saves each one's XML as documents/<id>.xml with its metadata beside it as
+documents/<id>.metadata.xml. Files are written atomically; the watermark moves only when every
+document of the run is on disk, so an interrupted run loses nothing and a re-run completes it.
+
+Options:
+  --sru-url URL      SRU endpoint (default: $KAMERVRAGEN_SRU_URL or ${DEFAULT_SRU_URL})
+  --since DATE       fetch what was modified on or after DATE (YYYY-MM-DD) instead of the watermark
+  --chamber CHAMBER  tk (default), ek or all
+  --documents DIR    where documents go (default: documents)
+  --state FILE       watermark file (default: state/fetch-state.json)
+  --page-size N      records per SRU page (default: ${DEFAULT_PAGE_SIZE})
+  --delay-ms N       pause between requests (default: 500; $KAMERVRAGEN_FETCH_DELAY_MS)
+  --timeout-ms N     per-request timeout (default: 30000; $KAMERVRAGEN_FETCH_TIMEOUT_MS)
+  --retries N        retries on 429/5xx/timeouts, with exponential backoff (default: 4)
+  --backoff-ms N     first backoff (default: 2000; $KAMERVRAGEN_FETCH_BACKOFF_MS)
+  --json             print the outcome as JSON on stdout
+
+Examples:
+  kamervragen fetch
+  kamervragen fetch --since 2025-01-01          # backfill
+  KAMERVRAGEN_SRU_URL=http://127.0.0.1:8080/sru kamervragen fetch --json
+
+Exit codes: 0 done (also when nothing was new); 1 a document or the service failed (the
+watermark did not move; re-run later); 2 wrong usage or no watermark yet.
+`,
+  async run(argv) {
+    const { values } = parseArgs({
+      args: argv,
+      options: {
+        'sru-url': { type: 'string' },
+        since: { type: 'string' },
+        chamber: { type: 'string', default: 'tk' },
+        documents: { type: 'string', default: 'documents' },
+        state: { type: 'string', default: 'state/fetch-state.json' },
+        'page-size': { type: 'string' },
+        'delay-ms': { type: 'string' },
+        'timeout-ms': { type: 'string' },
+        retries: { type: 'string' },
+        'backoff-ms': { type: 'string' },
+        json: { type: 'boolean', default: false },
+      },
+    });
+    const env = process.env;
+    const number = (flag: string, raw: string | undefined, fallback: number): number => {
+      if (raw === undefined || raw === '') return fallback;
+      if (!/^\d+$/.test(raw)) throw new KamervragenError('usage/fetch', `--${flag} expects a whole number, got "${raw}"`, {}, 2);
+      return Number(raw);
+    };
+    const sruUrl = values['sru-url'] ?? env.KAMERVRAGEN_SRU_URL ?? DEFAULT_SRU_URL;
+    let origin: string;
+    try {
+      const parsed = new URL(sruUrl);
+      if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new Error('not http(s)');
+      origin = parsed.origin;
+    } catch {
+      throw new KamervragenError('usage/fetch', `--sru-url "${sruUrl}" is not an http(s) URL`, {}, 2);
+    }
+    const since = values.since ?? null;
+    if (since !== null && !isIsoDate(since)) throw new KamervragenError('usage/fetch', `--since expects a date YYYY-MM-DD, got "${since}"`, {}, 2);
+    const chamber = values.chamber as Chamber;
+    if (!CHAMBERS.includes(chamber)) throw new KamervragenError('usage/fetch', `--chamber expects one of ${CHAMBERS.join(', ')}`, {}, 2);
+    const pageSize = number('page-size', values['page-size'], DEFAULT_PAGE_SIZE);
+    if (pageSize < 1 || pageSize > 1000) throw new KamervragenError('usage/fetch', '--page-size must be between 1 and 1000', {}, 2);
+
+    const statePath = values.state;
+    const stateText = await readFile(statePath, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return null;
+      throw new KamervragenError('fetch/state', `cannot read the state file (${error.code ?? error.message})`, { file: statePath });
+    });
+    const state = stateText === null ? EMPTY_STATE : parseFetchState(stateText, statePath);
+    const log = (line: string) => process.stderr.write(`fetch: ${line}\n`);
+    for (const name of await removePartials(values.documents)) log(`removed ${name}, left by an interrupted run`);
+
+    const client = createPoliteClient({
+      fetch: globalThis.fetch,
+      isAllowed: (url) => isAllowedUrl(url, origin),
+      delayMs: number('delay-ms', values['delay-ms'] ?? env.KAMERVRAGEN_FETCH_DELAY_MS, 500),
+      timeoutMs: number('timeout-ms', values['timeout-ms'] ?? env.KAMERVRAGEN_FETCH_TIMEOUT_MS, 30_000),
+      retries: number('retries', values.retries ?? env.KAMERVRAGEN_FETCH_RETRIES, 4),
+      backoffMs: number('backoff-ms', values['backoff-ms'] ?? env.KAMERVRAGEN_FETCH_BACKOFF_MS, 2000),
+    });
+    const outcome = await fetchPublications(client, createDocumentStore(values.documents), state, { sruUrl, since, chamber, pageSize, log });
+
+    for (const d of [...outcome.warnings, ...outcome.failures]) process.stderr.write(`${formatDiagnostic(d)}\n`);
+    const ok = outcome.failures.length === 0;
+    if (ok) {
+      const next = serializeFetchState(outcome.state);
+      if (next !== stateText) await writeFileAtomic(statePath, next);
+    }
+    const watermark = ok ? outcome.state.watermark : state.watermark;
+    if (values.json) {
+      const { added, changed, unchanged, failures, warnings, pages, listed, duplicates, ignored, query } = outcome;
+      process.stdout.write(`${JSON.stringify({ ok, added, changed, unchanged, failed: failures.length, pages, listed, duplicates, ignored, query, watermark, previousWatermark: state.watermark, failures, warnings }, null, 2)}\n`);
+    } else {
+      process.stdout.write(
+        `fetch: ${outcome.added.length} added, ${outcome.changed.length} changed, ${outcome.unchanged.length} unchanged, ${outcome.failures.length} failed ` +
+          `(${outcome.listed} records on ${outcome.pages} pages, ${outcome.ignored} other publications ignored); ` +
+          `watermark ${state.watermark ?? 'none'} → ${watermark ?? 'none'}${ok ? '' : ' (not moved: re-run to retry the failed documents)'}\n`,
+      );
+    }
+    return ok ? 0 : 1;
+  },
+};

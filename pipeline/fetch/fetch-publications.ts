@@ -1,0 +1,153 @@
+// One fetch run: list what changed since the watermark, download the XML and metadata.xml of
+// each new or changed Kamervraag, and compute the next state. Network and files come in as
+// parameters (a PoliteClient and a DocumentStore); the caller saves the state, and only when
+// `failures` is empty, so the watermark never passes a document that is not on disk.
+import { KamervragenError, type Diagnostic } from '../errors.ts';
+import { checkPublicationFile } from './check-publication.ts';
+import { advanceState, modifiedSince, type FetchState } from './fetch-state.ts';
+import type { PoliteClient } from './polite-client.ts';
+import { selectDownloads, type Download } from './select-records.ts';
+import { buildQuery, buildSearchUrl, type Chamber } from './sru-query.ts';
+import { parseSruResponse, type SruRecord } from './sru-response.ts';
+
+export interface DocumentStore {
+  /** Current bytes of documents/<name>, or null when absent. */
+  read(name: string): Promise<Uint8Array | null>;
+  /** Replace documents/<name> atomically (temp file, then rename). */
+  write(name: string, bytes: Uint8Array): Promise<void>;
+}
+
+export interface FetchOptions {
+  sruUrl: string;
+  /** Backfill from this date instead of the watermark. */
+  since: string | null;
+  chamber: Chamber;
+  pageSize: number;
+  /** Guard against a service that never stops paging. */
+  maxPages?: number;
+  log?: (line: string) => void;
+}
+
+export interface FetchOutcome {
+  query: string;
+  pages: number;
+  listed: number;
+  duplicates: number;
+  ignored: number;
+  added: string[];
+  changed: string[];
+  unchanged: string[];
+  /** Documents that could not be fetched or failed their checks; the state must not be saved. */
+  failures: Diagnostic[];
+  warnings: Diagnostic[];
+  state: FetchState;
+}
+
+const XML_ACCEPT = 'application/xml, text/xml;q=0.9';
+const SRU_ACCEPT = 'application/sru+xml, application/xml;q=0.9, text/xml;q=0.8';
+
+const sameBytes = (a: Uint8Array | null, b: Uint8Array): boolean => a !== null && a.length === b.length && a.every((v, i) => v === b[i]);
+
+async function listRecords(client: PoliteClient, options: FetchOptions, query: string) {
+  const records: SruRecord[] = [];
+  const warnings: Diagnostic[] = [];
+  const maxPages = options.maxPages ?? 1000;
+  let start = 1;
+  let pages = 0;
+  for (;;) {
+    const url = buildSearchUrl(options.sruUrl, query, start, options.pageSize);
+    const response = await client.get(url, SRU_ACCEPT);
+    pages += 1;
+    const page = parseSruResponse(new TextDecoder().decode(response.body), url);
+    if (!page.ok) {
+      const [first] = page.diagnostics;
+      throw new KamervragenError(first?.code ?? 'fetch/sru', `${first?.message ?? 'unreadable SRU response'}; nothing was saved, re-run later`, { file: url, ...(first?.line === undefined ? {} : { line: first.line }) });
+    }
+    records.push(...page.records);
+    warnings.push(...page.diagnostics);
+    options.log?.(`page ${pages}: ${page.records.length} records${page.numberOfRecords === null ? '' : ` of ${page.numberOfRecords}`}`);
+    if (page.nextRecordPosition === null) break;
+    if (page.nextRecordPosition <= start) {
+      throw new KamervragenError('fetch/sru-paging', `nextRecordPosition ${page.nextRecordPosition} does not move past startRecord ${start}`, { file: url });
+    }
+    if (pages >= maxPages) throw new KamervragenError('fetch/sru-paging', `more than ${maxPages} pages; narrow the query with --since`, { file: url });
+    start = page.nextRecordPosition;
+  }
+  return { records, warnings, pages };
+}
+
+async function download(client: PoliteClient, item: Download): Promise<{ files: [string, Uint8Array][]; problems: Diagnostic[] }> {
+  const files: [string, Uint8Array][] = [];
+  const problems: Diagnostic[] = [];
+  const wanted: [string, string | null, 'publication' | 'metadata'][] = [
+    [`${item.base}.xml`, item.xmlUrl, 'publication'],
+    [`${item.base}.metadata.xml`, item.metadataUrl, 'metadata'],
+  ];
+  for (const [name, url, role] of wanted) {
+    if (url === null) continue;
+    try {
+      const response = await client.get(url, XML_ACCEPT);
+      const found = checkPublicationFile(response.body, role, item.identifier, url);
+      if (found.length > 0) problems.push(...found);
+      else files.push([name, response.body]);
+    } catch (error) {
+      // A service that stays unavailable ends the run; a single missing file only fails its document.
+      if (!(error instanceof KamervragenError) || error.code === 'fetch/unavailable') throw error;
+      problems.push({ ...error.toDiagnostic(), file: url });
+    }
+  }
+  return { files, problems };
+}
+
+export async function fetchPublications(client: PoliteClient, store: DocumentStore, state: FetchState, options: FetchOptions): Promise<FetchOutcome> {
+  const since = modifiedSince(state, options.since);
+  if (since === null) {
+    throw new KamervragenError('fetch/no-watermark', 'there is no watermark yet; pass --since YYYY-MM-DD for the first run', {}, 2);
+  }
+  const query = buildQuery({ modifiedSince: since, chamber: options.chamber });
+  const listing = await listRecords(client, options, query);
+  const sruOrigin = new URL(options.sruUrl).origin;
+  const selection = selectDownloads(listing.records, { chamber: options.chamber, sruOrigin, file: options.sruUrl });
+  const outcome: FetchOutcome = {
+    query,
+    pages: listing.pages,
+    listed: listing.records.length,
+    duplicates: selection.duplicates,
+    ignored: selection.ignored,
+    added: [],
+    changed: [],
+    unchanged: [],
+    failures: [],
+    warnings: [...listing.warnings, ...selection.diagnostics],
+    state,
+  };
+  const done: Download[] = [];
+  for (const item of selection.downloads) {
+    const names = [`${item.base}.xml`, ...(item.metadataUrl === null ? [] : [`${item.base}.metadata.xml`])];
+    const existing = await Promise.all(names.map((name) => store.read(name)));
+    if (item.version !== null && state.seen[item.identifier] === item.version && existing.every((bytes) => bytes !== null)) {
+      // Listed again only because of the one-day overlap: same version, already on disk.
+      outcome.unchanged.push(item.identifier);
+      done.push(item);
+      continue;
+    }
+    const { files, problems } = await download(client, item);
+    if (problems.length > 0) {
+      outcome.failures.push(...problems);
+      continue;
+    }
+    let wrote = false;
+    for (const [name, bytes] of files) {
+      const index = names.indexOf(name);
+      if (sameBytes(existing[index] ?? null, bytes)) continue;
+      await store.write(name, bytes);
+      wrote = true;
+    }
+    const kind = !wrote ? 'unchanged' : existing[0] === null ? 'added' : 'changed';
+    outcome[kind].push(item.identifier);
+    options.log?.(`${item.identifier}: ${kind}`);
+    done.push(item);
+  }
+  outcome.state = advanceState(state, done);
+  return outcome;
+}
