@@ -1,0 +1,77 @@
+import { hasErrors, type Diagnostic } from '../errors.ts';
+import { parseSource } from '../parse/parse-source.ts';
+import type { Document, SourceFile } from '../types.ts';
+import { checkUniqueIds } from '../validate/check-unique-ids.ts';
+import { validateDocument } from '../validate/validate-document.ts';
+
+export interface QuarantinedFile {
+  /** Source path, as in the diagnostics. */
+  file: string;
+  /** Why: the errors that kept it out. */
+  diagnostics: Diagnostic[];
+}
+
+export interface RecordsResult {
+  /** Valid records, in source-file order (the export sorts them by id). */
+  records: Document[];
+  /** Everything reported, warnings included, in source-file order. */
+  diagnostics: Diagnostic[];
+  /** Files left out because of errors (only when quarantining; otherwise `ok` is false). */
+  quarantined: QuarantinedFile[];
+  /** False when a file has errors and the build was not told to quarantine. */
+  ok: boolean;
+}
+
+export interface RecordsOptions {
+  /** Leave out the files with errors and build the rest; else any error fails the build. */
+  quarantine?: boolean;
+  /** Called before each file is parsed (progress): its path, its index from 0, and how many there are. */
+  onFile?: ((path: string, index: number, total: number) => void) | undefined;
+}
+
+// Parse and validate every source file. Pure apart from what parseSource awaits (PDF text).
+// Every file ends up either as a record or named in the diagnostics: nothing is dropped silently.
+export async function buildRecords(files: readonly SourceFile[], options: RecordsOptions = {}): Promise<RecordsResult> {
+  const parsed: { file: string; record: Document | null; diagnostics: Diagnostic[] }[] = [];
+  for (const [index, source] of files.entries()) {
+    options.onFile?.(source.path, index, files.length);
+    const diagnostics: Diagnostic[] = [];
+    let record: Document | null = null;
+    try {
+      const result = await parseSource(source);
+      diagnostics.push(...result.diagnostics);
+      record = result.document;
+    } catch (error) {
+      // A parser bug must not take the whole build down or hide which file triggered it.
+      diagnostics.push({
+        severity: 'error',
+        code: 'parse/crash',
+        message: `the parser failed on this file (${error instanceof Error ? error.message : String(error)}); this is a bug in the parser, please report it with the file`,
+        file: source.path,
+      });
+    }
+    if (record === null && !hasErrors(diagnostics)) {
+      diagnostics.push({ severity: 'error', code: 'parse/no-record', message: 'the parser returned no record and gave no reason', file: source.path });
+    }
+    if (record !== null) diagnostics.push(...validateDocument(record, source.path));
+    parsed.push({ file: source.path, record: hasErrors(diagnostics) ? null : record, diagnostics });
+  }
+
+  const claims = parsed.flatMap((p) => (p.record === null ? [] : [{ id: p.record.id, file: p.file }]));
+  for (const duplicate of checkUniqueIds(claims)) {
+    const entry = parsed.find((p) => p.file === duplicate.file);
+    if (entry) {
+      entry.diagnostics.push(duplicate);
+      entry.record = null;
+    }
+  }
+
+  const failed = parsed.filter((p) => hasErrors(p.diagnostics));
+  const quarantine = options.quarantine === true;
+  return {
+    records: quarantine || failed.length === 0 ? parsed.flatMap((p) => (p.record === null ? [] : [p.record])) : [],
+    diagnostics: parsed.flatMap((p) => p.diagnostics),
+    quarantined: quarantine ? failed.map((p) => ({ file: p.file, diagnostics: p.diagnostics.filter((d) => d.severity === 'error') })) : [],
+    ok: quarantine || failed.length === 0,
+  };
+}

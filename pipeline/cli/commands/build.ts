@@ -1,0 +1,115 @@
+import { parseArgs } from 'node:util';
+import { runBuild } from '../../build/run-build.ts';
+import { QUARANTINE_FILE } from '../../build/quarantine-file.ts';
+import { KamervragenError } from '../../errors.ts';
+import type { Command } from '../command.ts';
+import { createUi, type Progress } from '../ui/index.ts';
+
+export const buildCommand: Command = {
+  name: 'build',
+  summary: 'parse and validate every document, and write the dataset to dist/',
+  help: `Usage: kamervragen build [--documents DIR] [--out DIR] [--quarantine] [--manifest FILE]
+
+Parses every file in the documents folder, validates each record against
+schema/document.schema.json and the integrity rules, and writes the dataset:
+kamervragen.json, kamervragen.ndjson, documents.csv, askers.csv, questions.csv,
+answers.csv, footnotes.csv, references.csv, datapackage.json and ${QUARANTINE_FILE}.
+
+A document that cannot be read, parsed or validated stops the build: every problem is
+printed with its file and line or field, and nothing in the output folder changes.
+With --quarantine the build leaves such files out, builds the rest, and lists them
+(on stderr and in ${QUARANTINE_FILE}).
+
+Files whose names start with "." are not documents; <id>.metadata.xml files are read
+together with <id>.xml or <id>.html. Output is byte-identical for the same documents:
+the version and date in datapackage.json come from the last release's manifest and the
+documents (or SOURCE_DATE_EPOCH), never the clock.
+
+Options:
+  --documents DIR  folder of source documents (default: documents)
+  --out DIR        output folder (default: dist); files are written to a staging folder
+                   inside it and renamed into place when all are complete
+  --quarantine     leave out documents with errors instead of failing
+  --manifest FILE  manifest.json of the last release (default: OUT/manifest.json)
+
+Environment:
+  SOURCE_DATE_EPOCH  seconds since 1970; the date of the build instead of the newest document date
+
+Examples:
+  kamervragen build
+  kamervragen build --documents /tmp/copy --out /tmp/dataset --quarantine --json
+
+Exit codes: 0 built; 1 a document has errors (nothing written) or the build failed; 2 wrong usage.
+`,
+  async run(argv) {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: {
+        documents: { type: 'string', default: 'documents' },
+        out: { type: 'string', default: 'dist' },
+        quarantine: { type: 'boolean', default: false },
+        manifest: { type: 'string' },
+      },
+      allowPositionals: true,
+    });
+    if (positionals.length > 0) {
+      throw new KamervragenError('usage/build', `unexpected argument "${positionals[0]}"; the documents folder is given with --documents`, {}, 2);
+    }
+    const epoch = process.env.SOURCE_DATE_EPOCH;
+    if (epoch !== undefined && epoch !== '' && !/^\d+$/.test(epoch)) {
+      throw new KamervragenError('usage/source-date-epoch', `SOURCE_DATE_EPOCH must be whole seconds since 1970, found "${epoch}"`, {}, 2);
+    }
+    const ui = createUi();
+    let bar: Progress | undefined;
+    const summary = await runBuild({
+      documents: values.documents,
+      out: values.out,
+      quarantine: values.quarantine,
+      ...(values.manifest === undefined ? {} : { manifest: values.manifest }),
+      ...(epoch === undefined || epoch === '' ? {} : { sourceDateEpoch: Number(epoch) }),
+      onFile: (path, index, total) => {
+        bar ??= ui.progress('build', total);
+        bar.update(index, path);
+      },
+    });
+    bar?.done();
+    ui.diagnostics(summary.diagnostics);
+
+    const { counts } = summary;
+    const quarantined = summary.quarantined.map((q) => q.file);
+    const json = {
+      ok: summary.ok,
+      out: values.out,
+      version: summary.version,
+      date: summary.date,
+      sources: counts.sources,
+      documents: counts.documents,
+      questions: counts.questions,
+      answers: counts.answers,
+      quarantined,
+      written: summary.written,
+      errors: summary.diagnostics.filter((d) => d.severity === 'error').length,
+      warnings: summary.diagnostics.filter((d) => d.severity === 'warning').length,
+    };
+    if (!summary.ok) {
+      const failed = new Set(summary.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
+      ui.result(json, '');
+      if (!ui.options.json) {
+        process.stderr.write(
+          `build failed: ${failed.size} of ${counts.sources} document(s) have errors (listed above); ${values.out}/ was not changed.\n` +
+            'Fix the documents, or run with --quarantine to build without them.\n',
+        );
+      }
+      return 1;
+    }
+    const lines = [
+      `built ${counts.documents} document(s) with ${counts.questions} questions and ${counts.answers} answers into ${values.out}/` +
+        (summary.version === null ? '' : ` (version ${summary.version}, ${summary.date})`),
+    ];
+    if (quarantined.length > 0) {
+      lines.push(`quarantined ${quarantined.length} document(s), listed in ${values.out}/${QUARANTINE_FILE}:`, ...quarantined.map((f) => `  ${f}`));
+    }
+    ui.result(json, lines.join('\n'));
+    return 0;
+  },
+};

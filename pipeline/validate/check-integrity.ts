@@ -1,0 +1,61 @@
+import type { Diagnostic } from '../errors.ts';
+import type { Document } from '../types.ts';
+
+// Rules about one record that JSON Schema cannot say. Run after the schema check: they assume
+// the shape is right.
+export function checkIntegrity(doc: Document, file: string): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const error = (code: string, field: string, message: string): void => {
+    diagnostics.push({ severity: 'error', code: `integrity/${code}`, message, file, field });
+  };
+
+  const questionNumbers = new Map<number, number>();
+  doc.questions.forEach((question, index) => {
+    for (const n of question.numbers) {
+      const first = questionNumbers.get(n);
+      if (first === undefined) questionNumbers.set(n, index);
+      else error('duplicate-question', `/questions/${index}`, `question number ${n} appears twice (also at /questions/${first})`);
+    }
+    if (!question.numbers.includes(question.number)) {
+      error('question-numbers', `/questions/${index}/numbers`, `"numbers" ${JSON.stringify(question.numbers)} does not hold the entry's own number ${question.number}`);
+    }
+  });
+
+  doc.answers.forEach((answer, index) => {
+    answer.questions.forEach((n, position) => {
+      if (!questionNumbers.has(n)) {
+        const known = [...questionNumbers.keys()].sort((a, b) => a - b);
+        error('unknown-question', `/answers/${index}/questions/${position}`, `the answer covers question ${n}, but the document has no question ${n} (questions: ${known.join(', ') || 'none'})`);
+      }
+    });
+  });
+
+  const footnoteNumbers = new Set<number>();
+  doc.footnotes.forEach((footnote, index) => {
+    if (footnoteNumbers.has(footnote.number)) error('duplicate-footnote', `/footnotes/${index}/number`, `footnote number ${footnote.number} appears twice`);
+    footnoteNumbers.add(footnote.number);
+  });
+
+  checkDates(doc, error);
+  return diagnostics;
+}
+
+function checkDates(doc: Document, error: (code: string, field: string, message: string) => void): void {
+  const { submitted, answered, response_days: days } = doc;
+  if (submitted !== null && answered !== null) {
+    if (submitted > answered) {
+      error('answered-before-submitted', '/answered', `answered (${answered}) is before submitted (${submitted})`);
+    }
+    const expected = daysBetween(submitted, answered);
+    if (days !== expected && expected >= 0) {
+      error('response-days', '/response_days', `response_days is ${String(days)}, but ${submitted} to ${answered} is ${expected} days`);
+    }
+  } else if (days !== null) {
+    error('response-days', '/response_days', `response_days is ${days}, but it must be null unless both submitted and answered are known`);
+  }
+}
+
+/** Calendar days from one ISO date to another (UTC, so no daylight-saving hour skews it). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}

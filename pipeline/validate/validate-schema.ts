@@ -1,0 +1,45 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { ErrorObject } from 'ajv/dist/2020.js';
+import addFormatsModule, { type FormatsPlugin } from 'ajv-formats';
+import type { Diagnostic } from '../errors.ts';
+import { documentSchema } from './schema.ts';
+
+// ajv-formats is CommonJS with a default export; under NodeNext the default import is the module.
+const addFormats = (addFormatsModule as unknown as { default: FormatsPlugin }).default;
+
+// Compiled once at module load: compiling is the expensive part, validating is cheap.
+// allowUnionTypes: the schema says "type": ["string", "null"] for every optional value.
+const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+addFormats(ajv, { mode: 'full' });
+const validate = ajv.compile(documentSchema);
+
+/** Checks one record against schema/document.schema.json; one Diagnostic per violation. */
+export function validateSchema(record: unknown, file: string): Diagnostic[] {
+  if (validate(record)) return [];
+  return (validate.errors ?? []).map((error) => toDiagnostic(error, file));
+}
+
+function toDiagnostic(error: ErrorObject, file: string): Diagnostic {
+  // A missing property is reported at the property's own pointer: that is where it must go.
+  const missing = error.keyword === 'required' ? `/${String((error.params as { missingProperty?: unknown }).missingProperty)}` : '';
+  const field = `${error.instancePath}${missing}`;
+  const diagnostic: Diagnostic = { severity: 'error', code: `schema/${error.keyword}`, message: describe(error), file };
+  if (field !== '') diagnostic.field = field;
+  return diagnostic;
+}
+
+// ajv's messages are terse ("must be string"); add what the value is and what would fit.
+function describe(error: ErrorObject): string {
+  const where = error.instancePath === '' ? 'the record' : error.instancePath;
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'required':
+      return `${where} lacks the required property "${String(params.missingProperty)}"`;
+    case 'additionalProperties':
+      return `${where} has the property "${String(params.additionalProperty)}", which the schema does not allow`;
+    case 'enum':
+      return `${where} ${error.message ?? 'must be one of the allowed values'}: ${JSON.stringify(params.allowedValues)}`;
+    default:
+      return `${where} ${error.message ?? 'is not valid'}`;
+  }
+}
