@@ -1,0 +1,159 @@
+import type { Diagnostic } from '../../errors.ts';
+import type { Answer, Document, Footnote, Question, SourceFormat, Warning } from '../../types.ts';
+import { daysBetween } from '../common/dates.ts';
+import { parseHeader } from '../common/header.ts';
+import { answerHeading, questionHeading } from '../common/headings.ts';
+import { derivedIdFromFileName, officialIdFromFileName } from '../common/ids.ts';
+import { findReferences } from '../common/references.ts';
+
+// The structured renderings (officielebekendmakingen XML and HTML) both come down to the same
+// parts: a header (the "Vragen van …" and "Antwoord van …" sentences), numbered question and
+// answer blocks, and footnotes. This turns those parts into the Document the text path gives.
+
+export interface Block {
+  kind: 'question' | 'answer' | 'remark';
+  /** The printed number heading ("Vraag 2, 3", "Antwoord 1", "Antwoord"), null when absent. */
+  heading: string | null;
+  paragraphs: string[];
+  footnotes: number[];
+}
+
+export interface Publication {
+  /** Official id the content states (the externMetadataRecord URL), else null. */
+  id: string | null;
+  chamber: Document['chamber'];
+  sessionYear: string | null;
+  number: number | null;
+  /** The header sentences, whitespace collapsed. */
+  header: string;
+  /** ISO dates the markup gives (<datum isodatum>), which win over the printed date. */
+  submitted: string | null;
+  answered: string | null;
+  blocks: Block[];
+  footnotes: Footnote[];
+}
+
+export interface AssembleContext {
+  path: string;
+  format: SourceFormat;
+  sha256: string;
+  url?: string | null;
+}
+
+export function assembleDocument(pub: Publication, ctx: AssembleContext): { document: Document; diagnostics: Diagnostic[] } {
+  const warnings: Warning[] = [];
+  const warn = (code: string, message: string, field: string | null = null) =>
+    warnings.push({ code, message, field, line: null });
+
+  const header = parseHeader(pub.header);
+  for (const problem of header.problems) warn('parse/header', problem.message, problem.field);
+  const submitted = pub.submitted ?? header.submitted;
+  const answered = pub.answered ?? header.answered;
+
+  const questions: Question[] = [];
+  const answers: Answer[] = [];
+  let lastQuestionNumbers: number[] = [];
+  let nextNumber = 1;
+  pub.blocks.forEach((block, index) => {
+    const text = block.paragraphs.join('\n\n');
+    const field = `/${block.kind === 'question' ? 'questions' : 'answers'}`;
+    if (block.kind === 'question') {
+      let numbers = block.heading ? questionHeading(block.heading) : null;
+      if (!numbers) {
+        numbers = [nextNumber];
+        warn(
+          'parse/question-number',
+          `question block ${index + 1} has no readable number (${block.heading === null ? 'no heading' : `"${block.heading}"`}); numbered ${nextNumber} by position`,
+          field,
+        );
+      }
+      nextNumber = Math.max(...numbers) + 1;
+      lastQuestionNumbers = numbers;
+      if (numbers.length > 1 && block.paragraphs.length === numbers.length) {
+        // "Vraag 4, 5" printed over two paragraphs: one paragraph per number.
+        numbers.forEach((n, i) =>
+          questions.push({ number: n, numbers: [n], text: block.paragraphs[i] ?? '', footnotes: block.footnotes }),
+        );
+      } else {
+        if (numbers.length > 1) {
+          warn('parse/combined-question', `"${block.heading}" is printed as one block; kept whole`, field);
+        }
+        questions.push({ number: numbers[0] ?? nextNumber, numbers, text, footnotes: block.footnotes });
+      }
+    } else if (block.kind === 'answer') {
+      let numbers = block.heading ? answerHeading(block.heading) : [];
+      if (numbers === null || numbers.length === 0) {
+        // A bare "Antwoord" answers the question printed just before it.
+        numbers = lastQuestionNumbers;
+        if (numbers.length === 0) {
+          warn('parse/answer-number', `answer block ${index + 1} has no number and follows no question`, field);
+          return;
+        }
+      }
+      answers.push({ questions: numbers, text, footnotes: block.footnotes });
+    }
+  });
+
+  const remarks = pub.blocks.filter((b) => b.kind === 'remark');
+  let type: Document['type'];
+  if (header.reply === 'postponement' || (answers.length === 0 && remarks.length > 0 && header.reply === null)) {
+    type = 'postponement';
+  } else if (header.reply) {
+    type = header.reply;
+  } else {
+    type = answers.length === 0 ? 'questions' : 'answer';
+  }
+
+  if (type === 'answer' || type === 'supplementary_answer') {
+    const answered = new Set(answers.flatMap((a) => a.questions));
+    for (const q of questions) {
+      if (!q.numbers.some((n) => answered.has(n))) {
+        warn('parse/unanswered', `question ${q.number} has no answer`, `/questions/${questions.indexOf(q)}`);
+      }
+    }
+  }
+  const known = new Set(questions.flatMap((q) => q.numbers));
+  answers.forEach((a, i) => {
+    const missing = a.questions.filter((n) => !known.has(n));
+    if (missing.length > 0) warn('parse/unknown-question', `answer ${i + 1} covers question ${missing.join(', ')}, which is not printed`, `/answers/${i}`);
+  });
+  if (questions.length === 0) warn('parse/no-questions', 'no question blocks found', '/questions');
+
+  const fileId = officialIdFromFileName(ctx.path);
+  const id = pub.id ?? fileId?.id ?? derivedIdFromFileName(ctx.path);
+  const sessionYear = pub.sessionYear ?? fileId?.sessionYear ?? null;
+  const number = pub.number ?? fileId?.number ?? null;
+  const caseNumber = fileId?.caseNumber ?? /^kv-(?:tk|ek)-(\d{4}Z\d{5})$/.exec(id)?.[1] ?? null;
+
+  const body = [...questions.map((q) => q.text), ...answers.map((a) => a.text), ...pub.footnotes.map((f) => f.text)].join('\n');
+  const document: Document = {
+    id,
+    type,
+    chamber: pub.chamber,
+    session_year: sessionYear,
+    number,
+    case_number: caseNumber,
+    title: header.title,
+    askers: header.askers,
+    addressees: header.addressees,
+    submitted,
+    answered,
+    response_days: daysBetween(submitted, answered),
+    answerer: header.answerer,
+    co_answerers: header.answerer ? header.coAnswerers : type === 'questions' ? [] : header.coAnswerers,
+    questions,
+    answers,
+    footnotes: pub.footnotes,
+    references: findReferences(body),
+    source: { path: ctx.path, format: ctx.format, sha256: ctx.sha256, url: ctx.url ?? null },
+    warnings,
+  };
+  const diagnostics: Diagnostic[] = warnings.map((w) => ({
+    severity: 'warning',
+    code: w.code,
+    message: w.message,
+    file: ctx.path,
+    ...(w.field === null ? {} : { field: w.field }),
+  }));
+  return { document, diagnostics };
+}

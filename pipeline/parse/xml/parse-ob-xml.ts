@@ -1,0 +1,148 @@
+import type { Diagnostic } from '../../errors.ts';
+import type { Document, Footnote } from '../../types.ts';
+import { childElements, findElements, squash, textOf, type ChildNode, type Element } from '../../extract/parse-markup.ts';
+import { extractUrls } from '../common/urls.ts';
+import { assembleDocument, type AssembleContext, type Block, type Publication } from './assemble-document.ts';
+
+// officielebekendmakingen XML (fixture ah-tk-20202021-3235):
+//   <officiele-publicatie><metadata><meta name="OVERHEIDop.externMetadataRecord" content=".../ah-tk-…/metadata.xml"/>
+//   <kamervragen><kamervraagkop><tekstregel inhoud="vergaderjaar">Vergaderjaar 2020-2021</tekstregel>…
+//   <kamervraagnummer>3235</kamervraagnummer>
+//   <kamervraagomschrijving type="vraag">Vragen van de leden <naam>…</naam> … (ingezonden <datum isodatum="2021-06-03">…)
+//   <kamervraagomschrijving type="antwoord">Antwoord van Minister <naam>…</naam> …
+//   <vraag><nr>Vraag 1</nr><al>…</al></vraag><antwoord><nr>Antwoord 1</nr><al>…</al></antwoord>
+// Older publications use <nummer> for <nr> and <omschr> for the header; footnotes are
+// <noot type="voet"><noot.nr>1</noot.nr><noot.al>…</noot.al></noot> at the marker, or <nootref>.
+
+const BLOCKS: Readonly<Record<string, Block['kind']>> = {
+  vraag: 'question',
+  antwoord: 'answer',
+  kamervraagopmerking: 'remark',
+};
+const HEADINGS = new Set(['nr', 'nummer', 'kop', 'titel']);
+const HEADER = new Set(['kamervraagomschrijving', 'omschr']);
+
+/** Where the publication body is, or why this XML is not Kamervragen. */
+export function findKamervragen(root: Element): { ok: true; body: Element } | { ok: false; message: string } {
+  if (root.name === 'kamervragen') return { ok: true, body: root };
+  if (root.name === 'metadata_gegevens' || root.name === 'owms-metadata') {
+    return {
+      ok: false,
+      message: `this is a publication's metadata file (<${root.name}>), not the publication; keep it beside the document as <id>.metadata.xml`,
+    };
+  }
+  const body = findElements(root, (el) => el.name === 'kamervragen')[0];
+  if (body) return { ok: true, body };
+  const kind = childElements(root).find((el) => el.name !== 'metadata' && el.name !== 'kop')?.name ?? root.name;
+  return {
+    ok: false,
+    message: `not a Kamervragen document: the XML is a <${root.name}> holding <${kind}>, expected <kamervragen> (Aanhangsel van de Handelingen or Kamervragen zonder antwoord)`,
+  };
+}
+
+export function parseObXml(root: Element, ctx: AssembleContext): { document: Document | null; diagnostics: Diagnostic[] } {
+  const found = findKamervragen(root);
+  if (!found.ok) {
+    return { document: null, diagnostics: [{ severity: 'error', code: 'extract/not-kamervragen', message: found.message, file: ctx.path }] };
+  }
+  const body = found.body;
+  const notes = new Map<string, Element>();
+  for (const noot of findElements(root, (el) => el.name === 'noot')) if (noot.attribs['id']) notes.set(noot.attribs['id'], noot);
+  const footnotes: Footnote[] = [];
+  const footnoteOf = (noot: Element): number | null => {
+    const nr = childElements(noot).find((el) => el.name === 'noot.nr' || el.name === 'nr');
+    const number = Number(squash(nr ? textOf(nr) : '').replace(/\D+/g, ''));
+    if (!Number.isInteger(number) || number <= 0) return null;
+    if (!footnotes.some((f) => f.number === number)) {
+      const parts = childElements(noot).filter((el) => el !== nr);
+      const text = squash(parts.map((el) => inline(el, null)).join(' '));
+      const linked = findElements(noot, (el) => el.name === 'extref' && /^https?:/i.test(el.attribs['doc'] ?? '')).map(
+        (el) => el.attribs['doc'] ?? '',
+      );
+      footnotes.push({ number, text, urls: [...new Set([...linked, ...extractUrls(text)])] });
+    }
+    return number;
+  };
+  // Text of an element with footnote markers left out and their numbers collected in `marks`.
+  const inline = (node: ChildNode, marks: number[] | null): string => {
+    if (node.type === 'text' || node.type === 'cdata') return textOf(node);
+    if (node.type !== 'tag') return '';
+    if (node.name === 'noot') {
+      const n = footnoteOf(node);
+      if (n !== null && marks && !marks.includes(n)) marks.push(n);
+      return '';
+    }
+    if (node.name === 'nootref') {
+      const target = notes.get(node.attribs['refid'] ?? node.attribs['ref'] ?? '');
+      const n = target ? footnoteOf(target) : null;
+      if (n !== null && marks && !marks.includes(n)) marks.push(n);
+      return '';
+    }
+    if (node.name === 'br') return ' ';
+    return node.children.map((c) => inline(c, marks)).join('');
+  };
+  // Paragraphs of a block: each <al> and each list item (also inside lists and groups) is one.
+  const paragraphs = (el: Element, marks: number[]): string[] => {
+    const out: string[] = [];
+    const push = (text: string) => {
+      const clean = squash(text);
+      if (clean) out.push(clean);
+    };
+    for (const child of childElements(el)) {
+      if (HEADINGS.has(child.name)) continue;
+      if (child.name === 'li') {
+        push(child.children.map((c) => inline(c, marks)).join(' '));
+      } else if (child.name === 'al' || !findElements(child, (c) => c.name === 'al' || c.name === 'li').length) {
+        push(inline(child, marks));
+      } else {
+        out.push(...paragraphs(child, marks));
+      }
+    }
+    return out;
+  };
+
+  const kop = findElements(body, (el) => el.name === 'tekstregel');
+  const line = (inhoud: string) => squash(textOf(kop.find((el) => el.attribs['inhoud'] === inhoud) ?? body).slice(0, 400));
+  const hasKop = kop.length > 0;
+  const year = hasKop ? /(\d{4})\s*[-–/]\s*(\d{4})/.exec(line('vergaderjaar')) : null;
+  const chamberText = hasKop ? `${line('kameraanduiding')} ${line('kamernummer')}` : '';
+  const chamber = /eerste kamer/i.test(chamberText)
+    ? 'Eerste Kamer'
+    : /tweede kamer/i.test(chamberText)
+      ? 'Tweede Kamer'
+      : null;
+  const numberEl = findElements(body, (el) => el.name === 'kamervraagnummer')[0];
+  const numberText = numberEl ? squash(textOf(numberEl)) : '';
+
+  const headers = findElements(body, (el) => HEADER.has(el.name));
+  const isoOf = (type: string) => {
+    const el = headers.find((h) => h.attribs['type'] === type);
+    const datum = el ? findElements(el, (d) => d.name === 'datum')[0] : undefined;
+    const iso = datum?.attribs['isodatum'];
+    return iso && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso : null;
+  };
+  const blocks: Block[] = findElements(body, (el) => el.name in BLOCKS).map((el) => {
+    const heading = childElements(el).find((c) => c.name === 'nr' || c.name === 'nummer');
+    const marks: number[] = [];
+    const paras = paragraphs(el, marks);
+    return { kind: BLOCKS[el.name] ?? 'remark', heading: heading ? squash(textOf(heading)) : null, paragraphs: paras, footnotes: marks };
+  });
+  // Footnotes outside any block (in the header) still belong to the document.
+  for (const noot of notes.values()) footnoteOf(noot);
+  footnotes.sort((a, b) => a.number - b.number);
+
+  const record = findElements(root, (el) => el.name === 'meta' && el.attribs['name'] === 'OVERHEIDop.externMetadataRecord')[0];
+  const idFromRecord = /\/((?:ah|kv)-(?:tk|ek)-[0-9A-Za-z-]+)\/metadata\.xml$/.exec(record?.attribs['content'] ?? '')?.[1] ?? null;
+  const pub: Publication = {
+    id: idFromRecord,
+    chamber,
+    sessionYear: year && Number(year[2]) === Number(year[1]) + 1 ? `${year[1]}-${year[2]}` : null,
+    number: /^\d+$/.test(numberText) ? Number(numberText) : null,
+    header: squash(headers.map((h) => inline(h, null)).join(' ')),
+    submitted: isoOf('vraag'),
+    answered: isoOf('antwoord'),
+    blocks,
+    footnotes,
+  };
+  return assembleDocument(pub, ctx);
+}
