@@ -23,6 +23,8 @@ export interface AssembleInput {
   quarantined: readonly string[];
   allowRemovals: boolean;
   gzipMinBytes?: number;
+  /** Files dist/ holds beside the release files but that are not release assets (quarantine.json). */
+  distExtras?: readonly NamedFile[];
 }
 
 export interface AssembledRelease {
@@ -61,7 +63,13 @@ function sameAssets(a: readonly AssetEntry[], b: readonly AssetEntry[]): boolean
 
 const text = (s: string) => new TextEncoder().encode(s);
 
-function finish(status: AssembledRelease['status'], plan: ReleasePlan, manifest: Manifest, data: NamedFile[], built: NamedFile[]): AssembledRelease {
+function finish(
+  status: AssembledRelease['status'],
+  plan: ReleasePlan,
+  manifest: Manifest,
+  data: NamedFile[],
+  built: NamedFile[],
+): AssembledRelease {
   const extras: NamedFile[] = [
     { name: MANIFEST_NAME, bytes: serializeManifest(manifest) },
     { name: NOTES_NAME, bytes: text(renderReleaseNotes(manifest)) },
@@ -86,6 +94,7 @@ function finish(status: AssembledRelease['status'], plan: ReleasePlan, manifest:
  */
 export function assembleRelease(input: AssembleInput): AssembledRelease {
   const gzipMinBytes = input.gzipMinBytes ?? DEFAULT_GZIP_MIN_BYTES;
+  const extras = input.distExtras ?? [];
   let plan = planRelease(input.records, input.previous, {
     schemaVersion: input.schemaVersion,
     sourceDateEpoch: input.sourceDateEpoch,
@@ -93,7 +102,7 @@ export function assembleRelease(input: AssembleInput): AssembledRelease {
   if (plan.kind === 'unchanged') {
     const built = input.exportFiles({ version: plan.version, date: plan.date });
     const data = dataAssets(built, plan.version, gzipMinBytes);
-    if (sameAssets(data.map(entry), plan.previous.assets)) return finish('unchanged', plan, plan.previous, data, built);
+    if (sameAssets(data.map(entry), plan.previous.assets)) return finish('unchanged', plan, plan.previous, data, [...built, ...extras]);
     plan = {
       kind: 'release',
       version: bumpVersion(plan.version, 'patch'),
@@ -115,5 +124,5 @@ export function assembleRelease(input: AssembleInput): AssembledRelease {
     repository: input.repository,
     quarantined: input.quarantined,
   });
-  return finish('release', plan, manifest, data, built);
+  return finish('release', plan, manifest, data, [...built, ...extras]);
 }

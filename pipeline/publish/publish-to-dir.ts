@@ -25,7 +25,7 @@ export async function publishToDir(root: string, bundle: ReleaseBundle, dryRun: 
   const folder = join(root, bundle.version);
   const steps: PlanStep[] = bundle.assets.map((a) => ({
     method: 'WRITE',
-    url: join(folder, a.name),
+    url: `${folder}/`,
     asset: { name: a.name, bytes: a.bytes.byteLength, sha256: sha256Hex(a.bytes) },
   }));
   const exists = await readdir(folder).then(

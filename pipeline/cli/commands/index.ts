@@ -2,6 +2,9 @@ import type { Command } from '../command.ts';
 import { parseCommand } from './parse.ts';
 import { fetchCommand } from './fetch.ts';
 import { buildCommand } from './build.ts';
+import { validateCommand } from './validate.ts';
+import { releaseCommand } from './release.ts';
+import { siteCommand } from './site.ts';
 
 // Order is the order of `kamervragen --help`.
-export const commands: Command[] = [parseCommand, fetchCommand, buildCommand];
+export const commands: Command[] = [parseCommand, fetchCommand, buildCommand, validateCommand, releaseCommand, siteCommand];

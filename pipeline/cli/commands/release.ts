@@ -1,0 +1,57 @@
+import { parseArgs } from 'node:util';
+import { describeOutcome } from '../../publish/describe-outcome.ts';
+import { RELEASE_ARG_OPTIONS, releaseOptions } from '../../publish/release-options.ts';
+import { runRelease } from '../../publish/run-release.ts';
+import type { Command } from '../command.ts';
+import { createUi } from '../ui/index.ts';
+
+export const releaseCommand: Command = {
+  name: 'release',
+  summary: 'build, version and publish the dataset (local folder by default, or GitHub Releases)',
+  help: `Usage: kamervragen release [options]
+
+Builds the records from documents/, compares them with the last release (dist/manifest.json)
+and computes the next version: major when the record schema changed incompatibly or records
+were removed, minor when documents were added, patch when existing records changed. Nothing
+changed: no new version. Writes dist/ (data, manifest.json, RELEASE_NOTES.md, CITATION.cff,
+SHA256SUMS) and CITATION.cff, then publishes the version to the target; a target that already
+holds exactly this version is left alone, one that holds it with other content is refused.
+
+Options:
+  --target dir:PATH           a local folder: PATH/X.Y.Z/ with every asset (default: dir:dist/releases)
+  --target github:OWNER/REPO  a GitHub release (draft, upload, verify, publish); token from
+                              GITHUB_TOKEN, API from GITHUB_API_URL (default https://api.github.com)
+  --dry-run                   print the exact plan (method, URL, asset names, sizes, digests);
+                              write nothing
+  --no-publish                write dist/ and CITATION.cff only (commit and tag, then publish)
+  --allow-removals            release even though records of the last release are gone
+  --quarantine                leave out documents that fail to parse or validate (named in the notes)
+  --repository URL            repository URL for CITATION.cff (default: the last release's)
+  --source-commit SHA         commit recorded in manifest.json (default: $GITHUB_SHA or git HEAD)
+  --gzip-min-bytes N          also publish a .gz of data files of at least N bytes (default 1048576)
+  --documents DIR, --out DIR  input and output folders (default documents, dist)
+  --json                      print the outcome as JSON on stdout
+
+Environment: SOURCE_DATE_EPOCH (seconds) dates the release; else the newest date in the
+documents. KAMERVRAGEN_RELEASE_DELAY_UNIT_MS and KAMERVRAGEN_RELEASE_WRITE_INTERVAL_MS scale
+GitHub back-off and write spacing (defaults 1000; tests use less).
+
+Examples:
+  kamervragen release                       # to dist/releases/X.Y.Z/
+  kamervragen release --dry-run --json      # what would happen: {status, version, tag, ...}
+  GITHUB_TOKEN=... kamervragen release --target github:owner/kamervragen
+
+Exit codes: 0 released, already published, or nothing changed; 1 the data has errors, records
+were removed without --allow-removals, or publishing failed or was refused (re-running continues
+a half-done GitHub release); 2 wrong usage.
+`,
+  async run(argv) {
+    const ui = createUi();
+    const { values } = parseArgs({ args: argv, options: RELEASE_ARG_OPTIONS });
+    const options = releaseOptions(values, process.env, process.cwd(), (line) => ui.info(line));
+    const outcome = await runRelease(options);
+    ui.diagnostics(outcome.diagnostics);
+    ui.result(outcome, describeOutcome(outcome, options.dryRun));
+    return outcome.ok ? 0 : 1;
+  },
+};

@@ -1,0 +1,72 @@
+// Turns command-line values and the environment into ReleaseOptions, for both the CLI command and
+// pipeline/scripts/release.ts, so the two can never read them differently.
+import { execFileSync } from 'node:child_process';
+import { KamervragenError } from '../errors.ts';
+import { DEFAULT_TARGET, parseTarget } from './parse-target.ts';
+import type { ReleaseOptions } from './run-release.ts';
+
+export interface ReleaseArgs {
+  target?: string | undefined;
+  documents?: string | undefined;
+  out?: string | undefined;
+  'dry-run'?: boolean | undefined;
+  'no-publish'?: boolean | undefined;
+  'allow-removals'?: boolean | undefined;
+  quarantine?: boolean | undefined;
+  repository?: string | undefined;
+  'source-commit'?: string | undefined;
+  'gzip-min-bytes'?: string | undefined;
+}
+
+function integer(value: string | undefined, name: string): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!/^\d+$/.test(value)) throw new KamervragenError('usage/number', `${name} must be a whole number, found "${value}"`, {}, 2);
+  return Number(value);
+}
+
+// The commit the release is built from; null outside a git checkout (a downloaded source archive).
+function headCommit(root: string): string | null {
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return null;
+  }
+}
+
+export function releaseOptions(args: ReleaseArgs, env: NodeJS.ProcessEnv, root: string, info: (line: string) => void): ReleaseOptions {
+  const sourceCommit = args['source-commit'] ?? env.GITHUB_SHA ?? headCommit(root);
+  return {
+    documents: args.documents ?? 'documents',
+    out: args.out ?? 'dist',
+    root,
+    target: parseTarget(args.target ?? DEFAULT_TARGET),
+    dryRun: args['dry-run'] === true,
+    publish: args['no-publish'] !== true,
+    allowRemovals: args['allow-removals'] === true,
+    quarantine: args.quarantine === true,
+    sourceDateEpoch: integer(env.SOURCE_DATE_EPOCH, 'SOURCE_DATE_EPOCH'),
+    sourceCommit: sourceCommit === undefined || sourceCommit === '' ? null : sourceCommit,
+    repository: args.repository,
+    gzipMinBytes: integer(args['gzip-min-bytes'], '--gzip-min-bytes'),
+    github: {
+      token: env.GITHUB_TOKEN || undefined,
+      apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+      delayUnitMs: integer(env.KAMERVRAGEN_RELEASE_DELAY_UNIT_MS, 'KAMERVRAGEN_RELEASE_DELAY_UNIT_MS'),
+      writeIntervalMs: integer(env.KAMERVRAGEN_RELEASE_WRITE_INTERVAL_MS, 'KAMERVRAGEN_RELEASE_WRITE_INTERVAL_MS'),
+    },
+    info,
+  };
+}
+
+export const RELEASE_ARG_OPTIONS = {
+  target: { type: 'string' },
+  documents: { type: 'string' },
+  out: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  'no-publish': { type: 'boolean' },
+  'allow-removals': { type: 'boolean' },
+  quarantine: { type: 'boolean' },
+  repository: { type: 'string' },
+  'source-commit': { type: 'string' },
+  'gzip-min-bytes': { type: 'string' },
+} as const;
