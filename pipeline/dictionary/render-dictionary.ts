@@ -1,0 +1,78 @@
+import type { DataDictionary } from './build-dictionary.ts';
+
+// The dictionary as Markdown (docs/DATA-DICTIONARY.md and the README section).
+
+const cell = (s: string | null) => (s ?? '').replace(/\|/g, '\\|').replace(/\n+/g, ' ');
+
+export const DICTIONARY_COMMAND = 'npx kamervragen dictionary';
+
+export function renderDictionaryMarkdown(d: DataDictionary): string {
+  const out: string[] = [
+    '# Data dictionary',
+    '',
+    `<!-- Generated from schema/document.schema.json and dist/datapackage.json by \`${DICTIONARY_COMMAND}\`; do not edit by hand. -->`,
+    '',
+    'Every file of the dataset, every column, its type, what it means, the Dutch term used in the',
+    'source documents, and an example (from `ah-tk-20182019-3922`, Sjoerdsma to Kaag). Unknown',
+    'values are `null` in JSON and empty in CSV. In the CSV tables, lists inside one cell are separated',
+    'by `; `, and a cell that would start with `=`, `+`, `-`, `@`, a tab or a carriage return carries a',
+    'leading apostrophe so spreadsheets do not run it as a formula.',
+    '',
+  ];
+  out.push('| File | One row per | Key |', '| --- | --- | --- |');
+  for (const t of d.tables) out.push(`| [${t.files}](#${anchor(t)}) | ${cell(rowsOf(t))} | ${cell(t.key ? `\`${t.key}\`` : '')} |`);
+  out.push('');
+  for (const t of d.tables) {
+    out.push(`## ${heading(t)}`, '', cell(t.description), '');
+    out.push('| Column | Type | Meaning | Dutch term | Example |', '| --- | --- | --- | --- | --- |');
+    for (const f of t.fields) {
+      const name = `\`${f.name}\``;
+      out.push(`| ${name} | ${cell(f.type)} | ${cell(f.meaning)} | ${cell(f.dutch ? `*${f.dutch}*` : '')} | ${cell(f.example ? `\`${f.example}\`` : '')} |`);
+    }
+    out.push('');
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+/** The README section: the Dutch terms people search for, the files, and a link to the full page. */
+export function renderDictionarySection(d: DataDictionary): string {
+  const lines = [
+    '## Data dictionary',
+    '',
+    `The full dictionary, every column of every file with its type, meaning, Dutch term and an example, is in [docs/DATA-DICTIONARY.md](docs/DATA-DICTIONARY.md) (generated: \`${DICTIONARY_COMMAND}\`; CI checks it matches the schema).`,
+    '',
+    '| File | One row per | Key |',
+    '| --- | --- | --- |',
+    ...d.tables.map((t) => `| \`${t.files}\` | ${cell(rowsOf(t))} | ${t.key ? `\`${t.key}\`` : ''} |`),
+    '',
+    'The Dutch terms behind the main fields:',
+    '',
+    '| Field | Dutch | Meaning |',
+    '| --- | --- | --- |',
+  ];
+  const record = d.tables.find((t) => t.name === 'record');
+  const key = ['submitted', 'answered', 'response_days', 'askers', 'askers[].party', 'co_answerers', 'session_year', 'number', 'case_number', 'answerer.portfolio', 'title'];
+  for (const name of key) {
+    const f = record?.fields.find((x) => x.name === name);
+    if (f) lines.push(`| \`${f.name}\` | *${cell(f.dutch)}* | ${cell(f.meaning)} |`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function heading(t: { name: string; files: string }): string {
+  return t.name === 'record' ? `Records: ${t.files}` : t.files;
+}
+
+function anchor(t: { name: string; files: string }): string {
+  // GitHub's heading anchors: lower-case, spaces to dashes, punctuation other than - and _ dropped.
+  return heading(t).toLowerCase().replace(/[^a-z0-9 _-]/g, '').replace(/ /g, '-');
+}
+
+function rowsOf(t: { name: string; description: string }): string {
+  return t.name === 'record' ? 'document, with its questions, answers and footnotes nested' : firstSentence(t.description);
+}
+
+function firstSentence(s: string): string {
+  const m = /^(.*?[.:])(\s|$)/.exec(s);
+  return (m?.[1] ?? s).replace(/^One row per /i, '').replace(/[.:]$/, '');
+}

@@ -1,0 +1,50 @@
+import type { Document } from '../types.ts';
+import { compareText, scriptJson } from './html.ts';
+import { ministryOf, partiesOf, yearOf } from './summarize.ts';
+
+// The compact table the browse section searches in the browser: one row per document, only
+// the fields the table shows, so the page stays small enough for a phone.
+
+export interface BrowseRow {
+  /** id */ i: string;
+  /** title */ t: string;
+  /** askers, "Name (Party), …" */ a: string;
+  /** parties */ p: string[];
+  /** ministry (answerer portfolio) */ m: string | null;
+  /** answered by, "Minister Kaag" */ b: string;
+  /** submitted */ s: string | null;
+  /** answered */ r: string | null;
+  /** response days */ d: number | null;
+  /** year */ y: number | null;
+  /** case number, for search */ z: string | null;
+}
+
+export function browseRows(documents: readonly Document[]): BrowseRow[] {
+  return [...documents]
+    .sort((x, y) => compareText(y.submitted ?? '', x.submitted ?? '') || compareText(x.id, y.id))
+    .map((doc) => ({
+      i: doc.id,
+      t: doc.title ?? '(no title)',
+      a: (doc.askers ?? []).map((a) => (a.party ? `${a.name} (${a.party})` : a.name)).join(', '),
+      p: partiesOf(doc),
+      m: ministryOf(doc),
+      b: answeredBy(doc),
+      s: doc.submitted,
+      r: doc.answered,
+      d: doc.response_days,
+      y: yearOf(doc),
+      z: doc.case_number,
+    }));
+}
+
+export function answeredBy(doc: Document): string {
+  const a = doc.answerer;
+  if (!a) return '';
+  const who = [a.role, a.name].filter(Boolean).join(' ');
+  return a.portfolio ? `${who} (${a.portfolio})` : who;
+}
+
+/** A script file that works from file:// too (fetch of a JSON file would not). */
+export function browseScriptData(rows: readonly BrowseRow[]): string {
+  return `window.KAMERVRAGEN_INDEX = ${scriptJson(rows)};\n`;
+}
