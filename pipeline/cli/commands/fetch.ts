@@ -1,13 +1,12 @@
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { KamervragenError, formatDiagnostic } from '../../errors.ts';
-import { createDocumentStore, removePartials, writeFileAtomic } from '../../fetch/document-store.ts';
-import { fetchPublications } from '../../fetch/fetch-publications.ts';
-import { EMPTY_STATE, isIsoDate, parseFetchState, serializeFetchState } from '../../fetch/fetch-state.ts';
+import { isIsoDate } from '../../fetch/fetch-state.ts';
+import { runFetch } from '../../fetch/run-fetch.ts';
 import { createPoliteClient } from '../../fetch/polite-client.ts';
 import { isAllowedUrl } from '../../fetch/select-records.ts';
 import { CHAMBERS, DEFAULT_PAGE_SIZE, DEFAULT_SRU_URL, type Chamber } from '../../fetch/sru-query.ts';
 import type { Command } from '../command.ts';
+import { createUi } from '../ui/index.ts';
 
 export const fetchCommand: Command = {
   name: 'fetch',
@@ -31,7 +30,6 @@ Options:
   --timeout-ms N     per-request timeout (default: 30000; $KAMERVRAGEN_FETCH_TIMEOUT_MS)
   --retries N        retries on 429/5xx/timeouts, with exponential backoff (default: 4)
   --backoff-ms N     first backoff (default: 2000; $KAMERVRAGEN_FETCH_BACKOFF_MS)
-  --json             print the outcome as JSON on stdout
 
 Examples:
   kamervragen fetch
@@ -55,7 +53,6 @@ watermark did not move; re-run later); 2 wrong usage or no watermark yet.
         'timeout-ms': { type: 'string' },
         retries: { type: 'string' },
         'backoff-ms': { type: 'string' },
-        json: { type: 'boolean', default: false },
       },
     });
     const env = process.env;
@@ -80,15 +77,8 @@ watermark did not move; re-run later); 2 wrong usage or no watermark yet.
     const pageSize = number('page-size', values['page-size'], DEFAULT_PAGE_SIZE);
     if (pageSize < 1 || pageSize > 1000) throw new KamervragenError('usage/fetch', '--page-size must be between 1 and 1000', {}, 2);
 
-    const statePath = values.state;
-    const stateText = await readFile(statePath, 'utf8').catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return null;
-      throw new KamervragenError('fetch/state', `cannot read the state file (${error.code ?? error.message})`, { file: statePath });
-    });
-    const state = stateText === null ? EMPTY_STATE : parseFetchState(stateText, statePath);
-    const log = (line: string) => process.stderr.write(`fetch: ${line}\n`);
-    for (const name of await removePartials(values.documents)) log(`removed ${name}, left by an interrupted run`);
-
+    const ui = createUi();
+    const log = (line: string) => ui.info(`fetch: ${line}`);
     const client = createPoliteClient({
       fetch: globalThis.fetch,
       isAllowed: (url) => isAllowedUrl(url, origin),
@@ -97,25 +87,26 @@ watermark did not move; re-run later); 2 wrong usage or no watermark yet.
       retries: number('retries', values.retries ?? env.KAMERVRAGEN_FETCH_RETRIES, 4),
       backoffMs: number('backoff-ms', values['backoff-ms'] ?? env.KAMERVRAGEN_FETCH_BACKOFF_MS, 2000),
     });
-    const outcome = await fetchPublications(client, createDocumentStore(values.documents), state, { sruUrl, since, chamber, pageSize, log });
+    const { outcome, previous: state } = await runFetch(client, {
+      documentsDir: values.documents,
+      statePath: values.state,
+      sruUrl,
+      since,
+      chamber,
+      pageSize,
+      log,
+    });
 
-    for (const d of [...outcome.warnings, ...outcome.failures]) process.stderr.write(`${formatDiagnostic(d)}\n`);
+    ui.diagnostics([...outcome.warnings, ...outcome.failures]);
     const ok = outcome.failures.length === 0;
-    if (ok) {
-      const next = serializeFetchState(outcome.state);
-      if (next !== stateText) await writeFileAtomic(statePath, next);
-    }
     const watermark = ok ? outcome.state.watermark : state.watermark;
-    if (values.json) {
-      const { added, changed, unchanged, failures, warnings, pages, listed, duplicates, ignored, query } = outcome;
-      process.stdout.write(`${JSON.stringify({ ok, added, changed, unchanged, failed: failures.length, pages, listed, duplicates, ignored, query, watermark, previousWatermark: state.watermark, failures, warnings }, null, 2)}\n`);
-    } else {
-      process.stdout.write(
-        `fetch: ${outcome.added.length} added, ${outcome.changed.length} changed, ${outcome.unchanged.length} unchanged, ${outcome.failures.length} failed ` +
-          `(${outcome.listed} records on ${outcome.pages} pages, ${outcome.ignored} other publications ignored); ` +
-          `watermark ${state.watermark ?? 'none'} → ${watermark ?? 'none'}${ok ? '' : ' (not moved: re-run to retry the failed documents)'}\n`,
-      );
-    }
+    const { added, changed, unchanged, failures, pages, listed, duplicates, ignored, query } = outcome;
+    ui.result(
+      { ok, added, changed, unchanged, failed: failures.length, pages, listed, duplicates, ignored, query, watermark, previousWatermark: state.watermark },
+      `fetch: ${added.length} added, ${changed.length} changed, ${unchanged.length} unchanged, ${failures.length} failed ` +
+        `(${listed} records on ${pages} pages, ${ignored} other publications ignored); ` +
+        `watermark ${state.watermark ?? 'none'} → ${watermark ?? 'none'}${ok ? '' : ' (not moved: re-run to retry the failed documents)'}`,
+    );
     return ok ? 0 : 1;
   },
 };

@@ -1,0 +1,41 @@
+// The fetch run with its files: read the state, clear leftovers of an interrupted run, fetch,
+// and save the state only when every document of the run is on disk.
+import { readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { KamervragenError } from '../errors.ts';
+import { createDocumentStore, removePartials, writeFileAtomic } from './document-store.ts';
+import { fetchPublications, type FetchOptions, type FetchOutcome } from './fetch-publications.ts';
+import { EMPTY_STATE, parseFetchState, serializeFetchState, type FetchState } from './fetch-state.ts';
+import type { PoliteClient } from './polite-client.ts';
+
+export interface RunFetchOptions extends FetchOptions {
+  documentsDir: string;
+  statePath: string;
+}
+
+export interface RunFetchResult {
+  outcome: FetchOutcome;
+  previous: FetchState;
+  /** Whether the new state was written (false when a document failed or nothing moved). */
+  saved: boolean;
+}
+
+export async function runFetch(client: PoliteClient, options: RunFetchOptions): Promise<RunFetchResult> {
+  const stateText = await readFile(options.statePath, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null;
+    throw new KamervragenError('fetch/state', `cannot read the state file (${error.code ?? error.message})`, { file: options.statePath });
+  });
+  const previous = stateText === null ? EMPTY_STATE : parseFetchState(stateText, options.statePath);
+  for (const name of await removePartials(options.documentsDir)) options.log?.(`removed ${name}, left by an interrupted run`);
+  for (const name of await removePartials(dirname(options.statePath))) options.log?.(`removed ${name}, left by an interrupted run`);
+  const outcome = await fetchPublications(client, createDocumentStore(options.documentsDir), previous, options);
+  let saved = false;
+  if (outcome.failures.length === 0) {
+    const next = serializeFetchState(outcome.state);
+    if (next !== stateText) {
+      await writeFileAtomic(options.statePath, next);
+      saved = true;
+    }
+  }
+  return { outcome, previous, saved };
+}
