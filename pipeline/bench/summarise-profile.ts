@@ -1,0 +1,72 @@
+// Where the time goes: self time per function and per source file from V8 .cpuprofile files
+// (written by node --cpu-prof, one per thread), summed over all threads.
+
+export interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }[];
+  samples?: number[];
+  timeDeltas?: number[];
+  startTime: number;
+  endTime: number;
+}
+
+export interface ProfileRow {
+  name: string;
+  selfMs: number;
+  share: number;
+}
+
+export interface ProfileSummary {
+  totalMs: number;
+  functions: ProfileRow[];
+  files: ProfileRow[];
+}
+
+/** "pipeline/parse/text/lines.ts" rather than a file:// URL; node internals and deps as such. */
+export function shortUrl(url: string, root: string): string {
+  if (!url) return '(native)';
+  const path = url.replace(/^file:\/\//, '');
+  if (path.includes('/node_modules/')) return `node_modules/${path.split('/node_modules/').pop()?.split('/').slice(0, path.includes('/node_modules/@') ? 2 : 1).join('/')}`;
+  if (path.startsWith(root)) return path.slice(root.length).replace(/^\//, '');
+  return path;
+}
+
+export function summariseProfiles(profiles: CpuProfile[], root: string, top = 15): ProfileSummary {
+  const byFunction = new Map<string, number>();
+  const byFile = new Map<string, number>();
+  let totalMs = 0;
+  for (const profile of profiles) {
+    const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+    const samples = profile.samples ?? [];
+    const deltas = profile.timeDeltas ?? [];
+    // A sample's time is the delta to the next sample (V8 records the delta before each sample).
+    for (let i = 0; i < samples.length; i++) {
+      const ms = (deltas[i + 1] ?? 0) / 1000;
+      const node = nodes.get(samples[i] as number);
+      if (!node || ms <= 0) continue;
+      const { functionName, url, lineNumber } = node.callFrame;
+      if (functionName === '(idle)') continue;
+      const file = shortUrl(url, root);
+      const name = url ? `${functionName || '(anonymous)'} ${file}:${lineNumber + 1}` : functionName;
+      byFunction.set(name, (byFunction.get(name) ?? 0) + ms);
+      byFile.set(file, (byFile.get(file) ?? 0) + ms);
+      totalMs += ms;
+    }
+  }
+  const rows = (map: Map<string, number>): ProfileRow[] =>
+    [...map.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, top)
+      .map(([name, selfMs]) => ({ name, selfMs, share: totalMs ? selfMs / totalMs : 0 }));
+  return { totalMs, functions: rows(byFunction), files: rows(byFile) };
+}
+
+export function formatProfile(summary: ProfileSummary): string {
+  const line = (r: ProfileRow): string => `  ${(r.share * 100).toFixed(1).padStart(5)}%  ${(r.selfMs / 1000).toFixed(2).padStart(7)} s  ${r.name}`;
+  return [
+    `profile: ${(summary.totalMs / 1000).toFixed(2)} s of samples (all threads, idle excluded)`,
+    'top functions by self time:',
+    ...summary.functions.map(line),
+    'top files by self time:',
+    ...summary.files.map(line),
+  ].join('\n');
+}
