@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { KamervragenError, formatDiagnostic } from '../../errors.ts';
+import { KamervragenError } from '../../errors.ts';
 import { isIsoDate } from '../../fetch/fetch-state.ts';
 import { runFetch } from '../../fetch/run-fetch.ts';
 import { createPoliteClient } from '../../fetch/polite-client.ts';
