@@ -1,5 +1,21 @@
 import type { Diagnostic } from '../../errors.ts';
-import type { Document, SourceFormat } from '../../types.ts';
+import type { Answer, Document, Footnote, Question, SourceFormat, Warning } from '../../types.ts';
+import { daysBetween } from '../common/dates.ts';
+import { buildVocabulary } from '../common/dehyphenate.ts';
+import { parseHeader, type HeaderFields } from '../common/header.ts';
+import { derivedIdFromFileName, officialIdFrom, officialIdFromFileName, type OfficialId } from '../common/ids.ts';
+import { findReferences } from '../common/references.ts';
+import { cleanCharacters, squash } from '../common/text-clean.ts';
+import { extractUrls, joinLines } from '../common/urls.ts';
+import { assembleText, typicalWidth, type Assembled, type TextState } from './assemble.ts';
+import { firstHeadingIndex, readBlocks, type Block } from './blocks.ts';
+import { detectTextFormat, type TextFormat } from './detect-format.ts';
+import { splitFootnotes } from './footnotes.ts';
+import { inferPageBreaks, removeFurniture } from './furniture.ts';
+import { PAGE, toLines } from './lines.ts';
+import { readPageMeta, type PageMeta } from './page-text.ts';
+
+export { detectTextFormat } from './detect-format.ts';
 
 export interface TextContext {
   path: string;
@@ -8,10 +24,219 @@ export interface TextContext {
   url?: string | null;
 }
 
-// Placeholder until the text parser lands: reports that it cannot parse yet.
-export function parseText(_text: string, ctx: TextContext): { document: Document | null; diagnostics: Diagnostic[] } {
-  return {
-    document: null,
-    diagnostics: [{ severity: 'error', code: 'parse/not-implemented', message: 'text parser not written yet', file: ctx.path }],
+export interface TextParse {
+  document: Document | null;
+  diagnostics: Diagnostic[];
+}
+
+const TEXT_FORMATS: readonly SourceFormat[] = ['pdf-text', 'pdf-markdown', 'page-text'];
+
+// Text of any rendering (official PDF text from any extractor, pymupdf4llm markdown, web page
+// text) to one Document. Pure and linear in the size of the text.
+export function parseText(text: string, ctx: TextContext): TextParse {
+  const warnings: Warning[] = [];
+  const warn = (code: string, message: string, field: string | null = null, line: number | null = null) =>
+    warnings.push({ code, message, field, line });
+
+  // 'pdf-text' is also what a caller says when it only knows "text": the content decides the flavour.
+  const rendering: TextFormat =
+    ctx.format === 'pdf-markdown' || ctx.format === 'page-text' ? ctx.format : detectTextFormat(text);
+  const sourceFormat: SourceFormat = TEXT_FORMATS.includes(ctx.format) ? rendering : ctx.format;
+  const clean = cleanCharacters(text);
+  const prepared = toLines(clean, rendering).map((line) => line.replace(/^\s*[•▪·]\s*(?=Vraag\s+\d)/, ''));
+
+  const meta = readPageMeta(prepared.slice(0, Math.min(prepared.length, firstHeadingIndex(prepared))));
+  const defurnished = removeFurniture(prepared, firstHeadingIndex(prepared));
+  const paged = defurnished.furnished ? defurnished.lines : inferPageBreaks(defurnished.lines, firstHeadingIndex(defurnished.lines));
+  const split = splitFootnotes(paged, firstHeadingIndex(paged));
+  const body = split.body;
+  const bodyStart = firstHeadingIndex(body);
+
+  const headerText = squash(body.slice(0, bodyStart).filter((l) => l !== PAGE).join('\n'));
+  const header = parseHeader(headerText);
+  for (const p of header.problems) warn('parse/header', p.message, p.field);
+
+  const { blocks } = readBlocks(body, bodyStart);
+  const footnoteNumbers = new Set(split.footnotes.map((f) => f.number));
+  const state: TextState = {
+    vocab: buildVocabulary(body),
+    footnoteNumbers,
+    nextMarker: 1,
+    width: typicalWidth(body.slice(bodyStart)),
   };
+  const pageAnswers = meta.answeredStated && !blocks.some((b) => b.kind === 'answer');
+  const { questions, answers } = buildEntries(blocks, state, pageAnswers, warn);
+
+  const footnotes: Footnote[] = split.footnotes.map((f) => {
+    const footnoteText = joinLines(f.lines);
+    return { number: f.number, text: footnoteText, urls: extractUrls(footnoteText) };
+  });
+
+  const official = chooseId(clean, ctx.path, meta);
+  const document = assemble(ctx, sourceFormat, official, header, meta, questions, answers, footnotes, warnings, clean);
+  checkCompleteness(document, warn);
+  const diagnostics: Diagnostic[] = warnings.map((w) => ({
+    severity: 'warning',
+    code: w.code,
+    message: w.message,
+    file: ctx.path,
+    ...(w.field ? { field: w.field } : {}),
+  }));
+  if (document.questions.length === 0) {
+    return {
+      document: null,
+      diagnostics: [
+        ...diagnostics,
+        {
+          severity: 'error',
+          code: 'parse/no-questions',
+          message: 'no question found: expected headings like "Vraag 1" after a "Vragen van het lid …" header',
+          file: ctx.path,
+        },
+      ],
+    };
+  }
+  return { document, diagnostics };
+}
+
+type Warn = (code: string, message: string, field?: string | null, line?: number | null) => void;
+
+function buildEntries(blocks: readonly Block[], state: TextState, pageAnswers: boolean, warn: Warn) {
+  const questions: Question[] = [];
+  const answers: Answer[] = [];
+  for (const block of blocks) {
+    if (block.kind === 'answer') {
+      const { text, footnotes } = assembleText(block.lines, state);
+      answers.push({ questions: block.numbers, text, footnotes });
+      continue;
+    }
+    let lines = block.lines;
+    if (pageAnswers) {
+      // Web pages print each answer after its question, separated by a blank line, with no heading.
+      const gap = lines.findIndex((line, i) => i > 0 && !line.trim() && lines.slice(0, i).some((l) => l.trim()));
+      if (gap > 0 && lines.slice(gap).some((l) => l.trim())) {
+        const answer = assembleText(lines.slice(gap), state);
+        lines = lines.slice(0, gap);
+        pushQuestion(questions, block, assembleText(lines, state), warn);
+        answers.push({ questions: block.numbers, text: answer.text, footnotes: answer.footnotes });
+        continue;
+      }
+    }
+    pushQuestion(questions, block, assembleText(lines, state), warn);
+  }
+  return { questions, answers };
+}
+
+// "Vraag 4, 5" holding one paragraph per number is split; otherwise the block stays whole.
+function pushQuestion(questions: Question[], block: Block, assembled: Assembled, warn: Warn): void {
+  const numbers = block.numbers;
+  const { text, footnotes, paragraphs } = assembled;
+  if (numbers.length > 1) {
+    if (paragraphs.length === numbers.length) {
+      numbers.forEach((n, i) => {
+        const part = paragraphs[i] ?? { text: '', footnotes: [] };
+        questions.push({ number: n, numbers: [n], text: part.text, footnotes: part.footnotes });
+      });
+      return;
+    }
+    warn(
+      'parse/combined-question',
+      `"${block.heading}" holds ${paragraphs.length} paragraph(s) for ${numbers.length} numbers; kept as one entry`,
+      `/questions/${questions.length}`,
+    );
+  }
+  questions.push({ number: numbers[0] ?? 0, numbers: [...numbers], text, footnotes });
+}
+
+function chooseId(text: string, path: string, meta: PageMeta): OfficialId {
+  const fromSource = meta.answerSource ?? (meta.answeredStated ? null : meta.questionSource);
+  const stated =
+    officialIdFrom(text.match(/^\s*(?:ah|kv)-(?:tk|ek)-\S+\s*$/m)?.[0] ?? '') ??
+    officialIdFrom(text.match(/^\s*a?h[ -]tk[ -]\d{8}[ -]\d+\s*$/m)?.[0] ?? '') ??
+    (fromSource ? officialIdFrom(fromSource) : null) ??
+    officialIdFrom(text.match(/(?:ah|kv)-(?:tk|ek)-\S+\s+ISSN/)?.[0] ?? '') ??
+    sessionTableId(text);
+  return stated ?? officialIdFromFileName(path) ?? { id: derivedIdFromFileName(path), sessionYear: null, number: null, caseNumber: null };
+}
+
+// officielebekendmakingen page text: "Tweede Kamer der Staten-Generaal2014-20151365" (vergaderjaar
+// and number glued).
+function sessionTableId(text: string): OfficialId | null {
+  const m = /Staten-Generaal\s*(\d{4})-(\d{4})(\d{1,5})\b/.exec(text);
+  if (!m || Number(m[2]) !== Number(m[1]) + 1) return null;
+  return { id: `ah-tk-${m[1]}${m[2]}-${Number(m[3])}`, sessionYear: `${m[1]}-${m[2]}`, number: Number(m[3]), caseNumber: null };
+}
+
+function assemble(
+  ctx: TextContext,
+  format: SourceFormat,
+  official: OfficialId,
+  header: HeaderFields,
+  meta: PageMeta,
+  questions: Question[],
+  answers: Answer[],
+  footnotes: Footnote[],
+  warnings: Warning[],
+  text: string,
+): Document {
+  const submitted = header.submitted ?? meta.submitted;
+  const answered = header.answered ?? meta.answered;
+  const isQuestionsOnly = official.id.startsWith('kv-') || (answers.length === 0 && !header.reply && !meta.answeredStated);
+  const type: Document['type'] =
+    header.reply === 'postponement' && answers.length === 0
+      ? 'postponement'
+      : header.reply === 'supplementary_answer'
+        ? 'supplementary_answer'
+        : isQuestionsOnly
+          ? 'questions'
+          : 'answer';
+  const referenceText = [
+    ...questions.map((q) => q.text),
+    ...answers.map((a) => a.text),
+    ...footnotes.map((f) => f.text),
+    seeAlso(text),
+  ].join('\n');
+  const caseNumber = official.caseNumber ?? meta.caseNumber ?? /Zaaknummer:?\s*(\d{4}Z\d{5})/.exec(text)?.[1] ?? null;
+  const chamber = /-ek-/.test(official.id) || /Eerste Kamer der Staten-Generaal/.test(text.slice(0, 2000)) ? 'Eerste Kamer' : 'Tweede Kamer';
+  return {
+    id: official.id,
+    type,
+    chamber,
+    session_year: official.sessionYear,
+    number: official.number,
+    case_number: caseNumber,
+    title: header.title ?? meta.title,
+    askers: header.askers ?? meta.askers,
+    addressees: header.addressees,
+    submitted,
+    answered,
+    response_days: daysBetween(submitted, answered),
+    answerer: header.answerer ?? meta.answerer,
+    co_answerers: header.answerer ? header.coAnswerers : null,
+    questions,
+    answers,
+    footnotes,
+    references: findReferences(referenceText),
+    source: { path: ctx.path, format, sha256: ctx.sha256, url: ctx.url ?? null },
+    warnings,
+  };
+}
+
+// "Zie ook Aanhangsel Handelingen, vergaderjaar 2023–2024, nr. 1137" in the answer line.
+function seeAlso(text: string): string {
+  return /Zie ook\s+([^\n]*(?:\n[^\n]*)?)/.exec(text)?.[1] ?? '';
+}
+
+function checkCompleteness(doc: Document, warn: Warn): void {
+  if (doc.askers === null) warn('parse/missing-askers', 'no "Vragen van het lid …" header: askers unknown', '/askers');
+  if (doc.submitted === null && doc.type !== 'questions') warn('parse/missing-date', 'no "(ingezonden …)" date: submitted unknown', '/submitted');
+  if (doc.answered === null && doc.type !== 'questions') warn('parse/missing-date', 'no "(ontvangen …)" date: answered unknown', '/answered');
+  const answered = new Set(doc.answers.flatMap((a) => a.questions));
+  const asked = new Set(doc.questions.flatMap((q) => q.numbers));
+  if (doc.type === 'answer' || doc.type === 'supplementary_answer') {
+    for (const n of asked) if (!answered.has(n)) warn('parse/unanswered-question', `question ${n} has no answer`, '/questions');
+  }
+  for (const n of answered) if (!asked.has(n)) warn('parse/unknown-question', `an answer covers question ${n}, which is not printed`, '/answers');
+  const markers = new Set([...doc.questions.flatMap((q) => q.footnotes), ...doc.answers.flatMap((a) => a.footnotes)]);
+  for (const f of doc.footnotes) if (!markers.has(f.number)) warn('parse/footnote-marker', `no marker for footnote ${f.number} found in the text`, '/footnotes');
 }

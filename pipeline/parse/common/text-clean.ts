@@ -1,0 +1,26 @@
+// Character-level clean-up shared by every rendering: composed diacritics, one kind of space.
+
+// PDF extractors print some accents as a separate spacing character after the letter:
+// "Yes¸ilgöz" (s + U+00B8), "Kostic ´" (c + space + U+00B4). Recombine them with the letter.
+const SPACING_ACCENTS: Readonly<Record<string, string>> = {
+  '\u00B4': '\u0301', // acute
+  '\u00B8': '\u0327', // cedilla
+  '\u02C7': '\u030C', // caron
+  '\u00A8': '\u0308', // diaeresis
+  '\u02DC': '\u0303', // tilde
+};
+
+export function cleanCharacters(text: string): string {
+  let out = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  out = out.replace(/[\u00A0\u2007\u202F\u2009]/g, ' ').replace(/\u00AD/g, '').replace(/[\u200B\uFEFF]/g, '');
+  out = out.replace(/([A-Za-z]) ?([\u00B4\u00B8\u02C7\u00A8\u02DC])(?=[A-Za-z\s(),.]|$)/gm, (whole, letter: string, accent: string) => {
+    const combined = `${letter}${SPACING_ACCENTS[accent] ?? ''}`.normalize('NFC');
+    return combined.length === 1 ? combined : whole;
+  });
+  return out.normalize('NFC');
+}
+
+/** Whitespace runs to one space, trimmed. */
+export function squash(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,166 @@
+import { decideHyphen, type Vocabulary } from '../common/dehyphenate.ts';
+import { endsInsideUrl } from '../common/urls.ts';
+import { MARK_CLOSE, MARK_OPEN, PAGE } from './lines.ts';
+
+// Lines of one block to clean running text: paragraphs kept as "\n\n", line-end hyphenation
+// joined, footnote markers removed and recorded.
+
+export interface TextState {
+  vocab: Vocabulary;
+  /** Footnote numbers that exist; only these can be markers. */
+  footnoteNumbers: ReadonlySet<number>;
+  /** Markers not yet seen, in order; markers appear in the text in footnote order. */
+  nextMarker: number;
+  /** Typical line width of the rendering: a shorter line ending a sentence ends a paragraph. */
+  width: number;
+}
+
+export function typicalWidth(lines: readonly string[]): number {
+  const lengths = lines
+    .filter((line) => line !== PAGE && line.trim())
+    .map((line) => line.trim().length)
+    .sort((a, b) => a - b);
+  return lengths[Math.floor(lengths.length * 0.9)] ?? 80;
+}
+
+const SENTENCE_END = new RegExp(`[.?!:;»”"')\\]${MARK_CLOSE}]$`);
+
+export interface Assembled {
+  text: string;
+  footnotes: number[];
+  paragraphs: { text: string; footnotes: number[] }[];
+}
+
+export function assembleText(lines: readonly string[], state: TextState): Assembled {
+  const withMarkers = markLineStartMarkers(lines, state);
+  const paragraphs: string[] = [];
+  let current = '';
+  const flush = () => {
+    if (current.trim()) paragraphs.push(current.trim());
+    current = '';
+  };
+  for (const raw of withMarkers) {
+    if (raw === PAGE) continue;
+    const line = raw.trim();
+    if (!line) {
+      flush();
+      continue;
+    }
+    if (current && (/^[–•▪·*-]\s/.test(line) || /^[–•]$/.test(line))) flush();
+    current = current ? joinAtLineEnd(current, line, state.vocab) : line;
+    if (SENTENCE_END.test(line) && line.length < state.width * 0.85) flush();
+  }
+  flush();
+  const parts = paragraphs
+    .map((p) => {
+      const found: number[] = [];
+      const text = cleanParagraph(extractMarkers(p, state, found), state.vocab);
+      return { text, footnotes: found };
+    })
+    .filter((p) => p.text);
+  return {
+    text: parts.map((p) => p.text).join('\n\n'),
+    footnotes: [...new Set(parts.flatMap((p) => p.footnotes))],
+    paragraphs: parts,
+  };
+}
+
+function joinAtLineEnd(text: string, line: string, vocab: Vocabulary): string {
+  if (endsInsideUrl(text, line)) return text + line;
+  if (/\p{L}-$/u.test(text) && !/\s-$/.test(text)) {
+    const leftWord = text.slice(text.lastIndexOf(' ') + 1, -1);
+    const rightWord = line.split(/\s/)[0] ?? '';
+    const how = decideHyphen(leftWord, rightWord, vocab);
+    if (how === 'join') return text.slice(0, -1) + line;
+    if (how === 'keep') return text + line;
+    return `${text} ${line}`;
+  }
+  return `${text} ${line}`;
+}
+
+// Within merged or flattened lines a former line-end hyphen survives as "zieken- huisnota".
+function cleanParagraph(text: string, vocab: Vocabulary): string {
+  return text
+    .replace(/(\p{L}+)- (\p{Ll}[\p{L}-]*)/gu, (whole, left: string, right: string) => {
+      const how = decideHyphen(left, right, vocab);
+      return how === 'join' ? `${left}${right}` : how === 'keep' ? `${left}-${right}` : whole;
+    })
+    .replace(/[ \t]+/g, ' ')
+    .replace(/ ([,.;:?!])(?=\s|$)/g, '$1')
+    .trim();
+}
+
+// pypdf pushes markers to the next line: a line "1, 2" or "1? " alone, or "1 Zo ja, …" after a
+// line that ends a sentence.
+function markLineStartMarkers(lines: readonly string[], state: TextState): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    const m = /^\s*(\d{1,3}(?:\s*,\s*\d{1,3})*)\s*([?.!;:]?)(\s+\S.*)?$/.exec(line);
+    const previous = [...out].reverse().find((l) => l.trim() && l !== PAGE) ?? '';
+    if (m && isExpectedList(m[1] ?? '', state)) {
+      const rest = m[3] ?? '';
+      const token = `${MARK_OPEN}${(m[1] ?? '').replace(/\s+/g, '')}${MARK_CLOSE}${m[2] ?? ''}`;
+      if (!rest.trim() && previous) {
+        out[out.lastIndexOf(previous)] = `${previous.trimEnd()}${token}`;
+        continue;
+      }
+      if (rest.trim() && SENTENCE_END.test(previous.trimEnd()) && previous) {
+        out[out.lastIndexOf(previous)] = `${previous.trimEnd()}${token}`;
+        out.push(rest.trim());
+        continue;
+      }
+    }
+    out.push(line);
+  }
+  return out;
+}
+
+function isExpectedList(list: string, state: TextState): boolean {
+  const numbers = list.split(',').map((n) => Number(n.trim()));
+  const first = numbers[0] ?? 0;
+  return (
+    first >= state.nextMarker &&
+    first < state.nextMarker + 3 &&
+    numbers.every((n, i) => state.footnoteNumbers.has(n) && (i === 0 || n === (numbers[i - 1] ?? 0) + 1))
+  );
+}
+
+// Markers glued to the text: "leest»?1", "Rijksoverheid.3", "?1, 2", "uit 20224" (2022 + marker 4),
+// "gesproken.3Toekomstige", and the tokens made from "[1 ]".
+function extractMarkers(text: string, state: TextState, found: number[]): string {
+  let out = text.replace(new RegExp(`${MARK_OPEN}([\\d,]+)${MARK_CLOSE}`, 'g'), (_m, list: string) => {
+    for (const n of list.split(',').map(Number)) record(n, state, found);
+    return '';
+  });
+  for (let guard = 0; guard < 200; guard++) {
+    const next = findGluedMarker(out, state);
+    if (!next) break;
+    for (const n of next.numbers) record(n, state, found);
+    out = out.slice(0, next.start) + out.slice(next.end);
+  }
+  return out;
+}
+
+function record(n: number, state: TextState, found: number[]): void {
+  if (!found.includes(n)) found.push(n);
+  state.nextMarker = Math.max(state.nextMarker, n + 1);
+}
+
+function findGluedMarker(text: string, state: TextState): { start: number; end: number; numbers: number[] } | null {
+  let best: { start: number; end: number; numbers: number[] } | null = null;
+  for (let n = state.nextMarker; n < state.nextMarker + 3; n++) {
+    if (!state.footnoteNumbers.has(n)) continue;
+    const list = `${n}(?:\\s?,\\s?${n + 1}(?:\\s?,\\s?${n + 2})?)?`;
+    const glued = new RegExp(`(?<=[\\p{Ll}.,;:?!»”’)\\]%])(${list})(?=[\\s.,;:?!»”’)]|$|\\p{Lu})`, 'u');
+    const year = new RegExp(`(?<=\\b(?:19|20)\\d{2})(${n})(?=[\\s.,;:?!)]|$)`);
+    for (const re of [glued, year]) {
+      const m = re.exec(text);
+      if (m && m.index !== undefined && (!best || m.index < best.start)) {
+        const numbers = (m[1] ?? '').split(',').map((x) => Number(x.trim())).filter((x) => state.footnoteNumbers.has(x));
+        best = { start: m.index, end: m.index + m[0].length, numbers };
+      }
+    }
+    if (best) return best;
+  }
+  return best;
+}
