@@ -31,7 +31,10 @@ export interface RecordsOptions {
 
 // Parse and validate every source file. Pure apart from what parseSource awaits (PDF text).
 // Every file ends up either as a record or named in the diagnostics: nothing is dropped silently.
-export async function buildRecords(files: readonly SourceFile[], options: RecordsOptions = {}): Promise<RecordsResult> {
+export async function buildRecords(
+  files: readonly SourceFile[],
+  options: RecordsOptions = {},
+): Promise<RecordsResult> {
   const parsed: { file: string; record: Document | null; diagnostics: Diagnostic[] }[] = [];
   for (const [index, source] of files.entries()) {
     options.onFile?.(source.path, index, files.length);
@@ -51,13 +54,20 @@ export async function buildRecords(files: readonly SourceFile[], options: Record
       });
     }
     if (record === null && !hasErrors(diagnostics)) {
-      diagnostics.push({ severity: 'error', code: 'parse/no-record', message: 'the parser returned no record and gave no reason', file: source.path });
+      diagnostics.push({
+        severity: 'error',
+        code: 'parse/no-record',
+        message: 'the parser returned no record and gave no reason',
+        file: source.path,
+      });
     }
     if (record !== null) diagnostics.push(...validateDocument(record, source.path));
     parsed.push({ file: source.path, record: hasErrors(diagnostics) ? null : record, diagnostics });
   }
 
-  const claims = parsed.flatMap((p) => (p.record === null ? [] : [{ id: p.record.id, file: p.file }]));
+  const claims = parsed.flatMap((p) =>
+    p.record === null ? [] : [{ id: p.record.id, file: p.file }],
+  );
   for (const duplicate of checkUniqueIds(claims)) {
     const entry = parsed.find((p) => p.file === duplicate.file);
     if (entry) {
@@ -69,9 +79,17 @@ export async function buildRecords(files: readonly SourceFile[], options: Record
   const failed = parsed.filter((p) => hasErrors(p.diagnostics));
   const quarantine = options.quarantine === true;
   return {
-    records: quarantine || failed.length === 0 ? parsed.flatMap((p) => (p.record === null ? [] : [p.record])) : [],
+    records:
+      quarantine || failed.length === 0
+        ? parsed.flatMap((p) => (p.record === null ? [] : [p.record]))
+        : [],
     diagnostics: parsed.flatMap((p) => p.diagnostics),
-    quarantined: quarantine ? failed.map((p) => ({ file: p.file, diagnostics: p.diagnostics.filter((d) => d.severity === 'error') })) : [],
+    quarantined: quarantine
+      ? failed.map((p) => ({
+          file: p.file,
+          diagnostics: p.diagnostics.filter((d) => d.severity === 'error'),
+        }))
+      : [],
     ok: quarantine || failed.length === 0,
   };
 }

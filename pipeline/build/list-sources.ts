@@ -12,9 +12,14 @@ const SIDECAR = /\.metadata\.xml$/;
 // Which files in documents/ are documents. Names starting with "." are the fetcher's temp files
 // (".x.partial-…", removed at its next start) and never documents. A metadata sidecar belongs
 // to the document with the same stem; one without a document is reported, not dropped silently.
-export function listSources(paths: readonly string[]): { entries: SourceEntry[]; diagnostics: Diagnostic[] } {
+export function listSources(paths: readonly string[]): {
+  entries: SourceEntry[];
+  diagnostics: Diagnostic[];
+} {
   const visible = paths.filter((p) => !p.split('/').some((part) => part.startsWith('.')));
-  const sidecars = new Map(visible.filter((p) => SIDECAR.test(p)).map((p) => [p.replace(SIDECAR, ''), p]));
+  const sidecars = new Map(
+    visible.filter((p) => SIDECAR.test(p)).map((p) => [p.replace(SIDECAR, ''), p]),
+  );
   const used = new Set<string>();
   const entries = visible
     .filter((p) => !SIDECAR.test(p))
@@ -31,7 +36,8 @@ export function listSources(paths: readonly string[]): { entries: SourceEntry[];
     .map((file) => ({
       severity: 'warning',
       code: 'build/orphan-metadata',
-      message: 'metadata file without its document (expected the .xml or .html publication beside it); it is not used',
+      message:
+        'metadata file without its document (expected the .xml or .html publication beside it); it is not used',
       file,
     }));
   return { entries, diagnostics };

@@ -9,7 +9,12 @@ export function quarantineJson(quarantined: readonly QuarantinedFile[]): string 
     .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
     .map((q) => ({
       file: q.file,
-      errors: q.diagnostics.map((d) => ({ code: d.code, message: d.message, line: d.line ?? null, field: d.field ?? null })),
+      errors: q.diagnostics.map((d) => ({
+        code: d.code,
+        message: d.message,
+        line: d.line ?? null,
+        field: d.field ?? null,
+      })),
     }));
   return `${JSON.stringify({ quarantined: files }, null, 2)}\n`;
 }

@@ -43,7 +43,10 @@ export interface BuildSummary {
 
 export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
   const { files, diagnostics: listing } = await readSources(options.documents);
-  const result = await buildRecords(files, { quarantine: options.quarantine === true, onFile: options.onFile });
+  const result = await buildRecords(files, {
+    quarantine: options.quarantine === true,
+    onFile: options.onFile,
+  });
   const diagnostics = [...listing, ...result.diagnostics];
   const counts = {
     sources: files.length,
@@ -60,14 +63,23 @@ export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
   const plan =
     result.records.length === 0 && previous === null
       ? null
-      : planRelease(result.records, previous, { schemaVersion: SCHEMA_VERSION, sourceDateEpoch: options.sourceDateEpoch });
+      : planRelease(result.records, previous, {
+          schemaVersion: SCHEMA_VERSION,
+          sourceDateEpoch: options.sourceDateEpoch,
+        });
   const meta = plan === null ? {} : { version: plan.version, created: `${plan.date}T00:00:00Z` };
   const outputs: OutputFile[] = [
     ...exportDataset(result.records, meta),
     { name: QUARANTINE_FILE, chunks: () => [quarantineJson(result.quarantined)] },
   ];
   await writeFiles(options.out, outputs);
-  return { ...summary, ok: true, written: outputs.map((o) => o.name), version: plan?.version ?? null, date: plan?.date ?? null };
+  return {
+    ...summary,
+    ok: true,
+    written: outputs.map((o) => o.name),
+    version: plan?.version ?? null,
+    date: plan?.date ?? null,
+  };
 }
 
 async function readPreviousManifest(path: string): Promise<Manifest | null> {
@@ -76,7 +88,11 @@ async function readPreviousManifest(path: string): Promise<Manifest | null> {
     text = await readFile(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new KamervragenError('build/manifest', `cannot read the last release's manifest (${(error as Error).message})`, { file: path });
+    throw new KamervragenError(
+      'build/manifest',
+      `cannot read the last release's manifest (${(error as Error).message})`,
+      { file: path },
+    );
   }
   return parseManifest(text, path);
 }

@@ -18,12 +18,16 @@ const PROFILE = 'https://datapackage.org/profiles/2.0';
 
 const CSV_NOTES =
   'Cells that would start with =, +, -, @, a tab or a carriage return carry a leading apostrophe ' +
-  "(spreadsheet formula guard); one more apostrophe is added to cells that already start with apostrophes before such a character, so removing one leading apostrophe restores the value. " +
+  '(spreadsheet formula guard); one more apostrophe is added to cells that already start with apostrophes before such a character, so removing one leading apostrophe restores the value. ' +
   'Empty cells are null.';
 
 // Frictionless Data Package v2 descriptor of the CSV tables. `stats` holds bytes and hash per
 // resource name, measured on the exact bytes written.
-export function dataPackage(tables: readonly Table[], stats: ReadonlyMap<string, ResourceStats>, meta: PackageMeta): Record<string, unknown> {
+export function dataPackage(
+  tables: readonly Table[],
+  stats: ReadonlyMap<string, ResourceStats>,
+  meta: PackageMeta,
+): Record<string, unknown> {
   const descriptor: Record<string, unknown> = {
     $schema: `${PROFILE}/datapackage.json`,
     name: 'kamervragen',
@@ -46,7 +50,8 @@ export function dataPackage(tables: readonly Table[], stats: ReadonlyMap<string,
     ],
     sources: [
       {
-        title: 'Officiële bekendmakingen: Aanhangsel van de Handelingen (publications of the Dutch government and parliament)',
+        title:
+          'Officiële bekendmakingen: Aanhangsel van de Handelingen (publications of the Dutch government and parliament)',
         path: 'https://zoek.officielebekendmakingen.nl/',
       },
     ],
@@ -55,7 +60,10 @@ export function dataPackage(tables: readonly Table[], stats: ReadonlyMap<string,
   return descriptor;
 }
 
-function resource(table: Table, stats: ReadonlyMap<string, ResourceStats>): Record<string, unknown> {
+function resource(
+  table: Table,
+  stats: ReadonlyMap<string, ResourceStats>,
+): Record<string, unknown> {
   const measured = stats.get(table.name);
   if (!measured) throw new Error(`no bytes and hash measured for ${table.name}.csv`);
   const schema: Record<string, unknown> = {
@@ -70,7 +78,9 @@ function resource(table: Table, stats: ReadonlyMap<string, ResourceStats>): Reco
     primaryKey: [...table.primaryKey],
   };
   if (table.documentKey !== undefined) {
-    schema.foreignKeys = [{ fields: [table.documentKey], reference: { resource: 'documents', fields: ['id'] } }];
+    schema.foreignKeys = [
+      { fields: [table.documentKey], reference: { resource: 'documents', fields: ['id'] } },
+    ];
   }
   return {
     name: table.name,

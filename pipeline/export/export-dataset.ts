@@ -27,7 +27,9 @@ export const EXPORT_FILES: readonly string[] = [
 // order, no clock). Content is produced lazily so a writer can stream it to disk; bytes and
 // hash of each CSV are measured while it streams, and datapackage.json (last) uses them.
 export function exportDataset(records: readonly Document[], meta: PackageMeta = {}): ExportFile[] {
-  const documents = [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((d) => orderKeys(d));
+  const documents = [...records]
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((d) => orderKeys(d));
   const stats = new Map<string, ResourceStats>();
 
   const tableFiles: ExportFile[] = TABLES.map((table) => ({
@@ -43,14 +45,23 @@ export function exportDataset(records: readonly Document[], meta: PackageMeta = 
       name: 'datapackage.json',
       chunks: () => {
         // A caller that skipped a CSV still gets a correct descriptor: measure it now.
-        for (const file of tableFiles) if (!stats.has(file.name.replace(/\.csv$/, ''))) for (const _ of file.chunks());
+        for (const file of tableFiles)
+          if (!stats.has(file.name.replace(/\.csv$/, ''))) drain(file.chunks());
         return [`${JSON.stringify(dataPackage(TABLES, stats, meta), null, 2)}\n`];
       },
     },
   ];
 }
 
-function* measured(chunks: Iterable<string>, done: (stats: ResourceStats) => void): Generator<string> {
+function drain(chunks: Iterable<string>): void {
+  const iterator = chunks[Symbol.iterator]();
+  while (!iterator.next().done);
+}
+
+function* measured(
+  chunks: Iterable<string>,
+  done: (stats: ResourceStats) => void,
+): Generator<string> {
   const hash = createHash('sha256');
   let bytes = 0;
   for (const chunk of chunks) {
@@ -72,7 +83,8 @@ export function datasetDate(records: readonly Document[], sourceDateEpoch?: stri
   }
   let newest: string | null = null;
   for (const doc of records) {
-    for (const date of [doc.answered, doc.submitted]) if (date !== null && (newest === null || date > newest)) newest = date;
+    for (const date of [doc.answered, doc.submitted])
+      if (date !== null && (newest === null || date > newest)) newest = date;
   }
   return newest === null ? null : `${newest}T00:00:00Z`;
 }

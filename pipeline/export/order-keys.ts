@@ -11,11 +11,13 @@ export function orderKeys<T>(value: T, node: SchemaNode = documentSchema): T {
 function reorder(value: unknown, node: SchemaNode | undefined): unknown {
   if (value === null || typeof value !== 'object' || node === undefined) return value;
   const schema = objectSchemaFor(resolve(node), Array.isArray(value));
-  if (Array.isArray(value)) return value.map((item) => reorder(item, schema?.items as SchemaNode | undefined));
+  if (Array.isArray(value))
+    return value.map((item) => reorder(item, schema?.items as SchemaNode | undefined));
   const properties = (schema?.properties ?? {}) as Record<string, SchemaNode>;
   const record = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(properties)) if (key in record) out[key] = reorder(record[key], properties[key]);
+  for (const key of Object.keys(properties))
+    if (key in record) out[key] = reorder(record[key], properties[key]);
   // Keys the schema does not know cannot pass validation; keep them (last, sorted) rather than lose data.
   for (const key of Object.keys(record).sort()) if (!(key in out)) out[key] = record[key];
   return out;
@@ -35,7 +37,8 @@ function objectSchemaFor(node: SchemaNode, isArray: boolean): SchemaNode | undef
   if (!branches) return node;
   for (const branch of branches.map(resolve)) {
     const types = ([] as unknown[]).concat(branch.type ?? []);
-    if (types.includes(isArray ? 'array' : 'object') || (!isArray && branch.properties)) return branch;
+    if (types.includes(isArray ? 'array' : 'object') || (!isArray && branch.properties))
+      return branch;
   }
   return undefined;
 }

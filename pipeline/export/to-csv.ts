@@ -14,10 +14,20 @@ export function unescapeFormula(cell: string): string {
   return FORMULA_ESCAPED.test(cell) ? cell.slice(1) : cell;
 }
 
-const options = { newline: '\n', escapeFormulae: FORMULA_START, header: false, quoteChar: '"', delimiter: ',' };
+const options = {
+  newline: '\n',
+  escapeFormulae: FORMULA_START,
+  header: false,
+  quoteChar: '"',
+  delimiter: ',',
+};
 
 /** RFC 4180 lines (UTF-8, "\n" line ends): the header, then rows in batches. */
-export function* csvChunks(table: Table, documents: Iterable<Document>, batchSize = 1000): Generator<string> {
+export function* csvChunks(
+  table: Table,
+  documents: Iterable<Document>,
+  batchSize = 1000,
+): Generator<string> {
   yield `${Papa.unparse([table.columns.map((c) => c.name)], options)}\n`;
   let batch: Cell[][] = [];
   for (const doc of documents) {

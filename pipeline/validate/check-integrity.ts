@@ -14,10 +14,19 @@ export function checkIntegrity(doc: Document, file: string): Diagnostic[] {
     for (const n of question.numbers) {
       const first = questionNumbers.get(n);
       if (first === undefined) questionNumbers.set(n, index);
-      else error('duplicate-question', `/questions/${index}`, `question number ${n} appears twice (also at /questions/${first})`);
+      else
+        error(
+          'duplicate-question',
+          `/questions/${index}`,
+          `question number ${n} appears twice (also at /questions/${first})`,
+        );
     }
     if (!question.numbers.includes(question.number)) {
-      error('question-numbers', `/questions/${index}/numbers`, `"numbers" ${JSON.stringify(question.numbers)} does not hold the entry's own number ${question.number}`);
+      error(
+        'question-numbers',
+        `/questions/${index}/numbers`,
+        `"numbers" ${JSON.stringify(question.numbers)} does not hold the entry's own number ${question.number}`,
+      );
     }
   });
 
@@ -25,14 +34,23 @@ export function checkIntegrity(doc: Document, file: string): Diagnostic[] {
     answer.questions.forEach((n, position) => {
       if (!questionNumbers.has(n)) {
         const known = [...questionNumbers.keys()].sort((a, b) => a - b);
-        error('unknown-question', `/answers/${index}/questions/${position}`, `the answer covers question ${n}, but the document has no question ${n} (questions: ${known.join(', ') || 'none'})`);
+        error(
+          'unknown-question',
+          `/answers/${index}/questions/${position}`,
+          `the answer covers question ${n}, but the document has no question ${n} (questions: ${known.join(', ') || 'none'})`,
+        );
       }
     });
   });
 
   const footnoteNumbers = new Set<number>();
   doc.footnotes.forEach((footnote, index) => {
-    if (footnoteNumbers.has(footnote.number)) error('duplicate-footnote', `/footnotes/${index}/number`, `footnote number ${footnote.number} appears twice`);
+    if (footnoteNumbers.has(footnote.number))
+      error(
+        'duplicate-footnote',
+        `/footnotes/${index}/number`,
+        `footnote number ${footnote.number} appears twice`,
+      );
     footnoteNumbers.add(footnote.number);
   });
 
@@ -40,18 +58,33 @@ export function checkIntegrity(doc: Document, file: string): Diagnostic[] {
   return diagnostics;
 }
 
-function checkDates(doc: Document, error: (code: string, field: string, message: string) => void): void {
+function checkDates(
+  doc: Document,
+  error: (code: string, field: string, message: string) => void,
+): void {
   const { submitted, answered, response_days: days } = doc;
   if (submitted !== null && answered !== null) {
     if (submitted > answered) {
-      error('answered-before-submitted', '/answered', `answered (${answered}) is before submitted (${submitted})`);
+      error(
+        'answered-before-submitted',
+        '/answered',
+        `answered (${answered}) is before submitted (${submitted})`,
+      );
     }
     const expected = daysBetween(submitted, answered);
     if (days !== expected && expected >= 0) {
-      error('response-days', '/response_days', `response_days is ${String(days)}, but ${submitted} to ${answered} is ${expected} days`);
+      error(
+        'response-days',
+        '/response_days',
+        `response_days is ${String(days)}, but ${submitted} to ${answered} is ${expected} days`,
+      );
     }
   } else if (days !== null) {
-    error('response-days', '/response_days', `response_days is ${days}, but it must be null unless both submitted and answered are known`);
+    error(
+      'response-days',
+      '/response_days',
+      `response_days is ${days}, but it must be null unless both submitted and answered are known`,
+    );
   }
 }
 

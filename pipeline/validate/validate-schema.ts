@@ -21,9 +21,17 @@ export function validateSchema(record: unknown, file: string): Diagnostic[] {
 
 function toDiagnostic(error: ErrorObject, file: string): Diagnostic {
   // A missing property is reported at the property's own pointer: that is where it must go.
-  const missing = error.keyword === 'required' ? `/${String((error.params as { missingProperty?: unknown }).missingProperty)}` : '';
+  const missing =
+    error.keyword === 'required'
+      ? `/${String((error.params as { missingProperty?: unknown }).missingProperty)}`
+      : '';
   const field = `${error.instancePath}${missing}`;
-  const diagnostic: Diagnostic = { severity: 'error', code: `schema/${error.keyword}`, message: describe(error), file };
+  const diagnostic: Diagnostic = {
+    severity: 'error',
+    code: `schema/${error.keyword}`,
+    message: describe(error),
+    file,
+  };
   if (field !== '') diagnostic.field = field;
   return diagnostic;
 }

@@ -53,11 +53,21 @@ Exit codes: 0 built; 1 a document has errors (nothing written) or the build fail
       allowPositionals: true,
     });
     if (positionals.length > 0) {
-      throw new KamervragenError('usage/build', `unexpected argument "${positionals[0]}"; the documents folder is given with --documents`, {}, 2);
+      throw new KamervragenError(
+        'usage/build',
+        `unexpected argument "${positionals[0]}"; the documents folder is given with --documents`,
+        {},
+        2,
+      );
     }
     const epoch = process.env.SOURCE_DATE_EPOCH;
     if (epoch !== undefined && epoch !== '' && !/^\d+$/.test(epoch)) {
-      throw new KamervragenError('usage/source-date-epoch', `SOURCE_DATE_EPOCH must be whole seconds since 1970, found "${epoch}"`, {}, 2);
+      throw new KamervragenError(
+        'usage/source-date-epoch',
+        `SOURCE_DATE_EPOCH must be whole seconds since 1970, found "${epoch}"`,
+        {},
+        2,
+      );
     }
     const ui = createUi();
     let bar: Progress | undefined;
@@ -92,7 +102,9 @@ Exit codes: 0 built; 1 a document has errors (nothing written) or the build fail
       warnings: summary.diagnostics.filter((d) => d.severity === 'warning').length,
     };
     if (!summary.ok) {
-      const failed = new Set(summary.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
+      const failed = new Set(
+        summary.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file),
+      );
       ui.result(json, '');
       if (!ui.options.json) {
         process.stderr.write(
@@ -107,7 +119,10 @@ Exit codes: 0 built; 1 a document has errors (nothing written) or the build fail
         (summary.version === null ? '' : ` (version ${summary.version}, ${summary.date})`),
     ];
     if (quarantined.length > 0) {
-      lines.push(`quarantined ${quarantined.length} document(s), listed in ${values.out}/${QUARANTINE_FILE}:`, ...quarantined.map((f) => `  ${f}`));
+      lines.push(
+        `quarantined ${quarantined.length} document(s), listed in ${values.out}/${QUARANTINE_FILE}:`,
+        ...quarantined.map((f) => `  ${f}`),
+      );
     }
     ui.result(json, lines.join('\n'));
     return 0;

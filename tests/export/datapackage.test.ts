@@ -1,0 +1,122 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { exportDataset } from '../../pipeline/export/export-dataset.ts';
+import { schemaDescription } from '../../pipeline/export/schema-description.ts';
+import { CSV_COLUMNS, TABLES } from '../../pipeline/export/tables.ts';
+import { sampleDocuments } from './fixtures/sample-documents.ts';
+import { exportToStrings, readTable } from './fixtures/read-export.ts';
+
+interface Field {
+  name: string;
+  type: string;
+  description: string;
+  constraints?: { required?: boolean };
+}
+interface Resource {
+  name: string;
+  path: string;
+  bytes: number;
+  hash: string;
+  type: string;
+  dialect: Record<string, unknown>;
+  schema: {
+    fields: Field[];
+    primaryKey: string[];
+    foreignKeys?: { fields: string[]; reference: { resource: string; fields: string[] } }[];
+  };
+}
+
+const docs = sampleDocuments();
+const files = exportToStrings(docs, { version: '1.2.3', created: '2021-04-13T00:00:00Z' });
+const descriptor = JSON.parse(files.get('datapackage.json') ?? '{}') as {
+  resources: Resource[];
+} & Record<string, unknown>;
+
+describe('datapackage.json', () => {
+  it('is a Data Package v2 with the given version and date, and the CC0 licence', () => {
+    expect(descriptor.$schema).toBe('https://datapackage.org/profiles/2.0/datapackage.json');
+    expect(descriptor.name).toBe('kamervragen');
+    expect(descriptor.version).toBe('1.2.3');
+    expect(descriptor.created).toBe('2021-04-13T00:00:00Z');
+    expect(descriptor.licenses).toEqual([expect.objectContaining({ name: 'CC0-1.0' })]);
+  });
+
+  it('leaves version and created out when the build has none', () => {
+    const bare = JSON.parse(exportToStrings(docs).get('datapackage.json') ?? '{}') as Record<
+      string,
+      unknown
+    >;
+    expect(bare).not.toHaveProperty('version');
+    expect(bare).not.toHaveProperty('created');
+  });
+
+  it('describes every CSV: path, bytes and sha256 of the exact file, and its header as fields', () => {
+    expect(descriptor.resources.map((r) => r.path)).toEqual(TABLES.map((t) => `${t.name}.csv`));
+    for (const resource of descriptor.resources) {
+      const text = files.get(resource.path) ?? '';
+      expect(resource.type).toBe('table');
+      expect(resource.bytes).toBe(Buffer.byteLength(text, 'utf8'));
+      expect(resource.hash).toBe(`sha256:${createHash('sha256').update(text).digest('hex')}`);
+      expect(resource.schema.fields.map((f) => f.name)).toEqual(CSV_COLUMNS[resource.name]);
+      expect(text.split('\n')[0]).toBe(resource.schema.fields.map((f) => f.name).join(','));
+      expect(resource.dialect).toMatchObject({
+        header: true,
+        delimiter: ',',
+        lineTerminator: '\n',
+      });
+      for (const field of resource.schema.fields) {
+        expect(['string', 'integer', 'date']).toContain(field.type);
+        expect(field.description.length).toBeGreaterThan(10);
+      }
+    }
+  });
+
+  it('takes field descriptions from the record schema', () => {
+    const documents = descriptor.resources.find((r) => r.name === 'documents');
+    const field = (name: string) =>
+      documents?.schema.fields.find((f) => f.name === name)?.description;
+    expect(field('title')).toBe(schemaDescription('/properties/title'));
+    expect(field('submitted')).toBe(schemaDescription('/properties/submitted'));
+    expect(field('answerer_portfolio')).toBe(
+      schemaDescription('/$defs/answerer/properties/portfolio'),
+    );
+  });
+
+  it('declares keys that hold in the data: unique primary keys, foreign keys that resolve, required cells filled', () => {
+    const tableText = (name: string) => files.get(`${name}.csv`) ?? '';
+    const documentIds = new Set(
+      readTable(TABLES[0]!, tableText('documents')).rows.map((r) => r[0]),
+    );
+    expect(documentIds.size).toBe(docs.length);
+    for (const resource of descriptor.resources) {
+      const table = TABLES.find((t) => t.name === resource.name)!;
+      const { rows } = readTable(table, tableText(resource.name));
+      expect(rows.length).toBeGreaterThan(0);
+      const index = (name: string) => resource.schema.fields.findIndex((f) => f.name === name);
+      const keys = rows.map((r) =>
+        JSON.stringify(resource.schema.primaryKey.map((k) => r[index(k)])),
+      );
+      expect(new Set(keys).size).toBe(rows.length);
+      for (const fk of resource.schema.foreignKeys ?? []) {
+        expect(fk.reference).toEqual({ resource: 'documents', fields: ['id'] });
+        for (const row of rows)
+          expect(documentIds.has(row[index(fk.fields[0]!)] ?? null)).toBe(true);
+      }
+      if (resource.name !== 'documents') expect(resource.schema.foreignKeys).toHaveLength(1);
+      resource.schema.fields.forEach((field, i) => {
+        if (field.constraints?.required)
+          for (const row of rows) expect(row[i], `${resource.name}.${field.name}`).not.toBeNull();
+        if (field.type === 'date')
+          for (const row of rows)
+            if (row[i] !== null) expect(String(row[i])).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      });
+    }
+  });
+
+  it('is the same whether or not the CSVs were streamed first', () => {
+    const skipped = exportDataset(docs, { version: '1.2.3', created: '2021-04-13T00:00:00Z' }).find(
+      (f) => f.name === 'datapackage.json',
+    );
+    expect([...(skipped?.chunks() ?? [])].join('')).toBe(files.get('datapackage.json'));
+  });
+});
