@@ -4,7 +4,17 @@ export type Decoded =
   | { ok: true; text: string; encoding: string; diagnostics: Diagnostic[] }
   | { ok: false; diagnostic: Diagnostic };
 
-const WINDOWS_1252 = new TextDecoder('windows-1252');
+// Bytes 0x80–0x9F of Windows-1252. Node's own TextDecoder('windows-1252') decodes them as
+// Latin-1 C1 controls (seen on Node 20.20), which would lose every ’ – € of a Windows file.
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (const b of bytes) out += b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b);
+  return out;
+}
 
 // Bytes to text: UTF-16 (with BOM, or without one when every other byte is NUL), UTF-8 with or
 // without BOM, else Windows-1252. A file that is UTF-8 apart from a few stray Windows-1252 bytes
@@ -126,7 +136,7 @@ function decodeMixed(bytes: Uint8Array): {
     }
     if (firstStray < 0) firstStray = i;
     strayBytes++;
-    parts.push(utf8.decode(bytes.subarray(runStart, i)), WINDOWS_1252.decode(bytes.subarray(i, i + 1)));
+    parts.push(utf8.decode(bytes.subarray(runStart, i)), decodeWindows1252(bytes.subarray(i, i + 1)));
     i++;
     runStart = i;
   }
