@@ -140,7 +140,7 @@ export function assembleDocument(pub: Publication, ctx: AssembleContext): { docu
     answered,
     response_days: daysBetween(submitted, answered),
     answerer: header.answerer,
-    co_answerers: header.answerer ? header.coAnswerers : type === 'questions' ? [] : header.coAnswerers,
+    co_answerers: header.coAnswerers,
     questions,
     answers,
     footnotes: pub.footnotes,
