@@ -102,6 +102,8 @@ export function parseObHtml(root: Element, ctx: AssembleContext): HtmlResult {
 function visibleText(node: ChildNode, skip: Element | null, marks: number[] | null): string {
   if (node.type === 'text') return node.data;
   if (node.type !== 'tag' || node === skip || SKIP.has(node.name)) return '';
+  // The footnote pop-up's close button: <h5 class="note-close"><a>X</a> Noot</h5>.
+  if (hasClass(node, 'note-close')) return '';
   // Footnote bodies printed inside a block belong to the footnotes, not to the running text.
   if (marks && hasClass(node, 'voet') && hasClass(node, 'noot')) return '';
   if (isFootnoteMarker(node)) {
