@@ -20,7 +20,7 @@ export interface ColumnChartSpec {
 }
 
 export function columnChart(spec: ColumnChartSpec): string {
-  const width = 720;
+  const width = 600;
   const height = 260;
   const left = 44;
   const right = 12;
@@ -69,9 +69,11 @@ export interface BarChartSpec {
 
 /** Horizontal bars with the label on the left: long names (ministries) stay readable. */
 export function barChart(spec: BarChartSpec): string {
-  const width = 720;
+  const width = 600;
   const rowH = 24;
-  const left = 260;
+  // Room for the longest label (about 7 units a character at font-size 12), at most 45%.
+  const longest = Math.max(4, ...spec.bars.map((b) => Math.min(40, b.label.length)));
+  const left = Math.min(270, 16 + longest * 7);
   const right = 56;
   const top = 8;
   const height = top + spec.bars.length * rowH + 28;

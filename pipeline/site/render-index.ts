@@ -39,7 +39,8 @@ function intro(d: IndexPageData): string {
 <h1 id="title">Kamervragen: written questions from the Dutch parliament, and the government's answers</h1>
 <p class="lead">Members of the Tweede Kamer put written questions (<i>Kamervragen</i>) to ministers, who must answer them, in principle within three weeks.
 This open dataset holds every question and answer as structured data: who asked, from which party, which minister answered, when, and how long it took. It comes as JSON, NDJSON and CSV tables that open in pandas, R, DuckDB or a spreadsheet.</p>
-<p>${d.version ? `<span class="badge">Version ${esc(d.version)}</span> ` : ''}${d.date ? `<span class="badge">${esc(formatDate(d.date))}</span> ` : ''}<span class="badge">Licence: CC0 1.0</span>${period}</p>
+<p>${d.version ? `<span class="badge">Version ${esc(d.version)}</span> ` : ''}${d.date ? `<span class="badge">${esc(formatDate(d.date))}</span> ` : ''}<span class="badge">Licence: CC0 1.0</span></p>
+${period ? `<p>${period.trim()}</p>` : ''}
 <ul class="facts" aria-label="The dataset in numbers">
 ${facts.map(([n, label]) => `<li><strong>${esc(n)}</strong><span>${esc(label)}</span></li>`).join('\n')}
 </ul>
@@ -104,13 +105,18 @@ function cite(d: IndexPageData): string {
 function charts(s: Summary): string {
   const months = s.questionsPerMonth;
   const everyYear = months.length > 24;
+  const firstYear = Number(months[0]?.label.slice(0, 4) ?? 0);
+  // At most about eight year labels, so they never overlap.
+  const yearStep = Math.max(1, Math.ceil(months.length / 12 / 8));
   const perMonth = columnChart({
     id: 'chart-month',
     title: 'Questions submitted per month',
     description: `Number of individual questions by month of submission (ingezonden), ${months[0]?.label ?? ''} to ${months[months.length - 1]?.label ?? ''}.`,
     columns: months.map((m, i) => {
       const [y, mm] = m.label.split('-');
-      const tick = everyYear ? (mm === '01' || i === 0 ? y : undefined) : i % Math.ceil(months.length / 12) === 0 ? `${monthName(Number(mm)).slice(0, 3)} ${y}` : undefined;
+      const tick = everyYear
+        ? (mm === '01' || i === 0) && (Number(y) - firstYear) % yearStep === 0 ? y : undefined
+        : i % Math.ceil(months.length / 8) === 0 ? `${monthName(Number(mm)).slice(0, 3)} ${y}` : undefined;
       return { label: m.label, value: m.value, tooltip: `${monthName(Number(mm))} ${y}: ${formatNumber(m.value)} questions`, ...(tick ? { tick } : {}) };
     }),
     unit: 'month of submission',

@@ -27,7 +27,7 @@ h1 { font-size: clamp(1.6rem, 4vw, 2.3rem); line-height: 1.2; margin: 1.5rem 0 .
 h2 { font-size: 1.4rem; margin: 2.5rem 0 .75rem; padding-top: .5rem; border-top: 1px solid var(--line); }
 h3 { font-size: 1.1rem; margin: 1.5rem 0 .5rem; }
 .lead { font-size: 1.15rem; max-width: 48rem; }
-.facts { display: grid; grid-template-columns: repeat(auto-fit, minmax(9.5rem, 1fr)); gap: .75rem; padding: 0; margin: 1.25rem 0; list-style: none; }
+.facts { display: grid; grid-template-columns: repeat(auto-fit, minmax(8.5rem, 1fr)); gap: .75rem; padding: 0; margin: 1.25rem 0; list-style: none; }
 .facts li { background: var(--panel); border-radius: .5rem; padding: .75rem 1rem; }
 .facts strong { display: block; font-size: 1.5rem; }
 .facts span { color: var(--muted); font-size: .9rem; }
@@ -37,7 +37,7 @@ h3 { font-size: 1.1rem; margin: 1.5rem 0 .5rem; }
 .button.secondary, button.secondary { background: var(--bg); color: var(--accent); }
 table { border-collapse: collapse; width: 100%; font-size: .95rem; }
 th, td { text-align: left; vertical-align: top; padding: .45rem .5rem; border-bottom: 1px solid var(--line); }
-th { background: var(--panel); }
+th { background: var(--panel); white-space: nowrap; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .scroll { overflow-x: auto; }
 code, pre, .hash { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .85rem; }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { KamervragenError } from '../../errors.ts';
 import { buildSite } from '../../site/build-site.ts';
@@ -11,6 +12,8 @@ import type { Command } from '../command.ts';
 import { createUi } from '../ui/index.ts';
 
 type LinkMode = 'auto' | 'github' | 'local';
+
+const SCHEMA_PATH = fileURLToPath(new URL('../../../schema/document.schema.json', import.meta.url));
 
 export const siteCommand: Command = {
   name: 'site',
@@ -50,7 +53,6 @@ Exit codes: 0 written; 1 the data cannot be read; 2 wrong usage.
         releases: { type: 'string', default: 'dist/releases' },
         out: { type: 'string', default: 'dist/site' },
         'asset-links': { type: 'string', default: 'auto' },
-        schema: { type: 'string', default: 'schema/document.schema.json' },
       },
       allowPositionals: false,
     });
@@ -67,7 +69,8 @@ Exit codes: 0 written; 1 the data cannot be read; 2 wrong usage.
     if (!Array.isArray(documents)) throw new KamervragenError('site/bad-data', 'expected an array of records', { file: join(dataDir, 'kamervragen.json') });
     const datapackage = await readOptionalJson(join(dataDir, 'datapackage.json'));
     const manifestJson = (await readOptionalJson(join(dataDir, 'manifest.json'))) as RawManifest | null;
-    const schema = await readJson<unknown>(values.schema, 'the schema ships with the repository');
+    // The schema is part of the code, not of the data: read the one beside this program.
+    const schema = await readJson<unknown>(SCHEMA_PATH, 'the schema ships with the program');
     const citationCff = (await readOptional('CITATION.cff')) ?? (await readOptional(join(dataDir, 'CITATION.cff')));
     const repositoryUrl = manifestJson?.repository ?? (citationCff ? citationFromCff(citationCff).repository : null);
     const useGithub = mode === 'github' || (mode === 'auto' && /^https:\/\/github\.com\/[^/]+\/[^/]+/.test(repositoryUrl ?? ''));
