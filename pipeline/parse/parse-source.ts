@@ -30,7 +30,10 @@ const TEXT_FORMATS: readonly SourceFormat[] = ['pdf-text', 'pdf-markdown', 'page
 // magic, ODT zip, officielebekendmakingen XML or HTML, else text), extract, parse, and let the
 // publication's metadata.xml (SourceFile.sidecars.metadataXml) fill what the content leaves open.
 // Every failure, expected or not, comes back as an error diagnostic naming the file.
-export async function parseSource(file: SourceFile, options: ParseOptions = {}): Promise<ParseResult> {
+export async function parseSource(
+  file: SourceFile,
+  options: ParseOptions = {},
+): Promise<ParseResult> {
   try {
     const sha256 = createHash('sha256').update(file.bytes).digest('hex');
     const sidecar = readSidecar(file);
@@ -45,61 +48,107 @@ export async function parseSource(file: SourceFile, options: ParseOptions = {}):
     return {
       document: null,
       diagnostics: [
-        { severity: 'error', code: 'parse/internal', message: `unexpected failure while reading the file (a bug): ${message}`, file: file.path },
+        {
+          severity: 'error',
+          code: 'parse/internal',
+          message: `unexpected failure while reading the file (a bug): ${message}`,
+          file: file.path,
+        },
       ],
     };
   }
 }
 
-function readSidecar(file: SourceFile): { metadata: PublicationMetadata | null; diagnostics: Diagnostic[] } {
+function readSidecar(file: SourceFile): {
+  metadata: PublicationMetadata | null;
+  diagnostics: Diagnostic[];
+} {
   const bytes = file.sidecars?.metadataXml;
   if (!bytes) return { metadata: null, diagnostics: [] };
   const path = file.path.replace(/\.[^./\\]+$/, '') + '.metadata.xml';
   const decoded = decodeText(bytes, path);
-  if (!decoded.ok) return { metadata: null, diagnostics: [{ ...decoded.diagnostic, severity: 'warning' }] };
+  if (!decoded.ok)
+    return { metadata: null, diagnostics: [{ ...decoded.diagnostic, severity: 'warning' }] };
   const { metadata, diagnostics } = readMetadataXml(decoded.text, path);
   // A broken sidecar costs the metadata, not the document.
-  return { metadata, diagnostics: diagnostics.map((d) => ({ ...d, severity: 'warning' as const })) };
+  return {
+    metadata,
+    diagnostics: diagnostics.map((d) => ({ ...d, severity: 'warning' as const })),
+  };
 }
 
-async function parseContent(file: SourceFile, sha256: string, forced: SourceFormat | undefined): Promise<ParseResult> {
+async function parseContent(
+  file: SourceFile,
+  sha256: string,
+  forced: SourceFormat | undefined,
+): Promise<ParseResult> {
   const ctx = { path: file.path, sha256 };
   const container = detectContainer(file.bytes);
   if (forced === 'pdf' || (forced === undefined && container === 'pdf')) {
     const extracted = await extractPdfText(file.bytes, file.path);
     if (!extracted.ok) return { document: null, diagnostics: [extracted.diagnostic] };
-    return withDiagnostics(extracted.diagnostics, parseText(extracted.text, { ...ctx, format: 'pdf' }));
+    return withDiagnostics(
+      extracted.diagnostics,
+      parseText(extracted.text, { ...ctx, format: 'pdf' }),
+    );
   }
   if (forced === 'odt' || (forced === undefined && container === 'zip')) {
     const extracted = extractOdtText(file.bytes, file.path);
     if (!extracted.ok) return { document: null, diagnostics: [extracted.diagnostic] };
-    return withDiagnostics(extracted.diagnostics, parseText(extracted.text, { ...ctx, format: 'odt' }));
+    return withDiagnostics(
+      extracted.diagnostics,
+      parseText(extracted.text, { ...ctx, format: 'odt' }),
+    );
   }
   const mismatch = forced === undefined ? extensionMismatch(file.path, container) : null;
   if (mismatch) return { document: null, diagnostics: [mismatch] };
   const decoded = decodeText(file.bytes, file.path);
   if (!decoded.ok) return { document: null, diagnostics: [decoded.diagnostic] };
   const text = decoded.text;
-  const markup = forced === 'ob-xml' ? 'xml' : forced === 'ob-html' ? 'html' : forced ? null : detectMarkup(text);
+  const markup =
+    forced === 'ob-xml'
+      ? 'xml'
+      : forced === 'ob-html'
+        ? 'html'
+        : forced
+          ? null
+          : detectMarkup(text);
 
   if (markup === 'xml') {
     const parsed = parseXmlSafely(text, file.path);
-    if (!parsed.ok) return { document: null, diagnostics: [...decoded.diagnostics, parsed.diagnostic] };
-    return withDiagnostics(decoded.diagnostics, parseObXml(parsed.root, { ...ctx, format: 'ob-xml' }));
+    if (!parsed.ok)
+      return { document: null, diagnostics: [...decoded.diagnostics, parsed.diagnostic] };
+    return withDiagnostics(
+      decoded.diagnostics,
+      parseObXml(parsed.root, { ...ctx, format: 'ob-xml' }),
+    );
   }
   if (markup === 'html') {
     const parsed = parseHtmlSafely(text, file.path);
-    if (!parsed.ok) return { document: null, diagnostics: [...decoded.diagnostics, parsed.diagnostic] };
+    if (!parsed.ok)
+      return { document: null, diagnostics: [...decoded.diagnostics, parsed.diagnostic] };
     const html = parseObHtml(parsed.root, { ...ctx, format: 'ob-html' });
     if (html.metadata && !html.metadata.isKamervragen && html.metadata.publication) {
-      return notKamervragen(file.path, `the page is a "${html.metadata.publication}" publication`, decoded.diagnostics);
+      return notKamervragen(
+        file.path,
+        `the page is a "${html.metadata.publication}" publication`,
+        decoded.diagnostics,
+      );
     }
     if (html.document) {
-      const own = html.metadata ? applyMetadata(html.document, html.metadata, file.path) : { document: html.document, diagnostics: [] };
-      return { document: own.document, diagnostics: [...decoded.diagnostics, ...html.diagnostics, ...own.diagnostics] };
+      const own = html.metadata
+        ? applyMetadata(html.document, html.metadata, file.path)
+        : { document: html.document, diagnostics: [] };
+      return {
+        document: own.document,
+        diagnostics: [...decoded.diagnostics, ...html.diagnostics, ...own.diagnostics],
+      };
     }
     // A page without div.vraag/div.antwoord (another site's layout): read its text.
-    return withDiagnostics(decoded.diagnostics, parseText(htmlToText(parsed.root), { ...ctx, format: 'page-text' }));
+    return withDiagnostics(
+      decoded.diagnostics,
+      parseText(htmlToText(parsed.root), { ...ctx, format: 'page-text' }),
+    );
   }
   const format = forced && TEXT_FORMATS.includes(forced) ? forced : detectTextFormat(text);
   return withDiagnostics(decoded.diagnostics, parseText(text, { ...ctx, format }));
@@ -110,16 +159,28 @@ async function parseContent(file: SourceFile, sha256: string, forced: SourceForm
 function extensionMismatch(path: string, container: 'pdf' | 'zip' | 'text'): Diagnostic | null {
   const ext = /\.(pdf|odt)$/i.exec(path)?.[1]?.toLowerCase();
   if (ext === 'pdf' && container !== 'pdf') {
-    return { severity: 'error', code: 'extract/not-pdf', message: 'the file is named .pdf but has no %PDF header (damaged or not a PDF)', file: path };
+    return {
+      severity: 'error',
+      code: 'extract/not-pdf',
+      message: 'the file is named .pdf but has no %PDF header (damaged or not a PDF)',
+      file: path,
+    };
   }
   if (ext === 'odt' && container !== 'zip') {
-    return { severity: 'error', code: 'extract/not-odt', message: 'the file is named .odt but is not a ZIP container (damaged or not an ODT)', file: path };
+    return {
+      severity: 'error',
+      code: 'extract/not-odt',
+      message: 'the file is named .odt but is not a ZIP container (damaged or not an ODT)',
+      file: path,
+    };
   }
   return null;
 }
 
 function withDiagnostics(before: Diagnostic[], result: ParseResult): ParseResult {
-  return before.length === 0 ? result : { document: result.document, diagnostics: [...before, ...result.diagnostics] };
+  return before.length === 0
+    ? result
+    : { document: result.document, diagnostics: [...before, ...result.diagnostics] };
 }
 
 function notKamervragen(file: string, why: string, before: Diagnostic[]): ParseResult {
@@ -127,7 +188,12 @@ function notKamervragen(file: string, why: string, before: Diagnostic[]): ParseR
     document: null,
     diagnostics: [
       ...before,
-      { severity: 'error', code: 'extract/not-kamervragen', message: `not a Kamervragen document: ${why}`, file },
+      {
+        severity: 'error',
+        code: 'extract/not-kamervragen',
+        message: `not a Kamervragen document: ${why}`,
+        file,
+      },
     ],
   };
 }

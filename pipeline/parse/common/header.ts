@@ -23,8 +23,8 @@ export interface HeaderFields {
   problems: { field: string; message: string }[];
 }
 
-const QUESTIONS = /Vragen\s+van\s+(?:het\s+lid|de\s+leden)\s+(.+?)\s+aan\s+(.+?)\s+over\s+(.+?)\s*\(\s*ingezonden\s*([^)]*)\)/i;
-const QUESTIONS_NO_DATE = /Vragen\s+van\s+(?:het\s+lid|de\s+leden)\s+(.+?)\s+aan\s+(.+?)\s+over\s+(.+?)(?=\s*(?:Antwoord|Mededeling|Vraag)\s|$)/i;
+const QUESTIONS = /Vragen\s+van\s+(?:het\s+lid|de\s+leden)\s+(.+?)\s+aan\s+(.+?)\s+over\s+(.+?)\s*\(\s*ingezonden\s*([^)]*)\)/;
+const QUESTIONS_NO_DATE = /Vragen\s+van\s+(?:het\s+lid|de\s+leden)\s+(.+?)\s+aan\s+(.+?)\s+over\s+(.+?)(?=\s*(?:Antwoord|Mededeling|Vraag)\s|$)/;
 const REPLY = /\b(Nader\s+antwoord|Aanvullend\s+antwoord|Antwoord|Mededeling)\s+van\s+(.+?)\s*\(\s*ontvangen\s*([^)]*)\)/i;
 
 /** `text` is the header region with whitespace runs collapsed to one space. */

@@ -1,9 +1,26 @@
 import type { Diagnostic } from '../../errors.ts';
 import type { Document, Footnote } from '../../types.ts';
-import { childElements, findElements, hasClass, squash, textOf, type ChildNode, type Element } from '../../extract/parse-markup.ts';
+import {
+  childElements,
+  findElements,
+  hasClass,
+  squash,
+  textOf,
+  type ChildNode,
+  type Element,
+} from '../../extract/parse-markup.ts';
 import { extractUrls } from '../common/urls.ts';
-import { assembleDocument, type AssembleContext, type Block, type Publication } from '../xml/assemble-document.ts';
-import { metadataFromPairs, pairsFromNameContent, type PublicationMetadata } from '../xml/read-metadata.ts';
+import {
+  assembleDocument,
+  type AssembleContext,
+  type Block,
+  type Publication,
+} from '../xml/assemble-document.ts';
+import {
+  metadataFromPairs,
+  pairsFromNameContent,
+  type PublicationMetadata,
+} from '../xml/read-metadata.ts';
 
 // officielebekendmakingen HTML. The repository manifestation (fixture ah-tk-20202021-3235):
 //   <meta name="DC.identifier" content="ah-tk-20202021-3235"/> … in the head,
@@ -30,14 +47,17 @@ function blockKind(el: Element): Block['kind'] | null {
 
 function isFootnoteMarker(el: Element): boolean {
   const cls = el.attribs['class'] ?? '';
-  if (/\b(noot(num|ref)?|supernote\S*)\b/.test(cls) && /^\s*\d{1,3}\s*$/.test(textOf(el))) return true;
+  if (/\b(noot(num|ref)?|supernote\S*)\b/.test(cls) && /^\s*\d{1,3}\s*$/.test(textOf(el)))
+    return true;
   return el.name === 'sup' && /^\s*\d{1,3}\s*$/.test(textOf(el));
 }
 
 export function parseObHtml(root: Element, ctx: AssembleContext): HtmlResult {
   const metas = findElements(root, (el) => el.name === 'meta');
   const pairs = pairsFromNameContent(metas);
-  const metadata = pairs.some((p) => ['identifier', 'vraagnummer', 'publicationname', 'type'].includes(p.key))
+  const metadata = pairs.some((p) =>
+    ['identifier', 'vraagnummer', 'publicationname', 'type'].includes(p.key),
+  )
     ? metadataFromPairs(pairs)
     : null;
 
@@ -46,16 +66,23 @@ export function parseObHtml(root: Element, ctx: AssembleContext): HtmlResult {
   for (const el of footnoteEls) {
     const numEl = findElements(el, (c) => hasClass(c, 'nootnum'))[0];
     const number = Number(squash(numEl ? textOf(numEl) : '').replace(/\D+/g, ''));
-    if (!Number.isInteger(number) || number <= 0 || footnotes.some((f) => f.number === number)) continue;
+    if (!Number.isInteger(number) || number <= 0 || footnotes.some((f) => f.number === number))
+      continue;
     const text = squash(visibleText(el, numEl ?? null, null));
-    const hrefs = findElements(el, (c) => c.name === 'a' && /^https?:/i.test(c.attribs['href'] ?? '')).map((a) => a.attribs['href'] ?? '');
+    const hrefs = findElements(
+      el,
+      (c) => c.name === 'a' && /^https?:/i.test(c.attribs['href'] ?? ''),
+    ).map((a) => a.attribs['href'] ?? '');
     footnotes.push({ number, text, urls: [...new Set([...hrefs, ...extractUrls(text)])] });
   }
   footnotes.sort((a, b) => a.number - b.number);
 
   const blockEls = findElements(root, (el) => blockKind(el) !== null && !footnoteEls.includes(el));
   // A block nested in another block (a div.vraag inside a div.vraag wrapper) counts once.
-  const outer = blockEls.filter((el) => !blockEls.some((other) => other !== el && findElements(other, (c) => c === el).length > 0));
+  const outer = blockEls.filter(
+    (el) =>
+      !blockEls.some((other) => other !== el && findElements(other, (c) => c === el).length > 0),
+  );
   if (outer.length === 0) return { document: null, diagnostics: [], metadata };
 
   const blocks: Block[] = outer.map((el) => {
@@ -78,10 +105,17 @@ export function parseObHtml(root: Element, ctx: AssembleContext): HtmlResult {
       }
     };
     collect(el);
-    return { kind, heading: headingEl ? squash(textOf(headingEl)) : null, paragraphs, footnotes: marks };
+    return {
+      kind,
+      heading: headingEl ? squash(textOf(headingEl)) : null,
+      paragraphs,
+      footnotes: marks,
+    };
   });
 
-  const headerEls = findElements(root, (el) => /kamervraagomschrijving/.test(el.attribs['class'] ?? ''));
+  const headerEls = findElements(root, (el) =>
+    /kamervraagomschrijving/.test(el.attribs['class'] ?? ''),
+  );
   const idFromMeta = metadata?.id && /^(ah|kv)-/.test(metadata.id) ? metadata.id : null;
   const pub: Publication = {
     id: idFromMeta,
@@ -119,7 +153,8 @@ function visibleText(node: ChildNode, skip: Element | null, marks: number[] | nu
 export function htmlToText(root: Element): string {
   const lines: string[] = [];
   let current = '';
-  const BLOCK = /^(p|div|li|h[1-6]|tr|br|section|article|header|footer|table|ul|ol|dd|dt|blockquote|main)$/;
+  const BLOCK =
+    /^(p|div|li|h[1-6]|tr|br|section|article|header|footer|table|ul|ol|dd|dt|blockquote|main)$/;
   const walk = (node: ChildNode) => {
     if (node.type === 'text') {
       current += node.data;

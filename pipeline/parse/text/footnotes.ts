@@ -24,12 +24,11 @@ interface Start {
 
 const WINDOW = 3;
 
-function footnoteStart(line: string, next: number): Start | null {
-  const m = /^\s*(\d{1,3})/.exec(line);
-  if (!m) return null;
-  for (let n = next; n < next + WINDOW; n++) {
+function footnoteStart(line: string, from: number, to: number = from + WINDOW): Start | null {
+  if (!/^\s*\d/.test(line)) return null;
+  const trimmed = line.trimStart();
+  for (let n = from; n < to; n++) {
     const digits = String(n);
-    const trimmed = line.trimStart();
     if (!trimmed.startsWith(digits)) continue;
     const rest = trimmed.slice(digits.length);
     if (rest === '' || /^\s*$/.test(rest)) return { number: n, text: '' };
@@ -77,18 +76,23 @@ function findZone(page: readonly string[], from: number, next: number): { start:
   return null;
 }
 
-// Reads lines start..end as footnotes; null when they are not footnote material.
+// Reads lines start..end as footnotes; null when they are not footnote material. Numbers may come
+// out of order (poppler prints a late "2"; a table footnote "5" printed above "4"), but each number
+// once, and the zone must hold the next number due.
 function readZone(page: readonly string[], start: number, next: number): RawFootnote[] | null {
   const footnotes: RawFootnote[] = [];
   const pending: number[] = [];
+  const seen = new Set<number>();
   let expected = next;
   for (let i = start; i < page.length; i++) {
     const line = page[i] ?? '';
     if (!line.trim()) continue;
     if (isHeading(line)) return null;
-    const s = footnoteStart(line, expected);
+    const s = footnoteStart(line, next, expected + WINDOW);
     if (s) {
-      expected = s.number + 1;
+      if (seen.has(s.number)) return null;
+      seen.add(s.number);
+      expected = Math.max(expected, s.number + 1);
       if (s.text) footnotes.push({ number: s.number, lines: [s.text] });
       else pending.push(s.number);
       continue;
@@ -99,7 +103,22 @@ function readZone(page: readonly string[], start: number, next: number): RawFoot
     else if (footnotes.length > 0) footnotes.at(-1)?.lines.push(line.trim());
     else return null;
   }
-  // Bare numbers with no text left: poppler prints all numbers first; a lone number is no footnote.
-  if (pending.length > 0 || footnotes.length === 0) return null;
+  if (!seen.has(next)) return null;
+  if (footnotes.length === 0) return null;
+  // poppler sometimes prints a number after the texts ("1", text 1, text 2, "3", text 3, "2"): the
+  // text of the late number is the last paragraph-like line of the footnote before it.
+  for (const n of pending) {
+    const before = footnotes.find((f) => f.number === n - 1);
+    if (!before || before.lines.length < 2) continue;
+    let cut = -1;
+    for (let j = before.lines.length - 1; j >= 1; j--) {
+      if (/^\p{Lu}/u.test(before.lines[j] ?? '')) {
+        cut = j;
+        break;
+      }
+    }
+    if (cut > 0) footnotes.push({ number: n, lines: before.lines.splice(cut) });
+  }
   return footnotes.sort((a, b) => a.number - b.number);
 }
+

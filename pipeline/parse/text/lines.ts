@@ -45,7 +45,7 @@ function isFlattened(text: string): boolean {
 const FOOTER_BLOCK =
   /\s*(?:(?:ah|kv)-tk-\d{8}-\d+\s+)?ISSN\s*\d{4}\s*-\s*\d{4}\s*[’']s-Gravenhage\s*\d{4}\s*|\s*(?:Tweede|Eerste) Kamer, vergaderjaar \d{4}\s*[–-]\s*\d{4}, Aanhangsel\s*\d{0,3}\s*/g;
 const INLINE_HEADING =
-  /\s((?:Vraag|Vragen|Antwoord(?: op vraag| vraag)?) \d{1,3}(?:(?:,? | en |, en |, )\d{1,3})*) (?=[A-Z«“"‘(])|\s(Antwoord) (?=[A-Z«“"‘(])/g;
+  /(?:^|\s)((?:Vraag|Vragen|Antwoord(?: op vraag| vraag)?) \d{1,3}(?:(?:,? | en |, en |, )\d{1,3})*) (?=[A-Z«“"‘(])|(?:^|\s)(Antwoord) (?=[A-Z«“"‘(])/g;
 
 // Puts headings, page footers and the footnotes above each footer back on their own lines.
 function unflatten(text: string): string {

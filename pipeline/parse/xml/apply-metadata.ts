@@ -15,7 +15,12 @@ export function applyMetadata(
 ): { document: Document; diagnostics: Diagnostic[] } {
   const warnings: Warning[] = [];
   const doc: Document = { ...document };
-  const disagree = (field: string, content: unknown, metadata: unknown, kept: 'content' | 'metadata') =>
+  const disagree = (
+    field: string,
+    content: unknown,
+    metadata: unknown,
+    kept: 'content' | 'metadata',
+  ) =>
     warnings.push({
       code: 'metadata/conflict',
       message: `the text says ${JSON.stringify(content)} but the metadata says ${JSON.stringify(metadata)}; kept the ${kept}'s value`,
@@ -51,11 +56,15 @@ export function applyMetadata(
   // datumOntvangst is the day the chamber received the reply: the "(ontvangen …)" date.
   if (meta.received && doc.type !== 'questions') {
     if (doc.answered === null) doc.answered = meta.received;
-    else if (doc.answered !== meta.received) disagree('answered', doc.answered, meta.received, 'content');
+    else if (doc.answered !== meta.received)
+      disagree('answered', doc.answered, meta.received, 'content');
   }
   if (meta.type && meta.type !== doc.type) {
     // A "nader antwoord" or a Mededeling is often headed "Antwoord van …" in the text itself.
-    if (doc.type === 'answer' && (meta.type === 'supplementary_answer' || meta.type === 'postponement')) {
+    if (
+      doc.type === 'answer' &&
+      (meta.type === 'supplementary_answer' || meta.type === 'postponement')
+    ) {
       doc.type = meta.type;
     } else {
       disagree('type', doc.type, meta.type, 'content');

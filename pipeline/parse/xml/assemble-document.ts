@@ -40,7 +40,10 @@ export interface AssembleContext {
   url?: string | null;
 }
 
-export function assembleDocument(pub: Publication, ctx: AssembleContext): { document: Document; diagnostics: Diagnostic[] } {
+export function assembleDocument(
+  pub: Publication,
+  ctx: AssembleContext,
+): { document: Document; diagnostics: Diagnostic[] } {
   const warnings: Warning[] = [];
   const warn = (code: string, message: string, field: string | null = null) =>
     warnings.push({ code, message, field, line: null });
@@ -72,13 +75,27 @@ export function assembleDocument(pub: Publication, ctx: AssembleContext): { docu
       if (numbers.length > 1 && block.paragraphs.length === numbers.length) {
         // "Vraag 4, 5" printed over two paragraphs: one paragraph per number.
         numbers.forEach((n, i) =>
-          questions.push({ number: n, numbers: [n], text: block.paragraphs[i] ?? '', footnotes: block.footnotes }),
+          questions.push({
+            number: n,
+            numbers: [n],
+            text: block.paragraphs[i] ?? '',
+            footnotes: block.footnotes,
+          }),
         );
       } else {
         if (numbers.length > 1) {
-          warn('parse/combined-question', `"${block.heading}" is printed as one block; kept whole`, field);
+          warn(
+            'parse/combined-question',
+            `"${block.heading}" is printed as one block; kept whole`,
+            field,
+          );
         }
-        questions.push({ number: numbers[0] ?? nextNumber, numbers, text, footnotes: block.footnotes });
+        questions.push({
+          number: numbers[0] ?? nextNumber,
+          numbers,
+          text,
+          footnotes: block.footnotes,
+        });
       }
     } else if (block.kind === 'answer') {
       let numbers = block.heading ? answerHeading(block.heading) : [];
@@ -86,7 +103,11 @@ export function assembleDocument(pub: Publication, ctx: AssembleContext): { docu
         // A bare "Antwoord" answers the question printed just before it.
         numbers = lastQuestionNumbers;
         if (numbers.length === 0) {
-          warn('parse/answer-number', `answer block ${index + 1} has no number and follows no question`, field);
+          warn(
+            'parse/answer-number',
+            `answer block ${index + 1} has no number and follows no question`,
+            field,
+          );
           return;
         }
       }
@@ -96,7 +117,10 @@ export function assembleDocument(pub: Publication, ctx: AssembleContext): { docu
 
   const remarks = pub.blocks.filter((b) => b.kind === 'remark');
   let type: Document['type'];
-  if (header.reply === 'postponement' || (answers.length === 0 && remarks.length > 0 && header.reply === null)) {
+  if (
+    header.reply === 'postponement' ||
+    (answers.length === 0 && remarks.length > 0 && header.reply === null)
+  ) {
     type = 'postponement';
   } else if (header.reply) {
     type = header.reply;
@@ -108,14 +132,23 @@ export function assembleDocument(pub: Publication, ctx: AssembleContext): { docu
     const answered = new Set(answers.flatMap((a) => a.questions));
     for (const q of questions) {
       if (!q.numbers.some((n) => answered.has(n))) {
-        warn('parse/unanswered', `question ${q.number} has no answer`, `/questions/${questions.indexOf(q)}`);
+        warn(
+          'parse/unanswered',
+          `question ${q.number} has no answer`,
+          `/questions/${questions.indexOf(q)}`,
+        );
       }
     }
   }
   const known = new Set(questions.flatMap((q) => q.numbers));
   answers.forEach((a, i) => {
     const missing = a.questions.filter((n) => !known.has(n));
-    if (missing.length > 0) warn('parse/unknown-question', `answer ${i + 1} covers question ${missing.join(', ')}, which is not printed`, `/answers/${i}`);
+    if (missing.length > 0)
+      warn(
+        'parse/unknown-question',
+        `answer ${i + 1} covers question ${missing.join(', ')}, which is not printed`,
+        `/answers/${i}`,
+      );
   });
   if (questions.length === 0) warn('parse/no-questions', 'no question blocks found', '/questions');
 
@@ -125,7 +158,11 @@ export function assembleDocument(pub: Publication, ctx: AssembleContext): { docu
   const number = pub.number ?? fileId?.number ?? null;
   const caseNumber = fileId?.caseNumber ?? /^kv-(?:tk|ek)-(\d{4}Z\d{5})$/.exec(id)?.[1] ?? null;
 
-  const body = [...questions.map((q) => q.text), ...answers.map((a) => a.text), ...pub.footnotes.map((f) => f.text)].join('\n');
+  const body = [
+    ...questions.map((q) => q.text),
+    ...answers.map((a) => a.text),
+    ...pub.footnotes.map((f) => f.text),
+  ].join('\n');
   const document: Document = {
     id,
     type,

@@ -1,8 +1,20 @@
 import type { Diagnostic } from '../../errors.ts';
 import type { Document, Footnote } from '../../types.ts';
-import { childElements, findElements, squash, textOf, type ChildNode, type Element } from '../../extract/parse-markup.ts';
+import {
+  childElements,
+  findElements,
+  squash,
+  textOf,
+  type ChildNode,
+  type Element,
+} from '../../extract/parse-markup.ts';
 import { extractUrls } from '../common/urls.ts';
-import { assembleDocument, type AssembleContext, type Block, type Publication } from './assemble-document.ts';
+import {
+  assembleDocument,
+  type AssembleContext,
+  type Block,
+  type Publication,
+} from './assemble-document.ts';
 
 // officielebekendmakingen XML (fixture ah-tk-20202021-3235):
 //   <officiele-publicatie><metadata><meta name="OVERHEIDop.externMetadataRecord" content=".../ah-tk-…/metadata.xml"/>
@@ -23,7 +35,9 @@ const HEADINGS = new Set(['nr', 'nummer', 'kop', 'titel']);
 const HEADER = new Set(['kamervraagomschrijving', 'omschr']);
 
 /** Where the publication body is, or why this XML is not Kamervragen. */
-export function findKamervragen(root: Element): { ok: true; body: Element } | { ok: false; message: string } {
+export function findKamervragen(
+  root: Element,
+): { ok: true; body: Element } | { ok: false; message: string } {
   if (root.name === 'kamervragen') return { ok: true, body: root };
   if (root.name === 'metadata_gegevens' || root.name === 'owms-metadata') {
     return {
@@ -33,21 +47,37 @@ export function findKamervragen(root: Element): { ok: true; body: Element } | { 
   }
   const body = findElements(root, (el) => el.name === 'kamervragen')[0];
   if (body) return { ok: true, body };
-  const kind = childElements(root).find((el) => el.name !== 'metadata' && el.name !== 'kop')?.name ?? root.name;
+  const kind =
+    childElements(root).find((el) => el.name !== 'metadata' && el.name !== 'kop')?.name ??
+    root.name;
   return {
     ok: false,
     message: `not a Kamervragen document: the XML is a <${root.name}> holding <${kind}>, expected <kamervragen> (Aanhangsel van de Handelingen or Kamervragen zonder antwoord)`,
   };
 }
 
-export function parseObXml(root: Element, ctx: AssembleContext): { document: Document | null; diagnostics: Diagnostic[] } {
+export function parseObXml(
+  root: Element,
+  ctx: AssembleContext,
+): { document: Document | null; diagnostics: Diagnostic[] } {
   const found = findKamervragen(root);
   if (!found.ok) {
-    return { document: null, diagnostics: [{ severity: 'error', code: 'extract/not-kamervragen', message: found.message, file: ctx.path }] };
+    return {
+      document: null,
+      diagnostics: [
+        {
+          severity: 'error',
+          code: 'extract/not-kamervragen',
+          message: found.message,
+          file: ctx.path,
+        },
+      ],
+    };
   }
   const body = found.body;
   const notes = new Map<string, Element>();
-  for (const noot of findElements(root, (el) => el.name === 'noot')) if (noot.attribs['id']) notes.set(noot.attribs['id'], noot);
+  for (const noot of findElements(root, (el) => el.name === 'noot'))
+    if (noot.attribs['id']) notes.set(noot.attribs['id'], noot);
   const footnotes: Footnote[] = [];
   const footnoteOf = (noot: Element): number | null => {
     const nr = childElements(noot).find((el) => el.name === 'noot.nr' || el.name === 'nr');
@@ -56,9 +86,10 @@ export function parseObXml(root: Element, ctx: AssembleContext): { document: Doc
     if (!footnotes.some((f) => f.number === number)) {
       const parts = childElements(noot).filter((el) => el !== nr);
       const text = squash(parts.map((el) => inline(el, null)).join(' '));
-      const linked = findElements(noot, (el) => el.name === 'extref' && /^https?:/i.test(el.attribs['doc'] ?? '')).map(
-        (el) => el.attribs['doc'] ?? '',
-      );
+      const linked = findElements(
+        noot,
+        (el) => el.name === 'extref' && /^https?:/i.test(el.attribs['doc'] ?? ''),
+      ).map((el) => el.attribs['doc'] ?? '');
       footnotes.push({ number, text, urls: [...new Set([...linked, ...extractUrls(text)])] });
     }
     return number;
@@ -92,7 +123,10 @@ export function parseObXml(root: Element, ctx: AssembleContext): { document: Doc
       if (HEADINGS.has(child.name)) continue;
       if (child.name === 'li') {
         push(child.children.map((c) => inline(c, marks)).join(' '));
-      } else if (child.name === 'al' || !findElements(child, (c) => c.name === 'al' || c.name === 'li').length) {
+      } else if (
+        child.name === 'al' ||
+        !findElements(child, (c) => c.name === 'al' || c.name === 'li').length
+      ) {
         push(inline(child, marks));
       } else {
         out.push(...paragraphs(child, marks));
@@ -102,7 +136,8 @@ export function parseObXml(root: Element, ctx: AssembleContext): { document: Doc
   };
 
   const kop = findElements(body, (el) => el.name === 'tekstregel');
-  const line = (inhoud: string) => squash(textOf(kop.find((el) => el.attribs['inhoud'] === inhoud) ?? body).slice(0, 400));
+  const line = (inhoud: string) =>
+    squash(textOf(kop.find((el) => el.attribs['inhoud'] === inhoud) ?? body).slice(0, 400));
   const hasKop = kop.length > 0;
   const year = hasKop ? /(\d{4})\s*[-–/]\s*(\d{4})/.exec(line('vergaderjaar')) : null;
   const chamberText = hasKop ? `${line('kameraanduiding')} ${line('kamernummer')}` : '';
@@ -125,14 +160,25 @@ export function parseObXml(root: Element, ctx: AssembleContext): { document: Doc
     const heading = childElements(el).find((c) => c.name === 'nr' || c.name === 'nummer');
     const marks: number[] = [];
     const paras = paragraphs(el, marks);
-    return { kind: BLOCKS[el.name] ?? 'remark', heading: heading ? squash(textOf(heading)) : null, paragraphs: paras, footnotes: marks };
+    return {
+      kind: BLOCKS[el.name] ?? 'remark',
+      heading: heading ? squash(textOf(heading)) : null,
+      paragraphs: paras,
+      footnotes: marks,
+    };
   });
   // Footnotes outside any block (in the header) still belong to the document.
   for (const noot of notes.values()) footnoteOf(noot);
   footnotes.sort((a, b) => a.number - b.number);
 
-  const record = findElements(root, (el) => el.name === 'meta' && el.attribs['name'] === 'OVERHEIDop.externMetadataRecord')[0];
-  const idFromRecord = /\/((?:ah|kv)-(?:tk|ek)-[0-9A-Za-z-]+)\/metadata\.xml$/.exec(record?.attribs['content'] ?? '')?.[1] ?? null;
+  const record = findElements(
+    root,
+    (el) => el.name === 'meta' && el.attribs['name'] === 'OVERHEIDop.externMetadataRecord',
+  )[0];
+  const idFromRecord =
+    /\/((?:ah|kv)-(?:tk|ek)-[0-9A-Za-z-]+)\/metadata\.xml$/.exec(
+      record?.attribs['content'] ?? '',
+    )?.[1] ?? null;
   const pub: Publication = {
     id: idFromRecord,
     chamber,

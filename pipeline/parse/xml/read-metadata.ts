@@ -1,6 +1,13 @@
 import type { Diagnostic } from '../../errors.ts';
 import type { Document } from '../../types.ts';
-import { childElements, findElements, parseXmlSafely, squash, textOf, type Element } from '../../extract/parse-markup.ts';
+import {
+  childElements,
+  findElements,
+  parseXmlSafely,
+  squash,
+  textOf,
+  type Element,
+} from '../../extract/parse-markup.ts';
 import { parseAnyDate } from '../common/dates.ts';
 
 // The metadata officielebekendmakingen publishes with every publication: `metadata.xml`
@@ -93,11 +100,17 @@ export function metadataFromPairs(pairs: MetaPair[]): PublicationMetadata {
   const id = first('identifier');
   const types = all('type');
   const publicationName = first('publicationname');
-  const parliamentary = pairs.find((p) => p.key === 'type' && /Parlementair/i.test(p.scheme))?.value ?? null;
-  const subtype = pairs.find((p) => p.key === 'type' && /(Aanhangsel|Kamervraag)Typen/i.test(p.scheme))?.value ?? null;
-  const described = [publicationName, parliamentary, ...types].filter((v): v is string => v !== null);
+  const parliamentary =
+    pairs.find((p) => p.key === 'type' && /Parlementair/i.test(p.scheme))?.value ?? null;
+  const subtype =
+    pairs.find((p) => p.key === 'type' && /(Aanhangsel|Kamervraag)Typen/i.test(p.scheme))?.value ??
+    null;
+  const described = [publicationName, parliamentary, ...types].filter(
+    (v): v is string => v !== null,
+  );
   const isKamervragen =
-    described.some((v) => /kamervragen|aanhangsel van de handelingen/i.test(v)) || /^(ah|kv)-/.test(id ?? '');
+    described.some((v) => /kamervragen|aanhangsel van de handelingen/i.test(v)) ||
+    /^(ah|kv)-/.test(id ?? '');
   const creator = first('creator') ?? '';
   const chamber = /eerste kamer/i.test(creator)
     ? 'Eerste Kamer'
@@ -122,7 +135,11 @@ export function metadataFromPairs(pairs: MetaPair[]): PublicationMetadata {
     received: date('datumontvangst'),
     type: typeFrom(subtype, parliamentary ?? publicationName),
     isKamervragen,
-    publication: parliamentary ?? publicationName ?? types.find((t) => !/officiële publicatie/i.test(t)) ?? null,
+    publication:
+      parliamentary ??
+      publicationName ??
+      types.find((t) => !/officiële publicatie/i.test(t)) ??
+      null,
   };
 }
 
@@ -131,6 +148,7 @@ function typeFrom(subtype: string | null, parliamentary: string | null): Documen
   if (/mededeling|uitstel/.test(s)) return 'postponement';
   if (/nader|aanvullend/.test(s)) return 'supplementary_answer';
   if (/antwoord/.test(s)) return 'answer';
-  if (/zonder antwoord/i.test(parliamentary ?? '') || /schriftelijke vragen/.test(s)) return 'questions';
+  if (/zonder antwoord/i.test(parliamentary ?? '') || /schriftelijke vragen/.test(s))
+    return 'questions';
   return null;
 }
