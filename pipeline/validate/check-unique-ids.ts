@@ -1,28 +1,39 @@
-import type { Diagnostic } from '../errors.ts';
+import { formatPlace, type Diagnostic } from '../errors.ts';
 
 export interface Claim {
   id: string;
   file: string;
+  /** Line of the record, in a file of one record per line. */
+  line?: number;
+  /** JSON pointer of the record's id, in a file of many records (default /id). */
+  field?: string;
 }
 
 // Two files claiming the same document id would make one silently overwrite the other in
 // every table keyed by id. Each claimant gets an error naming all the others.
 export function checkUniqueIds(claims: readonly Claim[]): Diagnostic[] {
-  const byId = new Map<string, string[]>();
-  for (const { id, file } of claims) byId.set(id, [...(byId.get(id) ?? []), file]);
+  const byId = new Map<string, Claim[]>();
+  for (const claim of claims) byId.set(claim.id, [...(byId.get(claim.id) ?? []), claim]);
   const diagnostics: Diagnostic[] = [];
-  for (const [id, files] of byId) {
-    if (files.length < 2) continue;
-    for (const file of files) {
-      const others = files.filter((f) => f !== file);
+  for (const [id, group] of byId) {
+    if (group.length < 2) continue;
+    for (const claim of group) {
+      const others = group.filter((c) => c !== claim).map((c) => formatPlace(place(c)));
       diagnostics.push({
         severity: 'error',
         code: 'integrity/duplicate-id',
         message: `document id "${id}" is also claimed by ${others.join(', ')}; every document needs its own id`,
-        file,
-        field: '/id',
+        ...place(claim),
       });
     }
   }
   return diagnostics;
+}
+
+function place(claim: Claim): { file: string; line?: number; field: string } {
+  return {
+    file: claim.file,
+    ...(claim.line === undefined ? {} : { line: claim.line }),
+    field: claim.field ?? '/id',
+  };
 }

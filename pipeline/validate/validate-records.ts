@@ -24,12 +24,14 @@ export function validateRecordFiles(inputs: readonly RecordText[]): {
         diagnostics.push(relocate(d, entry));
       }
       const id = (entry.value as { id?: unknown } | null)?.id;
-      if (typeof id === 'string')
+      if (typeof id === 'string') {
         claims.push({
           id,
-          file:
-            entry.line === undefined ? `${file} ${entry.prefix || '/'}` : `${file}:${entry.line}`,
+          file,
+          ...(entry.line === undefined ? {} : { line: entry.line }),
+          field: `${entry.prefix}/id`,
         });
+      }
     }
   }
   diagnostics.push(...checkUniqueIds(claims));

@@ -64,7 +64,9 @@ describe('validateRecordFiles', () => {
       'integrity/duplicate-id',
       'integrity/duplicate-id',
     ]);
+    expect(diagnostics[0]).toMatchObject({ file: 'one.json', field: '/0/id' });
     expect(diagnostics[0]?.message).toContain('two.ndjson:1');
+    expect(diagnostics[1]).toMatchObject({ file: 'two.ndjson', line: 1, field: '/id' });
   });
 });
 

@@ -1,4 +1,6 @@
 import { parseArgs } from 'node:util';
+import { BUILD_ARG_OPTIONS, buildOptions } from '../../build/build-options.ts';
+import { buildReport, describeBuild } from '../../build/describe-build.ts';
 import { runBuild } from '../../build/run-build.ts';
 import { QUARANTINE_FILE } from '../../build/quarantine-file.ts';
 import { KamervragenError } from '../../errors.ts';
@@ -44,12 +46,7 @@ Exit codes: 0 built; 1 a document has errors (nothing written) or the build fail
   async run(argv) {
     const { values, positionals } = parseArgs({
       args: argv,
-      options: {
-        documents: { type: 'string', default: 'documents' },
-        out: { type: 'string', default: 'dist' },
-        quarantine: { type: 'boolean', default: false },
-        manifest: { type: 'string' },
-      },
+      options: BUILD_ARG_OPTIONS,
       allowPositionals: true,
     });
     if (positionals.length > 0) {
@@ -60,23 +57,11 @@ Exit codes: 0 built; 1 a document has errors (nothing written) or the build fail
         2,
       );
     }
-    const epoch = process.env.SOURCE_DATE_EPOCH;
-    if (epoch !== undefined && epoch !== '' && !/^\d+$/.test(epoch)) {
-      throw new KamervragenError(
-        'usage/source-date-epoch',
-        `SOURCE_DATE_EPOCH must be whole seconds since 1970, found "${epoch}"`,
-        {},
-        2,
-      );
-    }
+    const options = buildOptions(values, process.env);
     const ui = createUi();
     let bar: Progress | undefined;
     const summary = await runBuild({
-      documents: values.documents,
-      out: values.out,
-      quarantine: values.quarantine,
-      ...(values.manifest === undefined ? {} : { manifest: values.manifest }),
-      ...(epoch === undefined || epoch === '' ? {} : { sourceDateEpoch: Number(epoch) }),
+      ...options,
       onFile: (path, index, total) => {
         bar ??= ui.progress('build', total);
         bar.update(index, path);
@@ -84,47 +69,13 @@ Exit codes: 0 built; 1 a document has errors (nothing written) or the build fail
     });
     bar?.done();
     ui.diagnostics(summary.diagnostics);
-
-    const { counts } = summary;
-    const quarantined = summary.quarantined.map((q) => q.file);
-    const json = {
-      ok: summary.ok,
-      out: values.out,
-      version: summary.version,
-      date: summary.date,
-      sources: counts.sources,
-      documents: counts.documents,
-      questions: counts.questions,
-      answers: counts.answers,
-      quarantined,
-      written: summary.written,
-      errors: summary.diagnostics.filter((d) => d.severity === 'error').length,
-      warnings: summary.diagnostics.filter((d) => d.severity === 'warning').length,
-    };
-    if (!summary.ok) {
-      const failed = new Set(
-        summary.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file),
-      );
-      ui.result(json, '');
-      if (!ui.options.json) {
-        process.stderr.write(
-          `build failed: ${failed.size} of ${counts.sources} document(s) have errors (listed above); ${values.out}/ was not changed.\n` +
-            'Fix the documents, or run with --quarantine to build without them.\n',
-        );
-      }
-      return 1;
+    if (summary.ok) {
+      ui.result(buildReport(summary, options.out), describeBuild(summary, options.out));
+      return 0;
     }
-    const lines = [
-      `built ${counts.documents} document(s) with ${counts.questions} questions and ${counts.answers} answers into ${values.out}/` +
-        (summary.version === null ? '' : ` (version ${summary.version}, ${summary.date})`),
-    ];
-    if (quarantined.length > 0) {
-      lines.push(
-        `quarantined ${quarantined.length} document(s), listed in ${values.out}/${QUARANTINE_FILE}:`,
-        ...quarantined.map((f) => `  ${f}`),
-      );
-    }
-    ui.result(json, lines.join('\n'));
-    return 0;
+    // The failure explains the exit code: stderr, even with --quiet; --json gets the report on stdout.
+    ui.result(buildReport(summary, options.out), '');
+    if (!ui.options.json) process.stderr.write(describeBuild(summary, options.out));
+    return 1;
   },
 };
