@@ -3,6 +3,7 @@
 //   OUT/documents/…           the source files, as a documents/ store holds them
 //   OUT/truth/<file>.truth.json  what a correct parser finds in each
 //   OUT/corpus.json           seed, size and counts; written last, so its presence means complete
+import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generateDocument } from './render-document.ts';
@@ -20,6 +21,8 @@ export interface CorpusOptions {
 
 export interface CorpusSummary {
   generator: number;
+  /** Hash of the first documents as the current code renders them: a stale corpus is not reused. */
+  fingerprint: string;
   seed: string;
   docs: number;
   files: number;
@@ -34,6 +37,14 @@ export async function readCorpusSummary(out: string): Promise<CorpusSummary | nu
   } catch {
     return null;
   }
+}
+
+export function corpusFingerprint(seed: string, docs: number): string {
+  const hash = createHash('sha256');
+  for (let i = 0; i < Math.min(docs, 20); i++) {
+    for (const f of generateDocument(seed, i, docs).files) hash.update(f.name).update(f.content);
+  }
+  return hash.digest('hex').slice(0, 16);
 }
 
 /** Refuses to clear a folder that holds anything but a corpus of ours. */
@@ -52,7 +63,7 @@ async function prepare(out: string): Promise<void> {
 export async function writeCorpus(options: CorpusOptions): Promise<CorpusSummary> {
   const { docs, seed, out } = options;
   await prepare(out);
-  const summary: CorpusSummary = { generator: GENERATOR_VERSION, seed, docs, files: 0, bytes: 0, renderings: {}, kinds: {} };
+  const summary: CorpusSummary = { generator: GENERATOR_VERSION, fingerprint: corpusFingerprint(seed, docs), seed, docs, files: 0, bytes: 0, renderings: {}, kinds: {} };
   const inFlight = new Set<Promise<void>>();
   const limit = options.concurrency ?? 32;
   for (let i = 0; i < docs; i++) {
