@@ -12,7 +12,8 @@ const CP1252_HIGH =
 
 export function decodeWindows1252(bytes: Uint8Array): string {
   let out = '';
-  for (const b of bytes) out += b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b);
+  for (const b of bytes)
+    out += b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b);
   return out;
 }
 
@@ -22,14 +23,18 @@ export function decodeWindows1252(bytes: Uint8Array): string {
 // turning all its UTF-8 into mojibake. Line ends become \n.
 export function decodeText(bytes: Uint8Array, file: string): Decoded {
   if (bytes.length === 0) {
-    return { ok: false, diagnostic: { severity: 'error', code: 'extract/empty', message: 'the file is empty', file } };
+    return {
+      ok: false,
+      diagnostic: { severity: 'error', code: 'extract/empty', message: 'the file is empty', file },
+    };
   }
   const diagnostics: Diagnostic[] = [];
   let text: string;
   let encoding: string;
   const utf16 = utf16Encoding(bytes);
   if (utf16) {
-    const bom = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+    const bom =
+      (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
     text = new TextDecoder(utf16).decode(bytes.subarray(bom ? 2 : 0));
     encoding = utf16;
   } else {
@@ -55,6 +60,7 @@ export function decodeText(bytes: Uint8Array, file: string): Decoded {
     }
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what binary data shows
   const control = /[\u0000-\u0008\u000e-\u001f]/.exec(text.slice(0, 4096));
   if (control) {
     return {
@@ -136,7 +142,10 @@ function decodeMixed(bytes: Uint8Array): {
     }
     if (firstStray < 0) firstStray = i;
     strayBytes++;
-    parts.push(utf8.decode(bytes.subarray(runStart, i)), decodeWindows1252(bytes.subarray(i, i + 1)));
+    parts.push(
+      utf8.decode(bytes.subarray(runStart, i)),
+      decodeWindows1252(bytes.subarray(i, i + 1)),
+    );
     i++;
     runStart = i;
   }

@@ -19,7 +19,10 @@ export function detectMarkup(text: string): Markup {
   const head = text.trimStart().slice(0, 4096);
   if (!/^<(?:\?xml|!DOCTYPE|!--|[A-Za-z_])/i.test(head)) return null;
   if (/<!DOCTYPE\s+html|<html[\s>]/i.test(head)) return 'html';
-  const root = /^(?:\s*(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>))*\s*<([A-Za-z_][\w.:-]*)/.exec(head)?.[1];
+  const root =
+    /^(?:\s*(?:<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>))*\s*<([A-Za-z_][\w.:-]*)/.exec(
+      head,
+    )?.[1];
   if (root && HTML_ROOTS.test(root)) return 'html';
   return 'xml';
 }

@@ -1,6 +1,12 @@
 import { unzipSync } from 'fflate';
 import type { Diagnostic } from '../errors.ts';
-import { childElements, parseXmlSafely, textOf, type ChildNode, type Element } from './parse-markup.ts';
+import {
+  childElements,
+  parseXmlSafely,
+  textOf,
+  type ChildNode,
+  type Element,
+} from './parse-markup.ts';
 import type { Extracted } from './pdf-text.ts';
 
 const ODT_MIMETYPE = 'application/vnd.oasis.opendocument.text';
@@ -24,12 +30,19 @@ export function extractOdtText(bytes: Uint8Array, file: string): Extracted {
   try {
     entries = unzipSync(bytes, {
       filter: (entry) =>
-        ['mimetype', 'content.xml', 'styles.xml'].includes(entry.name) && entry.originalSize <= MAX_ENTRY_BYTES,
+        ['mimetype', 'content.xml', 'styles.xml'].includes(entry.name) &&
+        entry.originalSize <= MAX_ENTRY_BYTES,
     });
   } catch (error) {
-    return fail('extract/zip-unreadable', `the ZIP container cannot be read: ${(error as Error).message}`, file);
+    return fail(
+      'extract/zip-unreadable',
+      `the ZIP container cannot be read: ${(error as Error).message}`,
+      file,
+    );
   }
-  const mimetype = entries['mimetype'] ? new TextDecoder().decode(entries['mimetype']).trim() : null;
+  const mimetype = entries['mimetype']
+    ? new TextDecoder().decode(entries['mimetype']).trim()
+    : null;
   if (mimetype !== ODT_MIMETYPE) {
     return fail(
       'extract/not-odt',
@@ -41,14 +54,17 @@ export function extractOdtText(bytes: Uint8Array, file: string): Extracted {
   if (!contentBytes) return fail('extract/odt-no-content', 'the ODT has no content.xml', file);
   const content = parseXmlSafely(new TextDecoder().decode(contentBytes), `${file}!content.xml`);
   if (!content.ok) return { ok: false, diagnostic: content.diagnostic };
-  const styles = entries['styles.xml'] ? parseXmlSafely(new TextDecoder().decode(entries['styles.xml']), file) : null;
+  const styles = entries['styles.xml']
+    ? parseXmlSafely(new TextDecoder().decode(entries['styles.xml']), file)
+    : null;
   const styleRoots = [content.root, ...(styles?.ok ? [styles.root] : [])];
   const spacedAbove = spacedStyles(styleRoots, 'fo:margin-top');
   const spacedBelow = spacedStyles(styleRoots, 'fo:margin-bottom');
 
   const body = childElements(content.root, 'office:body')[0];
   const text = body ? childElements(body, 'office:text')[0] : undefined;
-  if (!text) return fail('extract/odt-no-text', 'the ODT content.xml has no office:text body', file);
+  if (!text)
+    return fail('extract/odt-no-text', 'the ODT content.xml has no office:text body', file);
 
   const lines: string[] = [];
   const notes: string[] = [];
@@ -82,7 +98,11 @@ export function extractOdtText(bytes: Uint8Array, file: string): Extracted {
   const block = (el: Element) => {
     for (const child of childElements(el)) {
       if (child.name === 'text:p' || child.name === 'text:h') {
-        const line = child.children.map(inline).join('').replace(/[ \t]+$/gm, '').trim();
+        const line = child.children
+          .map(inline)
+          .join('')
+          .replace(/[ \t]+$/gm, '')
+          .trim();
         if (!line) continue;
         const style = child.attribs['text:style-name'] ?? '';
         if (lines.length > 0 && (gapAfterPrevious || spacedAbove.has(style))) lines.push('');
@@ -111,7 +131,8 @@ function spacedStyles(roots: Element[], margin: 'fo:margin-top' | 'fo:margin-bot
       if (child.name === 'style:style') {
         const name = child.attribs['style:name'];
         if (!name) continue;
-        if (child.attribs['style:parent-style-name']) parent.set(name, child.attribs['style:parent-style-name']);
+        if (child.attribs['style:parent-style-name'])
+          parent.set(name, child.attribs['style:parent-style-name']);
         const props = childElements(child, 'style:paragraph-properties')[0];
         const value = props?.attribs[margin];
         if (value !== undefined) own.set(name, parseFloat(value) > 0);

@@ -62,7 +62,12 @@ function rootOf(doc: DomDocument, file: string, kind: string): ParsedMarkup {
   if (!root) {
     return {
       ok: false,
-      diagnostic: { severity: 'error', code: 'extract/no-root', message: `the ${kind} holds no element`, file },
+      diagnostic: {
+        severity: 'error',
+        code: 'extract/no-root',
+        message: `the ${kind} holds no element`,
+        file,
+      },
     };
   }
   // Iterative depth check, so the recursive walkers later can never run out of stack.
@@ -87,7 +92,9 @@ function rootOf(doc: DomDocument, file: string, kind: string): ParsedMarkup {
 
 /** Child elements, optionally only those with the given tag name. */
 export function childElements(node: Element, name?: string): Element[] {
-  return node.children.filter((n): n is Element => n.type === 'tag' && (name === undefined || n.name === name));
+  return node.children.filter(
+    (n): n is Element => n.type === 'tag' && (name === undefined || n.name === name),
+  );
 }
 
 /** Every descendant element (document order) that matches. */

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../errors.ts';
 
-export type Extracted = { ok: true; text: string; diagnostics: Diagnostic[] } | { ok: false; diagnostic: Diagnostic };
+export type Extracted =
+  { ok: true; text: string; diagnostics: Diagnostic[] } | { ok: false; diagnostic: Diagnostic };
 
 interface Run {
   str: string;
@@ -25,7 +26,12 @@ export async function extractPdfText(bytes: Uint8Array, file: string): Promise<E
   if (!isPdf(bytes)) {
     return {
       ok: false,
-      diagnostic: { severity: 'error', code: 'extract/not-pdf', message: 'the file has no %PDF header', file },
+      diagnostic: {
+        severity: 'error',
+        code: 'extract/not-pdf',
+        message: 'the file has no %PDF header',
+        file,
+      },
     };
   }
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -76,7 +82,12 @@ export async function extractPdfText(bytes: Uint8Array, file: string): Promise<E
     const message = error instanceof Error ? error.message : String(error);
     return {
       ok: false,
-      diagnostic: { severity: 'error', code: 'extract/pdf-unreadable', message: `the PDF cannot be read: ${message}`, file },
+      diagnostic: {
+        severity: 'error',
+        code: 'extract/pdf-unreadable',
+        message: `the PDF cannot be read: ${message}`,
+        file,
+      },
     };
   } finally {
     await task.destroy();

@@ -26,8 +26,19 @@ function expectRefused(result: ParseResult, path: string, code: string | RegExp,
 }
 
 const xmlText = new TextDecoder().decode(XML);
-const cases: { name: string; path: string; bytes: Uint8Array; code: string | RegExp; line?: number }[] = [
-  { name: 'empty file', path: 'documents/empty.xml', bytes: new Uint8Array(0), code: 'extract/empty' },
+const cases: {
+  name: string;
+  path: string;
+  bytes: Uint8Array;
+  code: string | RegExp;
+  line?: number;
+}[] = [
+  {
+    name: 'empty file',
+    path: 'documents/empty.xml',
+    bytes: new Uint8Array(0),
+    code: 'extract/empty',
+  },
   {
     name: 'binary junk',
     path: 'documents/junk.txt',
@@ -35,11 +46,36 @@ const cases: { name: string; path: string; bytes: Uint8Array; code: string | Reg
     bytes: Uint8Array.from({ length: 4096 }, (_, i) => (i * 37) % 256),
     code: 'extract/binary',
   },
-  { name: '".pdf" that is text', path: 'documents/fake.pdf', bytes: utf8('Vraag 1\nIs dit een PDF?\n'), code: 'extract/not-pdf' },
-  { name: 'truncated PDF', path: 'documents/truncated.pdf', bytes: PDF.subarray(0, 20_000), code: /extract\/pdf-/ },
-  { name: 'PDF magic followed by junk', path: 'documents/junk.pdf', bytes: utf8('%PDF-1.7\n' + 'x'.repeat(500)), code: /extract\/pdf-/ },
-  { name: '".odt" that is not a zip', path: 'documents/fake.odt', bytes: utf8('<office:document/>'), code: 'extract/not-odt' },
-  { name: 'truncated ODT', path: 'documents/truncated.odt', bytes: ODT.subarray(0, 3000), code: /extract\/(zip-unreadable|odt-no-content)/ },
+  {
+    name: '".pdf" that is text',
+    path: 'documents/fake.pdf',
+    bytes: utf8('Vraag 1\nIs dit een PDF?\n'),
+    code: 'extract/not-pdf',
+  },
+  {
+    name: 'truncated PDF',
+    path: 'documents/truncated.pdf',
+    bytes: PDF.subarray(0, 20_000),
+    code: /extract\/pdf-/,
+  },
+  {
+    name: 'PDF magic followed by junk',
+    path: 'documents/junk.pdf',
+    bytes: utf8('%PDF-1.7\n' + 'x'.repeat(500)),
+    code: /extract\/pdf-/,
+  },
+  {
+    name: '".odt" that is not a zip',
+    path: 'documents/fake.odt',
+    bytes: utf8('<office:document/>'),
+    code: 'extract/not-odt',
+  },
+  {
+    name: 'truncated ODT',
+    path: 'documents/truncated.odt',
+    bytes: ODT.subarray(0, 3000),
+    code: /extract\/(zip-unreadable|odt-no-content)/,
+  },
   {
     name: 'zip that is no ODT',
     path: 'documents/archive.zip',
@@ -56,7 +92,9 @@ const cases: { name: string; path: string; bytes: Uint8Array; code: string | Reg
   {
     name: 'XML with an external entity (XXE)',
     path: 'documents/xxe.xml',
-    bytes: utf8('<?xml version="1.0"?>\n<!DOCTYPE kamervragen [\n<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<kamervragen>&x;</kamervragen>\n'),
+    bytes: utf8(
+      '<?xml version="1.0"?>\n<!DOCTYPE kamervragen [\n<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<kamervragen>&x;</kamervragen>\n',
+    ),
     code: 'extract/xml-doctype',
     line: 2,
   },
@@ -86,7 +124,10 @@ describe('bad input is refused with a diagnostic, never a crash', () => {
   it('the real truncated XML is reported where it breaks off, not as a partial record', async () => {
     // Cut inside the answers: a parser reading what is there would return 2 of 9 answers.
     const cut = xmlText.indexOf('<nr status="officieel">Vraag 3</nr>');
-    const result = await parseSource({ path: 'documents/cut.xml', bytes: utf8(xmlText.slice(0, cut)) });
+    const result = await parseSource({
+      path: 'documents/cut.xml',
+      bytes: utf8(xmlText.slice(0, cut)),
+    });
     expectRefused(result, 'documents/cut.xml', 'extract/xml-malformed');
     expect(result.diagnostics[0]!.message).toMatch(/not well-formed/);
   });

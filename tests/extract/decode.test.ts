@@ -8,15 +8,25 @@ const XML = readFileSync(XML_PATH);
 const XML_TEXT = new TextDecoder().decode(XML);
 
 // Windows-1252 bytes of the characters outside Latin-1 that Dutch publications use.
-const CP1252: Record<string, number> = { '€': 0x80, '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '–': 0x96, '—': 0x97 };
+const CP1252: Record<string, number> = {
+  '€': 0x80,
+  '‘': 0x91,
+  '’': 0x92,
+  '“': 0x93,
+  '”': 0x94,
+  '–': 0x96,
+  '—': 0x97,
+};
 function encode1252(text: string): Uint8Array {
-  return Uint8Array.from([...text].map((ch) => {
-    const code = ch.codePointAt(0)!;
-    if (code < 0x80 || (code >= 0xa0 && code <= 0xff)) return code;
-    const byte = CP1252[ch];
-    if (byte === undefined) throw new Error(`no Windows-1252 byte for ${ch}`);
-    return byte;
-  }));
+  return Uint8Array.from(
+    [...text].map((ch) => {
+      const code = ch.codePointAt(0)!;
+      if (code < 0x80 || (code >= 0xa0 && code <= 0xff)) return code;
+      const byte = CP1252[ch];
+      if (byte === undefined) throw new Error(`no Windows-1252 byte for ${ch}`);
+      return byte;
+    }),
+  );
 }
 function encodeUtf16(text: string, littleEndian: boolean, bom: boolean): Uint8Array {
   const units = [...(bom ? '\ufeff' : ''), ...text].join('');
@@ -40,7 +50,11 @@ describe('decodeText', () => {
   const expected = 'Vraag 1\nKent u het bericht «Café’s – dicht»?\n';
   const table: [string, Uint8Array, string][] = [
     ['UTF-8', new TextEncoder().encode(sample), 'utf-8'],
-    ['UTF-8 with BOM', concat(Uint8Array.of(0xef, 0xbb, 0xbf), new TextEncoder().encode(sample)), 'utf-8'],
+    [
+      'UTF-8 with BOM',
+      concat(Uint8Array.of(0xef, 0xbb, 0xbf), new TextEncoder().encode(sample)),
+      'utf-8',
+    ],
     ['UTF-16LE with BOM', encodeUtf16(sample, true, true), 'utf-16le'],
     ['UTF-16BE with BOM', encodeUtf16(sample, false, true), 'utf-16be'],
     ['UTF-16LE without BOM', encodeUtf16(sample, true, false), 'utf-16le'],
@@ -52,22 +66,37 @@ describe('decodeText', () => {
   });
 
   it('old Mac CR line ends become \\n', () => {
-    expect(decodeText(new TextEncoder().encode('a\rb\r'), 'x.txt')).toMatchObject({ ok: true, text: 'a\nb\n' });
+    expect(decodeText(new TextEncoder().encode('a\rb\r'), 'x.txt')).toMatchObject({
+      ok: true,
+      text: 'a\nb\n',
+    });
   });
 
   it('UTF-8 with a stray Windows-1252 byte keeps its UTF-8 and warns with the line', () => {
-    const bytes = concat(new TextEncoder().encode('Vraag 1\n«Tozo» is '), Uint8Array.of(0xe9), new TextEncoder().encode('n regeling\n'));
+    const bytes = concat(
+      new TextEncoder().encode('Vraag 1\n«Tozo» is '),
+      Uint8Array.of(0xe9),
+      new TextEncoder().encode('n regeling\n'),
+    );
     const decoded = decodeText(bytes, 'x.txt');
     expect(decoded.ok).toBe(true);
     if (!decoded.ok) return;
     expect(decoded.text).toBe('Vraag 1\n«Tozo» is én regeling\n');
-    expect(decoded.diagnostics).toMatchObject([{ severity: 'warning', code: 'extract/mixed-encoding', line: 2, file: 'x.txt' }]);
+    expect(decoded.diagnostics).toMatchObject([
+      { severity: 'warning', code: 'extract/mixed-encoding', line: 2, file: 'x.txt' },
+    ]);
   });
 });
 
 describe('the real publication in every encoding gives the same record', () => {
   const variants: [string, Uint8Array][] = [
-    ['UTF-8 with BOM and CRLF', concat(Uint8Array.of(0xef, 0xbb, 0xbf), new TextEncoder().encode(XML_TEXT.replace(/\n/g, '\r\n')))],
+    [
+      'UTF-8 with BOM and CRLF',
+      concat(
+        Uint8Array.of(0xef, 0xbb, 0xbf),
+        new TextEncoder().encode(XML_TEXT.replace(/\n/g, '\r\n')),
+      ),
+    ],
     ['UTF-16LE with BOM', encodeUtf16(XML_TEXT, true, true)],
     ['Windows-1252 (declaration left saying UTF-8)', encode1252(XML_TEXT)],
   ];

@@ -44,7 +44,11 @@ describe('officielebekendmakingen HTML', () => {
     const fromHtml = await parse(html, 'documents/ah-tk-20202021-3235.html');
     const fromXml = await parse(xml, 'documents/ah-tk-20202021-3235.xml');
     expect(fromHtml.footnotes).toEqual([
-      { number: 1, text: 'NOS, 3 juni 2021 (https://nos.nl/artikel/2383611).', urls: ['https://nos.nl/artikel/2383611'] },
+      {
+        number: 1,
+        text: 'NOS, 3 juni 2021 (https://nos.nl/artikel/2383611).',
+        urls: ['https://nos.nl/artikel/2383611'],
+      },
     ]);
     expect(fromHtml.questions[0]!.footnotes).toEqual([1]);
     expect(fromHtml.questions[0]!.text).toMatch(/kennen\?$/);
@@ -53,10 +57,10 @@ describe('officielebekendmakingen HTML', () => {
   });
 
   it('the site layout (div.stuk, p.nummer headings) gives the same questions and answers', async () => {
-    const site = HTML.replace(/<h2 class="stuktitel no-toc">(?:<a [^>]*><\/a>)?([^<]*)<\/h2>/g, '<p class="nummer">$1</p>').replace(
-      '<div id="broodtekst">',
-      '<div id="broodtekst"><div class="stuk">',
-    );
+    const site = HTML.replace(
+      /<h2 class="stuktitel no-toc">(?:<a [^>]*><\/a>)?([^<]*)<\/h2>/g,
+      '<p class="nummer">$1</p>',
+    ).replace('<div id="broodtekst">', '<div id="broodtekst"><div class="stuk">');
     expect(site).not.toBe(HTML);
     const a = await parse(HTML, 'documents/ah-tk-20202021-3235.html');
     const b = await parse(site, 'documents/ah-tk-20202021-3235.html');
@@ -66,7 +70,12 @@ describe('officielebekendmakingen HTML', () => {
 
   it('takes the id and zaak number from the <meta> head, whatever the file is called', async () => {
     const doc = await parse(HTML, 'documents/page.html');
-    expect(doc).toMatchObject({ id: 'ah-tk-20202021-3235', case_number: '2021Z09739', session_year: '2020-2021', number: 3235 });
+    expect(doc).toMatchObject({
+      id: 'ah-tk-20202021-3235',
+      case_number: '2021Z09739',
+      session_year: '2020-2021',
+      number: 3235,
+    });
   });
 
   it('an HTML page without the Kamervragen blocks is read as page text', async () => {

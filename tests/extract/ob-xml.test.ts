@@ -9,7 +9,11 @@ const DIR = 'tests/fixtures/formats/ah-tk-20202021-3235/';
 const XML = readFileSync(`${DIR}ah-tk-20202021-3235.xml`, 'utf8');
 const METADATA = readFileSync(`${DIR}ah-tk-20202021-3235.metadata.xml`);
 
-async function parseXml(xml: string, path = 'documents/ah-tk-20202021-3235.xml', metadataXml?: Uint8Array) {
+async function parseXml(
+  xml: string,
+  path = 'documents/ah-tk-20202021-3235.xml',
+  metadataXml?: Uint8Array,
+) {
   const result = await parseSource({
     path,
     bytes: new TextEncoder().encode(xml),
@@ -27,7 +31,11 @@ function replaceOnce(text: string, from: string | RegExp, to: string): string {
 
 /** Removes the <antwoord> block whose heading is `heading`. */
 function dropAnswer(xml: string, heading: string): string {
-  return replaceOnce(xml, new RegExp(`\\s*<antwoord>\\s*<nr status="officieel">${heading}</nr>[\\s\\S]*?</antwoord>`), '');
+  return replaceOnce(
+    xml,
+    new RegExp(`\\s*<antwoord>\\s*<nr status="officieel">${heading}</nr>[\\s\\S]*?</antwoord>`),
+    '',
+  );
 }
 
 const codes = (doc: Document) => doc.warnings.map((w) => w.code);
@@ -35,7 +43,12 @@ const codes = (doc: Document) => doc.warnings.map((w) => w.code);
 describe('officielebekendmakingen XML', () => {
   it('takes the id, session year and number from the content when the file name has none', async () => {
     const { document } = await parseXml(XML, 'documents/download (1).xml');
-    expect(document).toMatchObject({ id: 'ah-tk-20202021-3235', session_year: '2020-2021', number: 3235, chamber: 'Tweede Kamer' });
+    expect(document).toMatchObject({
+      id: 'ah-tk-20202021-3235',
+      session_year: '2020-2021',
+      number: 3235,
+      chamber: 'Tweede Kamer',
+    });
   });
 
   it('footnotes: markers leave the text, bodies and URLs go to footnotes', async () => {
@@ -58,18 +71,40 @@ describe('officielebekendmakingen XML', () => {
 
   it('a grouped answer ("Antwoord 2 en 3") covers both questions', async () => {
     let xml = dropAnswer(XML, 'Antwoord 3');
-    xml = replaceOnce(xml, '<nr status="officieel">Antwoord 2</nr>', '<nr status="officieel">Antwoord 2 en 3</nr>');
+    xml = replaceOnce(
+      xml,
+      '<nr status="officieel">Antwoord 2</nr>',
+      '<nr status="officieel">Antwoord 2 en 3</nr>',
+    );
     // Move the grouped answer after question 3, where publications print it.
-    const block = /\s*<antwoord>\s*<nr status="officieel">Antwoord 2 en 3<\/nr>[\s\S]*?<\/antwoord>/.exec(xml)![0];
+    const block =
+      /\s*<antwoord>\s*<nr status="officieel">Antwoord 2 en 3<\/nr>[\s\S]*?<\/antwoord>/.exec(
+        xml,
+      )![0];
     xml = xml.replace(block, '');
     xml = replaceOnce(xml, /(<nr status="officieel">Vraag 3<\/nr>[\s\S]*?<\/vraag>)/, `$1${block}`);
     const { document } = await parseXml(xml);
-    expect(document.answers.map((a) => a.questions)).toEqual([[1], [2, 3], [4], [5], [6], [7], [8], [9]]);
+    expect(document.answers.map((a) => a.questions)).toEqual([
+      [1],
+      [2, 3],
+      [4],
+      [5],
+      [6],
+      [7],
+      [8],
+      [9],
+    ]);
     expect(codes(document)).not.toContain('parse/unanswered');
   });
 
   it('a bare "Antwoord" answers the question printed before it', async () => {
-    const { document } = await parseXml(replaceOnce(XML, '<nr status="officieel">Antwoord 5</nr>', '<nr status="officieel">Antwoord</nr>'));
+    const { document } = await parseXml(
+      replaceOnce(
+        XML,
+        '<nr status="officieel">Antwoord 5</nr>',
+        '<nr status="officieel">Antwoord</nr>',
+      ),
+    );
     expect(document.answers[4]!.questions).toEqual([5]);
   });
 
@@ -85,9 +120,16 @@ describe('officielebekendmakingen XML', () => {
       [2, [2]],
       [3, [3]],
     ]);
-    expect(split.document.questions[2]!.text).toMatch(/^Kunt u toelichten waarom het rentepercentage voor BBZ-krediet/);
+    expect(split.document.questions[2]!.text).toMatch(
+      /^Kunt u toelichten waarom het rentepercentage voor BBZ-krediet/,
+    );
 
-    const whole = await parseXml(merge(dropAnswer(XML, 'Antwoord 2')).replace('</al><al>Kunt u toelichten waarom het rentepercentage voor BBZ', ' Kunt u toelichten waarom het rentepercentage voor BBZ'));
+    const whole = await parseXml(
+      merge(dropAnswer(XML, 'Antwoord 2')).replace(
+        '</al><al>Kunt u toelichten waarom het rentepercentage voor BBZ',
+        ' Kunt u toelichten waarom het rentepercentage voor BBZ',
+      ),
+    );
     expect(whole.document.questions[1]).toMatchObject({ number: 2, numbers: [2, 3] });
     expect(codes(whole.document)).toContain('parse/combined-question');
   });
@@ -96,15 +138,29 @@ describe('officielebekendmakingen XML', () => {
     const { document, diagnostics } = await parseXml(dropAnswer(XML, 'Antwoord 9'));
     expect(document.questions).toHaveLength(9);
     expect(document.answers).toHaveLength(8);
-    expect(document.warnings).toContainEqual(expect.objectContaining({ code: 'parse/unanswered', field: '/questions/8' }));
-    expect(diagnostics).toContainEqual(expect.objectContaining({ severity: 'warning', code: 'parse/unanswered' }));
+    expect(document.warnings).toContainEqual(
+      expect.objectContaining({ code: 'parse/unanswered', field: '/questions/8' }),
+    );
+    expect(diagnostics).toContainEqual(
+      expect.objectContaining({ severity: 'warning', code: 'parse/unanswered' }),
+    );
   });
 
   it('questions without answer (kv-tk) have type "questions" and no reply fields', async () => {
     let xml = XML.replace(/\s*<antwoord>[\s\S]*?<\/antwoord>/g, '');
-    xml = replaceOnce(xml, /\s*<kamervraagomschrijving type="antwoord">[\s\S]*?<\/kamervraagomschrijving>/, '');
+    xml = replaceOnce(
+      xml,
+      /\s*<kamervraagomschrijving type="antwoord">[\s\S]*?<\/kamervraagomschrijving>/,
+      '',
+    );
     const { document } = await parseXml(xml, 'documents/kv-tk-2021Z09739.xml');
-    expect(document).toMatchObject({ type: 'questions', answered: null, answerer: null, response_days: null, submitted: '2021-06-03' });
+    expect(document).toMatchObject({
+      type: 'questions',
+      answered: null,
+      answerer: null,
+      response_days: null,
+      submitted: '2021-06-03',
+    });
     expect(document.questions).toHaveLength(9);
     expect(codes(document)).not.toContain('parse/unanswered');
   });
@@ -129,7 +185,10 @@ describe('officielebekendmakingen XML', () => {
     );
     const { document } = await parseXml(xml);
     expect(document.type).toBe('supplementary_answer');
-    expect(document.co_answerers).toEqual(['Minister van Economische Zaken en Klimaat', 'Staatssecretaris van Financiën']);
+    expect(document.co_answerers).toEqual([
+      'Minister van Economische Zaken en Klimaat',
+      'Staatssecretaris van Financiën',
+    ]);
   });
 
   it('older element names (<nummer>, <omschr>) and processing instructions read the same', async () => {
@@ -142,19 +201,29 @@ describe('officielebekendmakingen XML', () => {
   });
 
   it('references to parliamentary papers in the answers are listed', async () => {
-    const xml = replaceOnce(XML, 'Staatsblad 2020, 118</extref>)', 'Staatsblad 2020, 118</extref>; Kamerstuk 35 420, nr. 9)');
+    const xml = replaceOnce(
+      XML,
+      'Staatsblad 2020, 118</extref>)',
+      'Staatsblad 2020, 118</extref>; Kamerstuk 35 420, nr. 9)',
+    );
     const { document } = await parseXml(xml);
-    expect(document.references).toContainEqual(expect.objectContaining({ kind: 'kamerstuk', dossier: '35420', number: 9 }));
+    expect(document.references).toContainEqual(
+      expect.objectContaining({ kind: 'kamerstuk', dossier: '35420', number: 9 }),
+    );
   });
 
   it('metadata.xml fills the zaak number; a disagreement keeps the printed value and warns', async () => {
     const same = await parseXml(XML, undefined, METADATA);
     expect(same.document.case_number).toBe('2021Z09739');
     expect(same.document.warnings).toEqual([]);
-    const other = new TextEncoder().encode(new TextDecoder().decode(METADATA).replace('content="2020-2021"', 'content="2019-2020"'));
+    const other = new TextEncoder().encode(
+      new TextDecoder().decode(METADATA).replace('content="2020-2021"', 'content="2019-2020"'),
+    );
     const conflict = await parseXml(XML, undefined, other);
     expect(conflict.document.session_year).toBe('2020-2021');
-    expect(conflict.document.warnings).toContainEqual(expect.objectContaining({ code: 'metadata/conflict', field: '/session_year' }));
+    expect(conflict.document.warnings).toContainEqual(
+      expect.objectContaining({ code: 'metadata/conflict', field: '/session_year' }),
+    );
   });
 
   it('a broken metadata.xml costs the metadata, not the document', async () => {
@@ -165,7 +234,11 @@ describe('officielebekendmakingen XML', () => {
     });
     expect(result.document?.id).toBe('ah-tk-20202021-3235');
     expect(result.diagnostics).toContainEqual(
-      expect.objectContaining({ severity: 'warning', code: 'extract/xml-malformed', file: 'documents/ah-tk-20202021-3235.metadata.xml' }),
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'extract/xml-malformed',
+        file: 'documents/ah-tk-20202021-3235.metadata.xml',
+      }),
     );
   });
 });
