@@ -24,7 +24,7 @@ export function browseRows(documents: readonly Document[]): BrowseRow[] {
     .sort((x, y) => compareText(y.submitted ?? '', x.submitted ?? '') || compareText(x.id, y.id))
     .map((doc) => ({
       i: doc.id,
-      t: doc.title ?? '(no title)',
+      t: displayTitle(doc),
       a: (doc.askers ?? []).map((a) => (a.party ? `${a.name} (${a.party})` : a.name)).join(', '),
       p: partiesOf(doc),
       m: ministryOf(doc),
@@ -35,6 +35,13 @@ export function browseRows(documents: readonly Document[]): BrowseRow[] {
       y: yearOf(doc),
       z: doc.case_number,
     }));
+}
+
+/** The subject, or when the text states none, the start of the first question. */
+export function displayTitle(doc: Document): string {
+  const title = doc.title ?? doc.questions[0]?.text.replace(/\s+/g, ' ').trim() ?? doc.id;
+  const short = title.length > 140 ? `${title.slice(0, 139).trimEnd()}…` : title;
+  return short.charAt(0).toUpperCase() + short.slice(1);
 }
 
 export function answeredBy(doc: Document): string {

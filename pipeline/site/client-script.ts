@@ -91,7 +91,7 @@ export const CLIENT_JS = `(function () {
     function row(r) {
       var tr = el('tr');
       var td = el('td');
-      var link = el('a', { href: 'doc/' + r.i + '.html' }, r.t.charAt(0).toUpperCase() + r.t.slice(1));
+      var link = el('a', { href: 'doc/' + r.i + '.html' }, r.t);
       td.appendChild(link);
       td.appendChild(el('br'));
       td.appendChild(el('small', { class: 'hash' }, r.i));

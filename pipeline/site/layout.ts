@@ -22,6 +22,7 @@ export function page(spec: PageSpec): string {
 <meta name="referrer" content="no-referrer">
 <meta http-equiv="Content-Security-Policy" content="default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'none'">
 <title>${esc(spec.title)}</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="${esc(spec.root)}assets/site.css">
 ${scripts}
 </head>

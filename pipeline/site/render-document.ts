@@ -1,5 +1,5 @@
 import type { Document, Footnote } from '../types.ts';
-import { answeredBy } from './browse-index.ts';
+import { answeredBy, displayTitle } from './browse-index.ts';
 import { esc, formatDate } from './html.ts';
 import { RESPONSE_NORM_DAYS } from './summarize.ts';
 
@@ -14,7 +14,7 @@ const TYPE_LABEL: Record<Document['type'], string> = {
 };
 
 export function renderDocumentBody(doc: Document, knownIds: ReadonlySet<string>): string {
-  const title = doc.title ? capitalise(doc.title) : doc.id;
+  const title = documentTitle(doc);
   return `<p><a href="../index.html#browse">← All documents</a></p>
 <article aria-labelledby="doc-title">
 <h1 id="doc-title">${esc(title)}</h1>
@@ -28,7 +28,7 @@ ${warnings(doc)}
 }
 
 export function documentTitle(doc: Document): string {
-  return doc.title ? capitalise(doc.title) : doc.id;
+  return displayTitle(doc);
 }
 
 function metadata(doc: Document): string {
@@ -130,8 +130,4 @@ function warnings(doc: Document): string {
   if (doc.warnings.length === 0) return '';
   const items = doc.warnings.map((w) => `<li><code>${esc(w.code)}</code> ${esc(w.message)}${w.field ? ` <code>${esc(w.field)}</code>` : ''}</li>`);
   return `<details><summary>What the parser was unsure about (${doc.warnings.length})</summary>\n<ul>\n${items.join('\n')}\n</ul>\n</details>`;
-}
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
