@@ -30,7 +30,7 @@ function intro(d: IndexPageData): string {
     [formatNumber(s.askers), 'members asking'],
     [formatNumber(s.parties), 'parties'],
   ];
-  if (s.medianResponseDays !== null) facts.push([`${s.medianResponseDays} days`, 'median time to answer']);
+  if (s.medianResponseDays !== null) facts.push([`${Math.round(s.medianResponseDays)} days`, 'median time to answer']);
   if (pct !== null) facts.push([`${pct}%`, `answered within ${RESPONSE_NORM_DAYS} days`]);
   const period = s.firstSubmitted && s.lastAnswered ? ` Questions submitted from ${formatDate(s.firstSubmitted)}; the newest answer arrived on ${formatDate(s.lastAnswered)}.` : '';
   const latest = d.releases[0];

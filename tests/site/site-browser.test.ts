@@ -121,12 +121,12 @@ describe('landing page in Chromium', () => {
   it('loads nothing from other servers and is usable from the keyboard', async () => {
     expect(server.requests.filter((p) => !p.startsWith('/site/') && !p.startsWith('/releases/'))).toEqual([]);
     await page.goto(`${server.origin}/site/index.html`);
+    await page.screenshot({ path: join(ARTEFACTS, 'site-landing.png'), fullPage: false });
+    await page.screenshot({ path: join(ARTEFACTS, 'site-landing-full.png'), fullPage: true });
     await page.keyboard.press('Tab');
     await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Skip to content');
     const unlabelled = await page.locator('input, select').evaluateAll((els) => els.filter((e) => !e.closest('label')).length);
     expect(unlabelled).toBe(0);
-    await page.screenshot({ path: join(ARTEFACTS, 'site-landing.png'), fullPage: false });
-    await page.screenshot({ path: join(ARTEFACTS, 'site-landing-full.png'), fullPage: true });
   });
 
   it('opens a document with its questions and answers side by side and working footnote links', async () => {
