@@ -5,6 +5,7 @@ import { buildCommand } from './build.ts';
 import { validateCommand } from './validate.ts';
 import { releaseCommand } from './release.ts';
 import { siteCommand } from './site.ts';
+import { dictionaryCommand } from './dictionary.ts';
 
 // Order is the order of `kamervragen --help`.
-export const commands: Command[] = [parseCommand, fetchCommand, buildCommand, validateCommand, releaseCommand, siteCommand];
+export const commands: Command[] = [parseCommand, fetchCommand, buildCommand, validateCommand, releaseCommand, siteCommand, dictionaryCommand];
