@@ -30,12 +30,17 @@ const AFTER = {
   git: 'nothing was published; re-run to finish',
 };
 
+// The parts of each command's --json summary this script reads.
+interface FetchSummary { added: string[]; changed: string[]; watermark: string | null; previousWatermark: string | null }
+interface BuildSummary { documents: number }
+interface ReleaseSummary { status: 'unchanged' | 'release' | 'failed'; version: string; added: unknown[]; changed: unknown[]; removed: unknown[]; publish: { action: string } | null }
+
 /** Runs `kamervragen <args> --json`, shows its diagnostics, and returns its JSON summary. */
-async function kamervragen(step: keyof typeof AFTER, commandArgs: string[]): Promise<Record<string, any>> {
+async function kamervragen<T>(step: keyof typeof AFTER, commandArgs: string[]): Promise<T> {
   const run = await sh`node ${cli} ${commandArgs} --json`;
   if (run.stderr) process.stderr.write(run.stderr);
   if (run.exitCode !== 0) throw new StepFailed(run.exitCode ?? 1, `${commandArgs[0]} failed (exit ${run.exitCode}); ${AFTER[step]}`);
-  return JSON.parse(run.stdout) as Record<string, any>;
+  return JSON.parse(run.stdout) as T;
 }
 
 async function git(gitArgs: string[], env: Record<string, string> = {}): Promise<string> {
@@ -71,13 +76,13 @@ async function sourceCommit(): Promise<string> {
 
 async function prepare() {
   const fetchArgs = ['fetch', ...(args['sru-url'] ? ['--sru-url', args['sru-url'] as string] : []), ...(args.since ? ['--since', args.since as string] : [])];
-  const fetched = await kamervragen('fetch', fetchArgs);
+  const fetched = await kamervragen<FetchSummary>('fetch', fetchArgs);
   echo(`refresh: fetched ${fetched.added.length} new and ${fetched.changed.length} changed documents (watermark ${fetched.previousWatermark ?? 'none'} → ${fetched.watermark ?? 'none'})`);
-  const built = await kamervragen('build', ['build']);
+  const built = await kamervragen<BuildSummary>('build', ['build']);
   echo(`refresh: built ${built.documents} documents`);
   const commit = await sourceCommit();
-  const release = await kamervragen('release', ['release', '--no-publish', `--source-commit=${commit}`]);
-  const plan = await kamervragen('release', ['release', '--target', target, '--dry-run', `--source-commit=${commit}`]);
+  const release = await kamervragen<ReleaseSummary>('release', ['release', '--no-publish', `--source-commit=${commit}`]);
+  const plan = await kamervragen<ReleaseSummary>('release', ['release', '--target', target, '--dry-run', `--source-commit=${commit}`]);
   const publish = release.status === 'release' || plan.publish?.action !== 'exists';
   return { release, publish, summary: `${release.added.length} added, ${release.changed.length} changed, ${release.removed.length} removed` };
 }
@@ -88,7 +93,7 @@ async function publishRelease(): Promise<string> {
   const counts = Object.entries(manifest.changes ?? {}).map(([kind, list]) => `${list.length} ${kind}`).join(', ');
   if (args.commit) await commitAndTag(tag, `Documents fetched and released by the refresh: ${counts}.`);
   if (args.push) await push(tag);
-  const published = await kamervragen('release', ['release', '--target', target, `--source-commit=${manifest.source_commit ?? ''}`]);
+  const published = await kamervragen<ReleaseSummary>('release', ['release', '--target', target, `--source-commit=${manifest.source_commit ?? ''}`]);
   return `${tag} ${published.publish?.action === 'exists' ? 'was already published' : 'published'} to ${target}`;
 }
 
