@@ -110,7 +110,8 @@ function layoutLines(runs: Run[]): string {
         lines.push(current);
       }
       current.text += run.str;
-      end = run.x + run.width;
+      // pdfjs fills a gap with a space item as wide as the gap: measure from the last word.
+      if (run.str.trim().length > 0) end = run.x + run.width;
       if (run.height > current.height && run.str.trim().length > 0) current.height = run.height;
     }
     if (run.hasEOL) current = null;
