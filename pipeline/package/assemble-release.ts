@@ -40,24 +40,38 @@ export interface AssembledRelease {
 /** kamervragen.json → kamervragen-1.2.0.json; tables and metadata keep their names. */
 export function releaseAssetName(distName: string, version: string): string {
   const prefix = `${DATASET_NAME}.`;
-  return distName.startsWith(prefix) ? `${DATASET_NAME}-${version}.${distName.slice(prefix.length)}` : distName;
+  return distName.startsWith(prefix)
+    ? `${DATASET_NAME}-${version}.${distName.slice(prefix.length)}`
+    : distName;
 }
 
-function dataAssets(files: readonly NamedFile[], version: string, gzipMinBytes: number): NamedFile[] {
+function dataAssets(
+  files: readonly NamedFile[],
+  version: string,
+  gzipMinBytes: number,
+): NamedFile[] {
   const out: NamedFile[] = [];
   for (const f of files) {
     const name = releaseAssetName(f.name, version);
     out.push({ name, bytes: f.bytes });
-    if (f.bytes.byteLength >= gzipMinBytes) out.push({ name: `${name}.gz`, bytes: deterministicGzip(f.bytes) });
+    if (f.bytes.byteLength >= gzipMinBytes)
+      out.push({ name: `${name}.gz`, bytes: deterministicGzip(f.bytes) });
   }
   return out;
 }
 
-const entry = (f: NamedFile): AssetEntry => ({ name: f.name, bytes: f.bytes.byteLength, sha256: sha256Hex(f.bytes) });
+const entry = (f: NamedFile): AssetEntry => ({
+  name: f.name,
+  bytes: f.bytes.byteLength,
+  sha256: sha256Hex(f.bytes),
+});
 
 function sameAssets(a: readonly AssetEntry[], b: readonly AssetEntry[]): boolean {
   const key = (list: readonly AssetEntry[]) =>
-    list.map((e) => `${e.name} ${e.bytes} ${e.sha256}`).sort().join('\n');
+    list
+      .map((e) => `${e.name} ${e.bytes} ${e.sha256}`)
+      .sort()
+      .join('\n');
   return key(a) === key(b);
 }
 
@@ -102,7 +116,8 @@ export function assembleRelease(input: AssembleInput): AssembledRelease {
   if (plan.kind === 'unchanged') {
     const built = input.exportFiles({ version: plan.version, date: plan.date });
     const data = dataAssets(built, plan.version, gzipMinBytes);
-    if (sameAssets(data.map(entry), plan.previous.assets)) return finish('unchanged', plan, plan.previous, data, [...built, ...extras]);
+    if (sameAssets(data.map(entry), plan.previous.assets))
+      return finish('unchanged', plan, plan.previous, data, [...built, ...extras]);
     plan = {
       kind: 'release',
       version: bumpVersion(plan.version, 'patch'),

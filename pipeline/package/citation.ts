@@ -1,7 +1,8 @@
 import type { Manifest } from './release-types.ts';
 
 export const CITATION_NAME = 'CITATION.cff';
-export const DATASET_TITLE = 'Kamervragen: Dutch parliamentary written questions and the government\'s answers';
+export const DATASET_TITLE =
+  "Kamervragen: Dutch parliamentary written questions and the government's answers";
 export const DEFAULT_REPOSITORY = 'https://github.com/kamervragen/kamervragen';
 
 export function releaseTag(version: string): string {

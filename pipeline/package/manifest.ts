@@ -67,25 +67,35 @@ export function parseManifest(text: string, file: string): Manifest {
   } catch (error) {
     fail(file, '', `not JSON (${(error as Error).message}); restore it from the last release`);
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail(file, '', 'expected an object');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    fail(file, '', 'expected an object');
   const m = value as Record<string, unknown>;
-  if (m.manifest_version !== 1) fail(file, '/manifest_version', `expected 1, found ${JSON.stringify(m.manifest_version)}`);
+  if (m.manifest_version !== 1)
+    fail(file, '/manifest_version', `expected 1, found ${JSON.stringify(m.manifest_version)}`);
   for (const key of ['version', 'date', 'schema_version', 'repository'] as const) {
-    if (typeof m[key] !== 'string') fail(file, `/${key}`, `expected a string, found ${JSON.stringify(m[key])}`);
+    if (typeof m[key] !== 'string')
+      fail(file, `/${key}`, `expected a string, found ${JSON.stringify(m[key])}`);
   }
   parseVersion(m.version as string);
   parseVersion(m.schema_version as string, '/schema_version');
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(m.date as string)) fail(file, '/date', `expected YYYY-MM-DD, found "${String(m.date)}"`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(m.date as string))
+    fail(file, '/date', `expected YYYY-MM-DD, found "${String(m.date)}"`);
   const records = m.records;
-  if (typeof records !== 'object' || records === null || Array.isArray(records)) fail(file, '/records', 'expected an object');
+  if (typeof records !== 'object' || records === null || Array.isArray(records))
+    fail(file, '/records', 'expected an object');
   for (const [id, entry] of Object.entries(records)) {
     const e = entry as { sha256?: unknown } | null;
-    if (typeof e?.sha256 !== 'string') fail(file, `/records/${id}/sha256`, 'expected a sha256 string');
+    if (typeof e?.sha256 !== 'string')
+      fail(file, `/records/${id}/sha256`, 'expected a sha256 string');
   }
   if (!Array.isArray(m.assets)) fail(file, '/assets', 'expected an array');
   (m.assets as unknown[]).forEach((a, i) => {
     const e = a as Partial<AssetEntry> | null;
-    if (typeof e?.name !== 'string' || typeof e.bytes !== 'number' || typeof e.sha256 !== 'string') {
+    if (
+      typeof e?.name !== 'string' ||
+      typeof e.bytes !== 'number' ||
+      typeof e.sha256 !== 'string'
+    ) {
       fail(file, `/assets/${i}`, 'expected {name, bytes, sha256}');
     }
   });

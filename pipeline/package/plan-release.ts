@@ -37,7 +37,11 @@ export function diffRecords(records: readonly Document[], previous: Manifest | n
 
 // Removing records is a breaking change for anyone who cites or joins on an id, so it is major,
 // like an incompatible schema change; additions are minor; changed records are patch.
-export function chooseBump(changes: Changes, schemaVersion: string, previous: Manifest | null): Bump | null {
+export function chooseBump(
+  changes: Changes,
+  schemaVersion: string,
+  previous: Manifest | null,
+): Bump | null {
   if (!previous) return 'initial';
   const [schemaMajor] = parseVersion(schemaVersion, '/schema_version');
   const [previousSchemaMajor] = parseVersion(previous.schema_version, '/schema_version');
@@ -48,7 +52,11 @@ export function chooseBump(changes: Changes, schemaVersion: string, previous: Ma
 }
 
 /** The release date: SOURCE_DATE_EPOCH's UTC day, else the newest date any document states. */
-export function releaseDate(records: readonly Document[], options: PlanOptions, previous: Manifest | null): string {
+export function releaseDate(
+  records: readonly Document[],
+  options: PlanOptions,
+  previous: Manifest | null,
+): string {
   let date: string | null = null;
   if (options.sourceDateEpoch !== undefined) {
     date = new Date(options.sourceDateEpoch * 1000).toISOString().slice(0, 10);

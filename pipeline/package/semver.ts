@@ -5,7 +5,12 @@ const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
 
 export function parseVersion(version: string, field = '/version'): [number, number, number] {
   const m = SEMVER.exec(version);
-  if (!m) throw new KamervragenError('package/bad-version', `expected a version X.Y.Z, found "${version}"`, { field });
+  if (!m)
+    throw new KamervragenError(
+      'package/bad-version',
+      `expected a version X.Y.Z, found "${version}"`,
+      { field },
+    );
   return [Number(m[1]), Number(m[2]), Number(m[3])];
 }
 

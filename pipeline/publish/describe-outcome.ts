@@ -8,7 +8,9 @@ export function describeOutcome(o: ReleaseOutcome, dryRun: boolean): string {
   } else {
     const what = `${o.added.length} added, ${o.changed.length} changed, ${o.removed.length} removed`;
     const from = o.previousVersion ? `after ${o.previousVersion}` : 'the first release';
-    lines.push(`${dryRun ? 'Would release' : 'Released'} ${o.version} (${o.bump}; ${from}; ${what}).`);
+    lines.push(
+      `${dryRun ? 'Would release' : 'Released'} ${o.version} (${o.bump}; ${from}; ${what}).`,
+    );
     for (const id of o.added) lines.push(`  + ${id}`);
     for (const id of o.changed) lines.push(`  ~ ${id}`);
     for (const id of o.removed) lines.push(`  - ${id}`);
@@ -20,10 +22,13 @@ export function describeOutcome(o: ReleaseOutcome, dryRun: boolean): string {
   if (p?.action === 'planned') {
     lines.push(`Plan for ${p.location} (dry run, nothing written):`);
     for (const s of p.steps) {
-      const asset = s.asset ? `  ${s.asset.name}  ${s.asset.bytes} bytes  sha256:${s.asset.sha256}` : '';
+      const asset = s.asset
+        ? `  ${s.asset.name}  ${s.asset.bytes} bytes  sha256:${s.asset.sha256}`
+        : '';
       lines.push(`  ${s.method} ${s.url}${asset}${s.note ? `  (${s.note})` : ''}`);
     }
   }
-  if (!p && !dryRun && o.status !== 'failed') lines.push(`Packaged ${o.version} into dist/ (not published: --no-publish).`);
+  if (!p && !dryRun && o.status !== 'failed')
+    lines.push(`Packaged ${o.version} into dist/ (not published: --no-publish).`);
   return `${lines.join('\n')}\n`;
 }

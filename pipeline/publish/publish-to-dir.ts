@@ -9,10 +9,12 @@ async function differences(folder: string, bundle: ReleaseBundle): Promise<strin
   const present = (await readdir(folder)).sort();
   const expected = new Map(bundle.assets.map((a) => [a.name, a.bytes]));
   const diffs: string[] = [];
-  for (const name of present) if (!expected.has(name)) diffs.push(`${name} is not part of this release`);
+  for (const name of present)
+    if (!expected.has(name)) diffs.push(`${name} is not part of this release`);
   for (const [name, bytes] of expected) {
     if (!present.includes(name)) diffs.push(`${name} is missing`);
-    else if (sha256Hex(await readFile(join(folder, name))) !== sha256Hex(bytes)) diffs.push(`${name} differs`);
+    else if (sha256Hex(await readFile(join(folder, name))) !== sha256Hex(bytes))
+      diffs.push(`${name} differs`);
   }
   return diffs;
 }
@@ -21,7 +23,11 @@ async function differences(folder: string, bundle: ReleaseBundle): Promise<strin
  * PATH/X.Y.Z/ with every asset. Written into a temp folder beside it and renamed into place, so a
  * crash never leaves a half-written version; an existing version is only ever confirmed, not changed.
  */
-export async function publishToDir(root: string, bundle: ReleaseBundle, dryRun: boolean): Promise<PublishResult> {
+export async function publishToDir(
+  root: string,
+  bundle: ReleaseBundle,
+  dryRun: boolean,
+): Promise<PublishResult> {
   const folder = join(root, bundle.version);
   const steps: PlanStep[] = bundle.assets.map((a) => ({
     method: 'WRITE',

@@ -26,4 +26,5 @@ export interface PublishResult {
   steps: PlanStep[];
 }
 
-export type Target = { kind: 'dir'; path: string } | { kind: 'github'; owner: string; repo: string };
+export type Target =
+  { kind: 'dir'; path: string } | { kind: 'github'; owner: string; repo: string };

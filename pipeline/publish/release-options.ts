@@ -20,20 +20,35 @@ export interface ReleaseArgs {
 
 function integer(value: string | undefined, name: string): number | undefined {
   if (value === undefined || value === '') return undefined;
-  if (!/^\d+$/.test(value)) throw new KamervragenError('usage/number', `${name} must be a whole number, found "${value}"`, {}, 2);
+  if (!/^\d+$/.test(value))
+    throw new KamervragenError(
+      'usage/number',
+      `${name} must be a whole number, found "${value}"`,
+      {},
+      2,
+    );
   return Number(value);
 }
 
 // The commit the release is built from; null outside a git checkout (a downloaded source archive).
 function headCommit(root: string): string | null {
   try {
-    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execFileSync('git', ['rev-parse', 'HEAD'], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     return null;
   }
 }
 
-export function releaseOptions(args: ReleaseArgs, env: NodeJS.ProcessEnv, root: string, info: (line: string) => void): ReleaseOptions {
+export function releaseOptions(
+  args: ReleaseArgs,
+  env: NodeJS.ProcessEnv,
+  root: string,
+  info: (line: string) => void,
+): ReleaseOptions {
   const sourceCommit = args['source-commit'] ?? env.GITHUB_SHA ?? headCommit(root);
   return {
     documents: args.documents ?? 'documents',
@@ -51,8 +66,14 @@ export function releaseOptions(args: ReleaseArgs, env: NodeJS.ProcessEnv, root: 
     github: {
       token: env.GITHUB_TOKEN || undefined,
       apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
-      delayUnitMs: integer(env.KAMERVRAGEN_RELEASE_DELAY_UNIT_MS, 'KAMERVRAGEN_RELEASE_DELAY_UNIT_MS'),
-      writeIntervalMs: integer(env.KAMERVRAGEN_RELEASE_WRITE_INTERVAL_MS, 'KAMERVRAGEN_RELEASE_WRITE_INTERVAL_MS'),
+      delayUnitMs: integer(
+        env.KAMERVRAGEN_RELEASE_DELAY_UNIT_MS,
+        'KAMERVRAGEN_RELEASE_DELAY_UNIT_MS',
+      ),
+      writeIntervalMs: integer(
+        env.KAMERVRAGEN_RELEASE_WRITE_INTERVAL_MS,
+        'KAMERVRAGEN_RELEASE_WRITE_INTERVAL_MS',
+      ),
     },
     info,
   };

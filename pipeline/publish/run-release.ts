@@ -65,7 +65,11 @@ export interface ReleaseOutcome {
 async function readManifest(path: string): Promise<Manifest | null> {
   const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return null;
-    throw new KamervragenError('release/manifest', `cannot read the last release's manifest (${error.code ?? error.message})`, { file: path });
+    throw new KamervragenError(
+      'release/manifest',
+      `cannot read the last release's manifest (${error.code ?? error.message})`,
+      { file: path },
+    );
   });
   return text === null ? null : parseManifest(text, path);
 }
@@ -76,11 +80,15 @@ const toBytes = (chunks: Iterable<string>) => encoder.encode([...chunks].join(''
 function repositoryFor(options: ReleaseOptions, previous: Manifest | null): string {
   if (options.repository) return options.repository.replace(/\/+$/, '');
   if (previous) return previous.repository;
-  if (options.target.kind === 'github') return `https://github.com/${options.target.owner}/${options.target.repo}`;
+  if (options.target.kind === 'github')
+    return `https://github.com/${options.target.owner}/${options.target.repo}`;
   return DEFAULT_REPOSITORY;
 }
 
-async function publish(options: ReleaseOptions, assembled: AssembledRelease): Promise<PublishResult> {
+async function publish(
+  options: ReleaseOptions,
+  assembled: AssembledRelease,
+): Promise<PublishResult> {
   const { manifest } = assembled;
   const notes = assembled.assets.find((a) => a.name === NOTES_NAME)!;
   const bundle: ReleaseBundle = {
@@ -91,17 +99,27 @@ async function publish(options: ReleaseOptions, assembled: AssembledRelease): Pr
     assets: assembled.assets,
   };
   const target = options.target;
-  if (target.kind === 'dir') return publishToDir(resolve(options.root, target.path), bundle, options.dryRun);
+  if (target.kind === 'dir')
+    return publishToDir(resolve(options.root, target.path), bundle, options.dryRun);
   const token = options.github.token;
   if (!token && !options.dryRun) {
-    throw new KamervragenError('release/token', 'GITHUB_TOKEN is not set; a GitHub release needs a token with contents: write', {}, 2);
+    throw new KamervragenError(
+      'release/token',
+      'GITHUB_TOKEN is not set; a GitHub release needs a token with contents: write',
+      {},
+      2,
+    );
   }
   const octokit = createGitHubClient({
     token: token ?? '',
     baseUrl: options.github.apiUrl,
     warn: (message) => options.info(`github: ${message}`),
-    ...(options.github.delayUnitMs === undefined ? {} : { delayUnitMs: options.github.delayUnitMs }),
-    ...(options.github.writeIntervalMs === undefined ? {} : { writeIntervalMs: options.github.writeIntervalMs }),
+    ...(options.github.delayUnitMs === undefined
+      ? {}
+      : { delayUnitMs: options.github.delayUnitMs }),
+    ...(options.github.writeIntervalMs === undefined
+      ? {}
+      : { writeIntervalMs: options.github.writeIntervalMs }),
   });
   return publishToGitHub(octokit, bundle, {
     owner: target.owner,
@@ -118,8 +136,18 @@ export async function runRelease(options: ReleaseOptions): Promise<ReleaseOutcom
   const diagnostics = [...listing, ...built.diagnostics];
   const quarantined = built.quarantined.map((q) => q.file);
   const failed: ReleaseOutcome = {
-    ok: false, status: 'failed', version: null, tag: null, previousVersion: null, bump: null,
-    added: [], changed: [], removed: [], quarantined, publish: null, diagnostics,
+    ok: false,
+    status: 'failed',
+    version: null,
+    tag: null,
+    previousVersion: null,
+    bump: null,
+    added: [],
+    changed: [],
+    removed: [],
+    quarantined,
+    publish: null,
+    diagnostics,
   };
   if (!built.ok) return failed;
 
@@ -128,7 +156,10 @@ export async function runRelease(options: ReleaseOptions): Promise<ReleaseOutcom
   const assembled = assembleRelease({
     records: built.records,
     exportFiles: ({ version, date }) =>
-      exportDataset(built.records, { version, created: `${date}T00:00:00Z` }).map((f) => ({ name: f.name, bytes: toBytes(f.chunks()) })),
+      exportDataset(built.records, { version, created: `${date}T00:00:00Z` }).map((f) => ({
+        name: f.name,
+        bytes: toBytes(f.chunks()),
+      })),
     previous,
     schemaVersion: SCHEMA_VERSION,
     sourceDateEpoch: options.sourceDateEpoch,
@@ -137,14 +168,19 @@ export async function runRelease(options: ReleaseOptions): Promise<ReleaseOutcom
     quarantined,
     allowRemovals: options.allowRemovals,
     ...(options.gzipMinBytes === undefined ? {} : { gzipMinBytes: options.gzipMinBytes }),
-    distExtras: [{ name: QUARANTINE_FILE, bytes: encoder.encode(quarantineJson(built.quarantined)) }],
+    distExtras: [
+      { name: QUARANTINE_FILE, bytes: encoder.encode(quarantineJson(built.quarantined)) },
+    ],
   });
 
   if (!options.dryRun) {
     const decoder = new TextDecoder();
     const text = (f: NamedFile) => ({ name: f.name, chunks: () => [decoder.decode(f.bytes)] });
     await writeFiles(out, assembled.dist.map(text));
-    await writeFiles(options.root, assembled.dist.filter((f) => f.name === CITATION_NAME).map(text));
+    await writeFiles(
+      options.root,
+      assembled.dist.filter((f) => f.name === CITATION_NAME).map(text),
+    );
   }
   const { manifest, plan } = assembled;
   return {

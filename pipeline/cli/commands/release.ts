@@ -3,6 +3,7 @@ import { describeOutcome } from '../../publish/describe-outcome.ts';
 import { RELEASE_ARG_OPTIONS, releaseOptions } from '../../publish/release-options.ts';
 import { runRelease } from '../../publish/run-release.ts';
 import type { Command } from '../command.ts';
+import { withLock } from '../../lock/folder-lock.ts';
 import { createUi } from '../ui/index.ts';
 
 export const releaseCommand: Command = {
@@ -49,7 +50,9 @@ a half-done GitHub release); 2 wrong usage.
     const ui = createUi();
     const { values } = parseArgs({ args: argv, options: RELEASE_ARG_OPTIONS });
     const options = releaseOptions(values, process.env, process.cwd(), (line) => ui.info(line));
-    const outcome = await runRelease(options);
+    const outcome = await withLock(options.dryRun ? [] : [options.out], 'release', () =>
+      runRelease(options),
+    );
     ui.diagnostics(outcome.diagnostics);
     ui.result(outcome, describeOutcome(outcome, options.dryRun));
     return outcome.ok ? 0 : 1;

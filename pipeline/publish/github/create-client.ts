@@ -8,7 +8,7 @@ export interface ClientOptions {
   baseUrl: string;
   /** Milliseconds per "second" of back-off; GitHub wants 1000, tests use 1. */
   delayUnitMs?: number;
-  /** GitHub asks for a pause between writes (plugin-throttling's default is 1000 ms). */
+  /** Pause between writes; default plugin-throttling's (1000 ms, 3000 ms for ones that notify). */
   writeIntervalMs?: number;
   retries?: number;
   /** Where the client's own warnings go (never the token: Octokit redacts its headers). */
@@ -21,7 +21,11 @@ function writeSpacing(intervalMs: number) {
   let last = 0;
   let queue: Promise<unknown> = Promise.resolve();
   const limiter = {
-    schedule(_options: unknown, task: (...args: unknown[]) => Promise<unknown>, ...args: unknown[]) {
+    schedule(
+      _options: unknown,
+      task: (...args: unknown[]) => Promise<unknown>,
+      ...args: unknown[]
+    ) {
       const run = queue.then(async () => {
         const wait = last + intervalMs - Date.now();
         if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
@@ -49,12 +53,29 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
     throttle: {
       retryAfterBaseValue: unit,
       fallbackSecondaryRateRetryAfter: 60,
-      write: writeSpacing(options.writeIntervalMs ?? 1000) as never,
-      onRateLimit: (after: number, o: { method: string; url: string }, _k: unknown, count: number) => {
+      // Writes and notification-triggering writes (creating a release) are spaced by GitHub's
+      // defaults (1 s and 3 s) unless told otherwise.
+      ...(options.writeIntervalMs === undefined
+        ? {}
+        : {
+            write: writeSpacing(options.writeIntervalMs) as never,
+            notifications: writeSpacing(options.writeIntervalMs) as never,
+          }),
+      onRateLimit: (
+        after: number,
+        o: { method: string; url: string },
+        _k: unknown,
+        count: number,
+      ) => {
         options.warn(`rate limit on ${o.method} ${o.url}; retrying in ${after}s`);
         return count < retries;
       },
-      onSecondaryRateLimit: (after: number, o: { method: string; url: string }, _k: unknown, count: number) => {
+      onSecondaryRateLimit: (
+        after: number,
+        o: { method: string; url: string },
+        _k: unknown,
+        count: number,
+      ) => {
         options.warn(`secondary rate limit on ${o.method} ${o.url}; retrying in ${after}s`);
         return count < retries;
       },

@@ -3,7 +3,12 @@ import { KamervragenError } from '../../errors.ts';
 import { sha256Hex } from '../../package/hash-record.ts';
 import type { NamedFile } from '../../package/release-types.ts';
 import type { PlanStep, PublishResult, ReleaseBundle } from '../publish-types.ts';
-import { digestOf, reconcileAssets, type AssetAction, type RemoteAsset } from './reconcile-assets.ts';
+import {
+  digestOf,
+  reconcileAssets,
+  type AssetAction,
+  type RemoteAsset,
+} from './reconcile-assets.ts';
 
 export interface GitHubTarget {
   owner: string;
@@ -29,7 +34,9 @@ const status = (error: unknown) => (error as { status?: number }).status ?? 0;
 const errorText = (error: unknown) => `${status(error) || 'network'} ${(error as Error).message}`;
 const alreadyExists = (error: unknown) =>
   status(error) === 422 &&
-  JSON.stringify((error as { response?: { data?: unknown } }).response?.data ?? '').includes('already_exists');
+  JSON.stringify((error as { response?: { data?: unknown } }).response?.data ?? '').includes(
+    'already_exists',
+  );
 
 function assetStep(method: string, url: string, file: NamedFile, note?: string): PlanStep {
   return {
@@ -45,7 +52,11 @@ function assetStep(method: string, url: string, file: NamedFile, note?: string):
  * its assets with ours, upload what is missing, verify the whole set, then publish it once.
  * Every step can fail or be interrupted; running again continues from what GitHub holds.
  */
-export async function publishToGitHub(octokit: Octokit, bundle: ReleaseBundle, target: GitHubTarget): Promise<PublishResult> {
+export async function publishToGitHub(
+  octokit: Octokit,
+  bundle: ReleaseBundle,
+  target: GitHubTarget,
+): Promise<PublishResult> {
   const { owner, repo, log } = target;
   const step = (name: string) => target.onStep?.(name);
   const api = octokit.request.endpoint.DEFAULTS.baseUrl;
@@ -55,27 +66,51 @@ export async function publishToGitHub(octokit: Octokit, bundle: ReleaseBundle, t
 
   const listReleases = async (): Promise<ReleaseInfo[]> => {
     // getReleaseByTag cannot see drafts: only the list does.
-    const all = await octokit.paginate(octokit.rest.repos.listReleases, { owner, repo, per_page: 100 });
+    const all = await octokit.paginate(octokit.rest.repos.listReleases, {
+      owner,
+      repo,
+      per_page: 100,
+    });
     return all.filter((r) => r.tag_name === bundle.tag).sort((a, b) => a.id - b.id);
   };
   const listAssets = async (releaseId: number): Promise<RemoteAsset[]> => {
-    const all = await octokit.paginate(octokit.rest.repos.listReleaseAssets, { owner, repo, release_id: releaseId, per_page: 100 });
-    return all.map((a) => ({ id: a.id, name: a.name, state: a.state, size: a.size, digest: a.digest ?? null }));
+    const all = await octokit.paginate(octokit.rest.repos.listReleaseAssets, {
+      owner,
+      repo,
+      release_id: releaseId,
+      per_page: 100,
+    });
+    return all.map((a) => ({
+      id: a.id,
+      name: a.name,
+      state: a.state,
+      size: a.size,
+      digest: a.digest ?? null,
+    }));
   };
   const download = async (assetId: number): Promise<Uint8Array> => {
     const response = await octokit.request('GET /repos/{owner}/{repo}/releases/assets/{asset_id}', {
-      owner, repo, asset_id: assetId, headers: { accept: 'application/octet-stream' },
+      owner,
+      repo,
+      asset_id: assetId,
+      headers: { accept: 'application/octet-stream' },
     });
     return new Uint8Array(response.data as unknown as ArrayBuffer);
   };
   const deleteAsset = async (asset: RemoteAsset, reason: string) => {
-    steps.push({ method: 'DELETE', url: `${releasesUrl}/assets/${asset.id}`, note: `${asset.name} (${reason})` });
+    steps.push({
+      method: 'DELETE',
+      url: `${releasesUrl}/assets/${asset.id}`,
+      note: `${asset.name} (${reason})`,
+    });
     if (target.dryRun) return;
     step(`delete ${asset.name}`);
     log(`deleting ${reason} asset ${asset.name}`);
-    await octokit.rest.repos.deleteReleaseAsset({ owner, repo, asset_id: asset.id }).catch((error: unknown) => {
-      if (status(error) !== 404) throw error; // already gone: what we wanted
-    });
+    await octokit.rest.repos
+      .deleteReleaseAsset({ owner, repo, asset_id: asset.id })
+      .catch((error: unknown) => {
+        if (status(error) !== 404) throw error; // already gone: what we wanted
+      });
   };
 
   // Resolve the content of assets without a digest, then look for conflicts: they stop everything.
@@ -86,7 +121,11 @@ export async function publishToGitHub(octokit: Octokit, bundle: ReleaseBundle, t
       else {
         const found = digestOf(await download(a.asset.id));
         const expected = digestOf(a.file.bytes);
-        out.push(found === expected ? { kind: 'skip', asset: a.asset } : { kind: 'conflict', asset: a.asset, expected, found });
+        out.push(
+          found === expected
+            ? { kind: 'skip', asset: a.asset }
+            : { kind: 'conflict', asset: a.asset, expected, found },
+        );
       }
     }
     const conflicts = out.filter((a) => a.kind === 'conflict');
@@ -118,13 +157,19 @@ export async function publishToGitHub(octokit: Octokit, bundle: ReleaseBundle, t
     return { action: target.dryRun && drafts.length > 0 ? 'planned' : 'exists', location, steps };
   }
   async function deleteDraft(d: ReleaseInfo) {
-    steps.push({ method: 'DELETE', url: `${releasesUrl}/${d.id}`, note: `duplicate draft for ${bundle.tag}` });
+    steps.push({
+      method: 'DELETE',
+      url: `${releasesUrl}/${d.id}`,
+      note: `duplicate draft for ${bundle.tag}`,
+    });
     if (target.dryRun) return;
     step('delete draft');
     log(`deleting duplicate draft ${d.id} for ${bundle.tag}`);
-    await octokit.rest.repos.deleteRelease({ owner, repo, release_id: d.id }).catch((error: unknown) => {
-      if (status(error) !== 404) throw error;
-    });
+    await octokit.rest.repos
+      .deleteRelease({ owner, repo, release_id: d.id })
+      .catch((error: unknown) => {
+        if (status(error) !== 404) throw error;
+      });
   }
   for (const d of drafts.slice(1)) await deleteDraft(d);
 
@@ -133,8 +178,13 @@ export async function publishToGitHub(octokit: Octokit, bundle: ReleaseBundle, t
     steps.push({ method: 'POST', url: releasesUrl, note: `create draft ${bundle.tag}` });
     if (target.dryRun) {
       const upload = `${api}/repos/${owner}/${repo}/releases/{new draft}/assets`;
-      for (const f of bundle.assets) steps.push(assetStep('POST', `${upload}?name=${encodeURIComponent(f.name)}`, f));
-      steps.push({ method: 'PATCH', url: `${releasesUrl}/{new draft}`, note: 'draft: false (publish)' });
+      for (const f of bundle.assets)
+        steps.push(assetStep('POST', `${upload}?name=${encodeURIComponent(f.name)}`, f));
+      steps.push({
+        method: 'PATCH',
+        url: `${releasesUrl}/{new draft}`,
+        note: 'draft: false (publish)',
+      });
       return { action: 'planned', location, steps };
     }
     step('create draft');
@@ -146,7 +196,13 @@ export async function publishToGitHub(octokit: Octokit, bundle: ReleaseBundle, t
   async function createDraft(): Promise<ReleaseInfo> {
     try {
       const { data } = await octokit.rest.repos.createRelease({
-        owner, repo, tag_name: bundle.tag, name: bundle.title, body: bundle.notes, draft: true, request: { retries: 0 },
+        owner,
+        repo,
+        tag_name: bundle.tag,
+        name: bundle.title,
+        body: bundle.notes,
+        draft: true,
+        request: { retries: 0 },
       });
       return data;
     } catch (error) {
@@ -165,7 +221,10 @@ export async function publishToGitHub(octokit: Octokit, bundle: ReleaseBundle, t
     if (todo.length === 0) break;
     if (round > rounds || (target.dryRun && round > 1)) {
       if (target.dryRun) break;
-      throw new KamervragenError('publish/incomplete', `${location}: assets still incomplete after ${rounds} rounds; run again`);
+      throw new KamervragenError(
+        'publish/incomplete',
+        `${location}: assets still incomplete after ${rounds} rounds; run again`,
+      );
     }
     for (const a of todo) {
       if (a.kind === 'delete') await deleteAsset(a.asset, a.reason);
@@ -184,7 +243,10 @@ export async function publishToGitHub(octokit: Octokit, bundle: ReleaseBundle, t
           name: a.file.name,
           // A fresh copy per attempt: a body consumed by a failed attempt is never resent.
           data: Buffer.from(a.file.bytes),
-          headers: { 'content-type': 'application/octet-stream', 'content-length': a.file.bytes.byteLength },
+          headers: {
+            'content-type': 'application/octet-stream',
+            'content-length': a.file.bytes.byteLength,
+          },
         });
       } catch (error) {
         // A starter asset left by an earlier failure, or an upload that did land: the next round sorts it out.
@@ -206,13 +268,22 @@ export async function publishToGitHub(octokit: Octokit, bundle: ReleaseBundle, t
   step('verify');
   const final = await resolve(reconcileAssets(await listAssets(draft.id), bundle.assets));
   if (final.some((a) => a.kind !== 'skip') || final.length !== bundle.assets.length) {
-    throw new KamervragenError('publish/verify', `${location}: the draft does not hold exactly the release's assets; run again`);
+    throw new KamervragenError(
+      'publish/verify',
+      `${location}: the draft does not hold exactly the release's assets; run again`,
+    );
   }
   step('publish');
   log(`publishing ${bundle.tag}`);
   steps.push({ method: 'PATCH', url: draft.url, note: 'draft: false (publish)' });
   try {
-    await octokit.rest.repos.updateRelease({ owner, repo, release_id: draft.id, draft: false, request: { retries: 0 } });
+    await octokit.rest.repos.updateRelease({
+      owner,
+      repo,
+      release_id: draft.id,
+      draft: false,
+      request: { retries: 0 },
+    });
   } catch (error) {
     const { data } = await octokit.rest.repos.getRelease({ owner, repo, release_id: draft.id });
     if (data.draft) throw error;

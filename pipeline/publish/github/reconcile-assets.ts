@@ -27,7 +27,10 @@ export const digestOf = (bytes: Uint8Array) => `sha256:${sha256Hex(bytes)}`;
  * other content is a conflict nobody may paper over. An asset without a digest is downloaded and
  * hashed by the caller (check-content).
  */
-export function reconcileAssets(remote: readonly RemoteAsset[], files: readonly NamedFile[]): AssetAction[] {
+export function reconcileAssets(
+  remote: readonly RemoteAsset[],
+  files: readonly NamedFile[],
+): AssetAction[] {
   const byName = new Map(files.map((f) => [f.name, f]));
   const actions: AssetAction[] = [];
   const kept = new Set<string>();
@@ -39,7 +42,12 @@ export function reconcileAssets(remote: readonly RemoteAsset[], files: readonly 
       kept.add(asset.name);
       const expected = digestOf(file.bytes);
       if (asset.size !== file.bytes.byteLength) {
-        actions.push({ kind: 'conflict', asset, expected: `${file.bytes.byteLength} bytes`, found: `${asset.size} bytes` });
+        actions.push({
+          kind: 'conflict',
+          asset,
+          expected: `${file.bytes.byteLength} bytes`,
+          found: `${asset.size} bytes`,
+        });
       } else if (asset.digest === null) actions.push({ kind: 'check-content', asset, file });
       else if (asset.digest === expected) actions.push({ kind: 'skip', asset });
       else actions.push({ kind: 'conflict', asset, expected, found: asset.digest });

@@ -1,0 +1,534 @@
+// A stand-in for GitHub's release endpoints on 127.0.0.1: an API host and an upload host, with
+// state (releases, drafts, assets, unfinished "starter" uploads) and injectable faults. Every
+// response it sends and every JSON request it receives is checked against GitHub's OpenAPI
+// description; problems are collected in `violations` for the tests to assert on.
+import { createHash } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { OpenApiValidator } from './openapi-validator.ts';
+
+export type Fault =
+  /** Fail before doing anything. */
+  | { kind: 'error'; status: 500 | 502 | 503 }
+  /** Do the work, then answer 500: the client never learns it succeeded. */
+  | { kind: 'lost-response' }
+  /** Uploads: leave an unfinished asset (state "open", what GitHub's UI calls a starter asset) and answer 502. */
+  | { kind: 'starter' }
+  /** Secondary rate limit, with retry-after in seconds. */
+  | { kind: 'rate-limit'; status: 403 | 429; retryAfter: number }
+  /** Close the connection; uploads read part of the body first and leave a starter asset. */
+  | { kind: 'reset' }
+  /** Uploads: an asset of that name appears (a starter) and the upload gets 422 already_exists. */
+  | { kind: 'already-exists' };
+
+export interface SeenRequest {
+  n: number;
+  host: 'api' | 'uploads';
+  method: string;
+  path: string;
+  status: number;
+  fault: Fault['kind'] | null;
+  authorization: string | undefined;
+}
+
+interface FakeAsset {
+  id: number;
+  name: string;
+  label: string | null;
+  state: 'uploaded' | 'open';
+  bytes: Buffer;
+  contentType: string;
+}
+
+interface FakeRelease {
+  id: number;
+  tag_name: string;
+  target_commitish: string;
+  name: string | null;
+  body: string | null;
+  draft: boolean;
+  prerelease: boolean;
+  published_at: string | null;
+  assets: FakeAsset[];
+}
+
+export interface PublishEvent {
+  tag: string;
+  assets: { name: string; state: string; sha256: string }[];
+}
+
+export interface FakeGitHubOptions {
+  owner?: string;
+  repo?: string;
+  token: string;
+  /** Decide a fault for each request (null: behave). */
+  fault?: (request: {
+    n: number;
+    host: 'api' | 'uploads';
+    method: string;
+    path: string;
+  }) => Fault | null;
+  /** GitHub computes asset digests; older servers leave them null. */
+  digests?: boolean;
+}
+
+const TIME = '2026-01-01T00:00:00Z';
+const DOCS = 'https://docs.github.com/rest/releases';
+
+export class FakeGitHub {
+  readonly owner: string;
+  readonly repo: string;
+  readonly violations: string[] = [];
+  readonly requests: SeenRequest[] = [];
+  readonly published: PublishEvent[] = [];
+  /** Uploads or deletions aimed at a published release: the protocol must never make them. */
+  readonly changesToPublished: string[] = [];
+  releases: FakeRelease[] = [];
+  fault: FakeGitHubOptions['fault'];
+  digests: boolean;
+  private nextId = 1;
+  private n = 0;
+  private api!: Server;
+  private uploads!: Server;
+  // One compiled validator for every instance: compiling the description is the slow part.
+  private static validator: OpenApiValidator | undefined;
+  private readonly validator = (FakeGitHub.validator ??= new OpenApiValidator());
+  private readonly token: string;
+  apiUrl = '';
+  uploadUrl = '';
+
+  constructor(options: FakeGitHubOptions) {
+    this.owner = options.owner ?? 'octo-org';
+    this.repo = options.repo ?? 'kamervragen';
+    this.token = options.token;
+    this.fault = options.fault;
+    this.digests = options.digests ?? true;
+  }
+
+  async start(): Promise<this> {
+    const listen = (handler: (req: IncomingMessage, res: ServerResponse) => void) =>
+      new Promise<Server>((resolve) => {
+        const server = createServer(handler);
+        server.listen(0, '127.0.0.1', () => resolve(server));
+      });
+    this.api = await listen((req, res) => void this.handle('api', req, res));
+    this.uploads = await listen((req, res) => void this.handle('uploads', req, res));
+    this.apiUrl = `http://127.0.0.1:${(this.api.address() as AddressInfo).port}`;
+    this.uploadUrl = `http://127.0.0.1:${(this.uploads.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    for (const server of [this.api, this.uploads]) {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  }
+
+  // ---- JSON shapes (as GitHub sends them) ----
+
+  private user() {
+    const u = `${this.apiUrl}/users/kamervragen-bot`;
+    return {
+      login: 'kamervragen-bot',
+      id: 1,
+      node_id: 'MDQ6VXNlcjE=',
+      avatar_url: 'https://avatars.githubusercontent.com/u/1?v=4',
+      gravatar_id: '',
+      url: u,
+      html_url: 'https://github.com/kamervragen-bot',
+      followers_url: `${u}/followers`,
+      following_url: `${u}/following{/other_user}`,
+      gists_url: `${u}/gists{/gist_id}`,
+      starred_url: `${u}/starred{/owner}{/repo}`,
+      subscriptions_url: `${u}/subscriptions`,
+      organizations_url: `${u}/orgs`,
+      repos_url: `${u}/repos`,
+      events_url: `${u}/events{/privacy}`,
+      received_events_url: `${u}/received_events`,
+      type: 'Bot',
+      site_admin: false,
+    };
+  }
+
+  private repoPath() {
+    return `/repos/${this.owner}/${this.repo}`;
+  }
+
+  assetJson(a: FakeAsset, release: FakeRelease) {
+    const digest =
+      this.digests && a.state === 'uploaded'
+        ? `sha256:${createHash('sha256').update(a.bytes).digest('hex')}`
+        : null;
+    return {
+      url: `${this.apiUrl}${this.repoPath()}/releases/assets/${a.id}`,
+      browser_download_url: `${this.apiUrl}/download/${release.tag_name}/${encodeURIComponent(a.name)}?asset=${a.id}`,
+      id: a.id,
+      node_id: `RA_${a.id}`,
+      name: a.name,
+      label: a.label,
+      state: a.state,
+      content_type: a.contentType,
+      size: a.bytes.length,
+      digest,
+      download_count: 0,
+      created_at: TIME,
+      updated_at: TIME,
+      uploader: this.user(),
+    };
+  }
+
+  releaseJson(r: FakeRelease) {
+    const base = `${this.apiUrl}${this.repoPath()}`;
+    return {
+      url: `${base}/releases/${r.id}`,
+      html_url: `https://github.com/${this.owner}/${this.repo}/releases/${r.draft ? `untagged-${r.id}` : `tag/${r.tag_name}`}`,
+      assets_url: `${base}/releases/${r.id}/assets`,
+      upload_url: `${this.uploadUrl}${this.repoPath()}/releases/${r.id}/assets{?name,label}`,
+      tarball_url: r.draft ? null : `${base}/tarball/${r.tag_name}`,
+      zipball_url: r.draft ? null : `${base}/zipball/${r.tag_name}`,
+      id: r.id,
+      node_id: `RE_${r.id}`,
+      tag_name: r.tag_name,
+      target_commitish: r.target_commitish,
+      name: r.name,
+      body: r.body,
+      draft: r.draft,
+      prerelease: r.prerelease,
+      immutable: false,
+      created_at: TIME,
+      published_at: r.published_at,
+      updated_at: TIME,
+      author: this.user(),
+      assets: r.assets.map((a) => this.assetJson(a, r)),
+    };
+  }
+
+  private error(status: number, message: string, errors?: object[]) {
+    return { status, body: { message, documentation_url: DOCS, ...(errors ? { errors } : {}) } };
+  }
+
+  // ---- request handling ----
+
+  private async handle(
+    host: 'api' | 'uploads',
+    req: IncomingMessage,
+    res: ServerResponse,
+  ): Promise<void> {
+    const n = ++this.n;
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const method = req.method ?? 'GET';
+    const fault = this.fault?.({ n, host, method, path: url.pathname }) ?? null;
+    const seen: SeenRequest = {
+      n,
+      host,
+      method,
+      path: url.pathname,
+      status: 0,
+      fault: fault?.kind ?? null,
+      authorization: req.headers.authorization,
+    };
+    this.requests.push(seen);
+
+    if (fault?.kind === 'reset') {
+      if (host === 'uploads' && method === 'POST') {
+        await this.readSome(req);
+        this.starter(url);
+      }
+      seen.status = -1;
+      req.socket.destroy();
+      return;
+    }
+    const body = await this.readAll(req);
+    const send = (
+      status: number,
+      payload: unknown,
+      headers: Record<string, string> = {},
+      validate = true,
+    ) => {
+      seen.status = status;
+      if (validate && !url.pathname.startsWith('/download')) {
+        const problems = this.validator.checkResponse(method, url.pathname, status, payload);
+        this.violations.push(...problems.map((p) => `${n}: ${p}`));
+      }
+      const text = payload === undefined ? '' : JSON.stringify(payload);
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+      res.end(text);
+    };
+
+    const auth = req.headers.authorization ?? '';
+    if (
+      auth !== `token ${this.token}` &&
+      auth !== `bearer ${this.token}` &&
+      auth !== `Bearer ${this.token}`
+    ) {
+      const e = this.error(401, 'Bad credentials');
+      return send(e.status, e.body, {}, false);
+    }
+    if (fault?.kind === 'error') return send(fault.status, { message: 'Server Error' }, {}, false);
+    if (fault?.kind === 'rate-limit') {
+      const e = this.error(
+        fault.status,
+        'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+      );
+      return send(e.status, e.body, { 'retry-after': String(fault.retryAfter) }, false);
+    }
+    if (fault?.kind === 'starter' && host === 'uploads') {
+      this.starter(url);
+      return send(502, { message: 'Bad Gateway' }, {}, false);
+    }
+    if (fault?.kind === 'already-exists' && host === 'uploads') {
+      this.starter(url);
+      // Documented status: validated like any other answer.
+      const e = this.error(422, 'Validation Failed', [
+        { resource: 'ReleaseAsset', code: 'already_exists', field: 'name' },
+      ]);
+      return send(e.status, e.body);
+    }
+
+    let json: unknown;
+    if (host === 'api' && body.length > 0) {
+      try {
+        json = JSON.parse(body.toString('utf8'));
+      } catch {
+        return send(400, { message: 'Problems parsing JSON' }, {}, false);
+      }
+      this.violations.push(
+        ...this.validator.checkRequest(method, url.pathname, json).map((p) => `${n}: ${p}`),
+      );
+    }
+    const result =
+      host === 'uploads'
+        ? this.upload(url, req, body)
+        : this.route(method, url, json as Record<string, unknown> | undefined, req);
+    if (fault?.kind === 'lost-response') return send(500, { message: 'Server Error' }, {}, false);
+    if (result.status === 302) {
+      seen.status = 302;
+      res.writeHead(302, { location: result.location! });
+      res.end();
+      return;
+    }
+    if (result.raw) {
+      seen.status = 200;
+      res.writeHead(200, { 'content-type': 'application/octet-stream' });
+      res.end(result.raw);
+      return;
+    }
+    send(result.status, result.body, result.headers ?? {});
+  }
+
+  private readAll(req: IncomingMessage): Promise<Buffer> {
+    return new Promise((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => resolve(Buffer.concat(chunks)));
+      req.on('error', reject);
+    });
+  }
+
+  private readSome(req: IncomingMessage): Promise<void> {
+    return new Promise((resolve) => {
+      req.once('data', () => resolve());
+      req.once('end', () => resolve());
+      req.once('error', () => resolve());
+    });
+  }
+
+  private findRelease(id: number) {
+    return this.releases.find((r) => r.id === id);
+  }
+
+  private starter(url: URL) {
+    const m = /\/releases\/(\d+)\/assets$/.exec(url.pathname);
+    const release = m ? this.findRelease(Number(m[1])) : undefined;
+    const name = url.searchParams.get('name');
+    if (!release || !name || release.assets.some((a) => a.name === name)) return;
+    release.assets.push({
+      id: this.nextId++,
+      name,
+      label: null,
+      state: 'open',
+      bytes: Buffer.alloc(0),
+      contentType: 'application/octet-stream',
+    });
+  }
+
+  private upload(url: URL, req: IncomingMessage, body: Buffer): Response {
+    const m = new RegExp(`^${this.repoPath()}/releases/(\\d+)/assets$`).exec(url.pathname);
+    const release = m ? this.findRelease(Number(m[1])) : undefined;
+    if (!release) return this.error(404, 'Not Found');
+    const name = url.searchParams.get('name');
+    if (!name)
+      return this.error(422, 'Validation Failed', [
+        { resource: 'ReleaseAsset', code: 'missing_field', field: 'name' },
+      ]);
+    if (Number(req.headers['content-length']) !== body.length)
+      return this.error(400, 'content-length does not match the body');
+    if (release.assets.some((a) => a.name === name)) {
+      return this.error(422, 'Validation Failed', [
+        { resource: 'ReleaseAsset', code: 'already_exists', field: 'name' },
+      ]);
+    }
+    if (!release.draft)
+      this.changesToPublished.push(`upload ${name} to published ${release.tag_name}`);
+    const asset: FakeAsset = {
+      id: this.nextId++,
+      name,
+      label: url.searchParams.get('label'),
+      state: 'uploaded',
+      bytes: body,
+      contentType: String(req.headers['content-type'] ?? 'application/octet-stream'),
+    };
+    release.assets.push(asset);
+    return { status: 201, body: this.assetJson(asset, release) };
+  }
+
+  private page<T>(items: T[], url: URL): { body: T[]; headers: Record<string, string> } {
+    const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 30) || 30, 100);
+    const page = Number(url.searchParams.get('page') ?? 1) || 1;
+    const headers: Record<string, string> = {};
+    if (page * perPage < items.length) {
+      const next = new URL(url.toString());
+      next.searchParams.set('page', String(page + 1));
+      headers.link = `<${this.apiUrl}${next.pathname}${next.search}>; rel="next"`;
+    }
+    return { body: items.slice((page - 1) * perPage, page * perPage), headers };
+  }
+
+  private route(
+    method: string,
+    url: URL,
+    json: Record<string, unknown> | undefined,
+    req: IncomingMessage,
+  ): Response {
+    const path = url.pathname;
+    const base = this.repoPath();
+    let m: RegExpExecArray | null;
+    if (method === 'GET' && path === '/download') return this.error(404, 'Not Found');
+    if (method === 'GET' && (m = /^\/download\/[^/]+\/[^/]+$/.exec(path))) {
+      const id = Number(url.searchParams.get('asset'));
+      for (const r of this.releases)
+        for (const a of r.assets) if (a.id === id) return { status: 200, raw: a.bytes };
+      return this.error(404, 'Not Found');
+    }
+    if (path === `${base}/releases`) {
+      if (method === 'GET') {
+        const { body, headers } = this.page(
+          [...this.releases].sort((a, b) => b.id - a.id).map((r) => this.releaseJson(r)),
+          url,
+        );
+        return { status: 200, body, headers };
+      }
+      if (method === 'POST') {
+        const tag = String(json?.tag_name ?? '');
+        if (!tag)
+          return this.error(422, 'Validation Failed', [
+            { resource: 'Release', code: 'missing_field', field: 'tag_name' },
+          ]);
+        if (this.releases.some((r) => r.tag_name === tag && !r.draft) && json?.draft !== true) {
+          return this.error(422, 'Validation Failed', [
+            { resource: 'Release', code: 'already_exists', field: 'tag_name' },
+          ]);
+        }
+        const r: FakeRelease = {
+          id: this.nextId++,
+          tag_name: tag,
+          target_commitish: String(json?.target_commitish ?? 'main'),
+          name: (json?.name as string | undefined) ?? null,
+          body: (json?.body as string | undefined) ?? null,
+          draft: json?.draft === true,
+          prerelease: json?.prerelease === true,
+          published_at: json?.draft === true ? null : TIME,
+          assets: [],
+        };
+        this.releases.push(r);
+        if (!r.draft) this.recordPublish(r);
+        return {
+          status: 201,
+          body: this.releaseJson(r),
+          headers: { location: `${this.apiUrl}${base}/releases/${r.id}` },
+        };
+      }
+    }
+    if (method === 'GET' && (m = new RegExp(`^${base}/releases/tags/(.+)$`).exec(path))) {
+      const r = this.releases.find((x) => x.tag_name === decodeURIComponent(m![1]!) && !x.draft);
+      return r ? { status: 200, body: this.releaseJson(r) } : this.error(404, 'Not Found');
+    }
+    if (method === 'GET' && path === `${base}/releases/latest`) {
+      const r = [...this.releases].filter((x) => !x.draft).sort((a, b) => b.id - a.id)[0];
+      return r ? { status: 200, body: this.releaseJson(r) } : this.error(404, 'Not Found');
+    }
+    if ((m = new RegExp(`^${base}/releases/assets/(\\d+)$`).exec(path))) {
+      const id = Number(m[1]);
+      const release = this.releases.find((r) => r.assets.some((a) => a.id === id));
+      const asset = release?.assets.find((a) => a.id === id);
+      if (!release || !asset) return this.error(404, 'Not Found');
+      if (method === 'GET') {
+        if (String(req.headers.accept ?? '').includes('application/octet-stream')) {
+          return { status: 302, location: this.assetJson(asset, release).browser_download_url };
+        }
+        return { status: 200, body: this.assetJson(asset, release) };
+      }
+      if (method === 'DELETE') {
+        if (!release.draft)
+          this.changesToPublished.push(`delete ${asset.name} of published ${release.tag_name}`);
+        release.assets = release.assets.filter((a) => a.id !== id);
+        return { status: 204 };
+      }
+      if (method === 'PATCH') {
+        if (typeof json?.name === 'string') asset.name = json.name;
+        if (typeof json?.label === 'string') asset.label = json.label;
+        return { status: 200, body: this.assetJson(asset, release) };
+      }
+    }
+    if ((m = new RegExp(`^${base}/releases/(\\d+)/assets$`).exec(path)) && method === 'GET') {
+      const release = this.findRelease(Number(m[1]));
+      if (!release) return this.error(404, 'Not Found');
+      const { body, headers } = this.page(
+        release.assets.map((a) => this.assetJson(a, release)),
+        url,
+      );
+      return { status: 200, body, headers };
+    }
+    if ((m = new RegExp(`^${base}/releases/(\\d+)$`).exec(path))) {
+      const release = this.findRelease(Number(m[1]));
+      if (!release) return this.error(404, 'Not Found');
+      if (method === 'GET') return { status: 200, body: this.releaseJson(release) };
+      if (method === 'DELETE') {
+        this.releases = this.releases.filter((r) => r !== release);
+        return { status: 204 };
+      }
+      if (method === 'PATCH') {
+        for (const key of ['name', 'body', 'tag_name', 'target_commitish'] as const) {
+          if (typeof json?.[key] === 'string') release[key] = json[key] as string;
+        }
+        if (json?.draft === false && release.draft) {
+          release.draft = false;
+          release.published_at = TIME;
+          this.recordPublish(release);
+        }
+        return { status: 200, body: this.releaseJson(release) };
+      }
+    }
+    return this.error(404, 'Not Found');
+  }
+
+  private recordPublish(r: FakeRelease) {
+    this.published.push({
+      tag: r.tag_name,
+      assets: r.assets.map((a) => ({
+        name: a.name,
+        state: a.state,
+        sha256: createHash('sha256').update(a.bytes).digest('hex'),
+      })),
+    });
+  }
+}
+
+interface Response {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  location?: string;
+  raw?: Buffer;
+}
