@@ -80,17 +80,24 @@ export async function main(argv: string[]): Promise<number> {
     return await command.run(rest);
   } catch (error) {
     if (error instanceof KamervragenError) {
-      process.stderr.write(`${c.red(`kamervragen ${name}:`)} ${formatDiagnostic(error.toDiagnostic())}\n`);
-      if (error.exitCode === 2) process.stderr.write(`Run \`kamervragen ${name} --help\` for usage.\n`);
+      process.stderr.write(
+        `${c.red(`kamervragen ${name}:`)} ${formatDiagnostic(error.toDiagnostic())}\n`,
+      );
+      if (error.exitCode === 2)
+        process.stderr.write(`Run \`kamervragen ${name} --help\` for usage.\n`);
       return error.exitCode;
     }
     if (isUsageError(error)) {
-      process.stderr.write(`${c.red(`kamervragen ${name}:`)} ${error.message}\nRun \`kamervragen ${name} --help\` for usage.\n`);
+      process.stderr.write(
+        `${c.red(`kamervragen ${name}:`)} ${error.message}\nRun \`kamervragen ${name} --help\` for usage.\n`,
+      );
       return 2;
     }
     // Anything else is a bug in the pipeline, not in the data: show the stack so it can be fixed.
     process.stderr.write(`kamervragen ${name}: internal error (a bug; please report it)\n`);
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return 70;
   }
 }

@@ -64,12 +64,13 @@ export function buildDataDictionary(schema: unknown, datapackage: unknown): Data
     {
       name: 'record',
       files: 'kamervragen.json, kamervragen.ndjson',
-      description: `${root.description ?? ''} kamervragen.json is an array of records; kamervragen.ndjson has one record per line. Nested fields are written as parent[].child.`.trim(),
+      description:
+        `${root.description ?? ''} kamervragen.json is an array of records; kamervragen.ndjson has one record per line. Nested fields are written as parent[].child.`.trim(),
       key: 'id',
       fields: recordFields,
     },
   ];
-  const resources = ((datapackage as { resources?: PackageResource[] } | null)?.resources ?? []);
+  const resources = (datapackage as { resources?: PackageResource[] } | null)?.resources ?? [];
   for (const r of resources) {
     const fields = (r.schema?.fields ?? []).map((f): DictionaryField => {
       const term = lookupTerm(r.name, f.name);
@@ -97,23 +98,36 @@ export function buildDataDictionary(schema: unknown, datapackage: unknown): Data
 }
 
 function resolve(root: SchemaNode, node: SchemaNode): SchemaNode {
-  if (node.$ref?.startsWith('#/$defs/')) return root.$defs?.[node.$ref.slice('#/$defs/'.length)] ?? node;
+  if (node.$ref?.startsWith('#/$defs/'))
+    return root.$defs?.[node.$ref.slice('#/$defs/'.length)] ?? node;
   const ref = node.oneOf?.find((n) => n.$ref);
   if (ref) {
     const target = resolve(root, ref);
     const description = node.description ?? target.description;
-    return { ...target, ...(description === undefined ? {} : { description }), type: ['object', 'null'] };
+    return {
+      ...target,
+      ...(description === undefined ? {} : { description }),
+      type: ['object', 'null'],
+    };
   }
   return node;
 }
 
-function walk(root: SchemaNode, node: SchemaNode, prefix: string, required: string[], out: DictionaryField[], undocumented: string[]): void {
+function walk(
+  root: SchemaNode,
+  node: SchemaNode,
+  prefix: string,
+  required: string[],
+  out: DictionaryField[],
+  undocumented: string[],
+): void {
   for (const [name, raw] of Object.entries(node.properties ?? {})) {
     const path = `${prefix}${name}`;
     const field = resolve(root, raw);
     const items = field.items ? resolve(root, field.items) : undefined;
     const term = GLOSSARY[path];
-    const meaning = raw.description ?? field.description ?? items?.description ?? term?.meaning ?? '';
+    const meaning =
+      raw.description ?? field.description ?? items?.description ?? term?.meaning ?? '';
     if (!meaning) undocumented.push(`record ${path}`);
     out.push({
       name: path,
@@ -124,7 +138,8 @@ function walk(root: SchemaNode, node: SchemaNode, prefix: string, required: stri
       example: term?.example ?? null,
     });
     if (items?.properties) walk(root, items, `${path}[].`, items.required ?? [], out, undocumented);
-    else if (field.properties) walk(root, field, `${path}.`, field.required ?? [], out, undocumented);
+    else if (field.properties)
+      walk(root, field, `${path}.`, field.required ?? [], out, undocumented);
   }
 }
 
@@ -132,8 +147,15 @@ function typeName(raw: SchemaNode, field: SchemaNode, items: SchemaNode | undefi
   const types = [raw.type ?? field.type ?? []].flat();
   const nullable = types.includes('null') || (raw.oneOf?.some((n) => n.type === 'null') ?? false);
   let base: string;
-  if (field.enum) base = `one of ${field.enum.filter((v) => v !== null).map((v) => `\`${String(v)}\``).join(', ')}`;
-  else if (types.includes('array')) base = items?.properties ? 'list of objects' : `list of ${items ? typeName(items, items, undefined) : 'values'}`;
+  if (field.enum)
+    base = `one of ${field.enum
+      .filter((v) => v !== null)
+      .map((v) => `\`${String(v)}\``)
+      .join(', ')}`;
+  else if (types.includes('array'))
+    base = items?.properties
+      ? 'list of objects'
+      : `list of ${items ? typeName(items, items, undefined) : 'values'}`;
   else if (field.format === 'date') base = 'date (YYYY-MM-DD)';
   else if (field.properties || types.includes('object') || raw.oneOf) base = 'object';
   else base = types.filter((t) => t !== 'null').join(' or ') || 'value';

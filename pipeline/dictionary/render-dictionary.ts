@@ -20,14 +20,22 @@ export function renderDictionaryMarkdown(d: DataDictionary): string {
     '',
   ];
   out.push('| File | One row per | Key |', '| --- | --- | --- |');
-  for (const t of d.tables) out.push(`| [${t.files}](#${anchor(t)}) | ${cell(rowsOf(t))} | ${cell(t.key ? `\`${t.key}\`` : '')} |`);
+  for (const t of d.tables)
+    out.push(
+      `| [${t.files}](#${anchor(t)}) | ${cell(rowsOf(t))} | ${cell(t.key ? `\`${t.key}\`` : '')} |`,
+    );
   out.push('');
   for (const t of d.tables) {
     out.push(`## ${heading(t)}`, '', cell(t.description), '');
-    out.push('| Column | Type | Meaning | Dutch term | Example |', '| --- | --- | --- | --- | --- |');
+    out.push(
+      '| Column | Type | Meaning | Dutch term | Example |',
+      '| --- | --- | --- | --- | --- |',
+    );
     for (const f of t.fields) {
       const name = `\`${f.name}\``;
-      out.push(`| ${name} | ${cell(f.type)} | ${cell(f.meaning)} | ${cell(f.dutch ? `*${f.dutch}*` : '')} | ${cell(f.example ? `\`${f.example}\`` : '')} |`);
+      out.push(
+        `| ${name} | ${cell(f.type)} | ${cell(f.meaning)} | ${cell(f.dutch ? `*${f.dutch}*` : '')} | ${cell(f.example ? `\`${f.example}\`` : '')} |`,
+      );
     }
     out.push('');
   }
@@ -43,7 +51,9 @@ export function renderDictionarySection(d: DataDictionary): string {
     '',
     '| File | One row per | Key |',
     '| --- | --- | --- |',
-    ...d.tables.map((t) => `| \`${t.files}\` | ${cell(rowsOf(t))} | ${t.key ? `\`${t.key}\`` : ''} |`),
+    ...d.tables.map(
+      (t) => `| \`${t.files}\` | ${cell(rowsOf(t))} | ${t.key ? `\`${t.key}\`` : ''} |`,
+    ),
     '',
     'The Dutch terms behind the main fields:',
     '',
@@ -51,7 +61,19 @@ export function renderDictionarySection(d: DataDictionary): string {
     '| --- | --- | --- |',
   ];
   const record = d.tables.find((t) => t.name === 'record');
-  const key = ['submitted', 'answered', 'response_days', 'askers', 'askers[].party', 'co_answerers', 'session_year', 'number', 'case_number', 'answerer.portfolio', 'title'];
+  const key = [
+    'submitted',
+    'answered',
+    'response_days',
+    'askers',
+    'askers[].party',
+    'co_answerers',
+    'session_year',
+    'number',
+    'case_number',
+    'answerer.portfolio',
+    'title',
+  ];
   for (const name of key) {
     const f = record?.fields.find((x) => x.name === name);
     if (f) lines.push(`| \`${f.name}\` | *${cell(f.dutch)}* | ${cell(f.meaning)} |`);
@@ -65,11 +87,16 @@ function heading(t: { name: string; files: string }): string {
 
 function anchor(t: { name: string; files: string }): string {
   // GitHub's heading anchors: lower-case, spaces to dashes, punctuation other than - and _ dropped.
-  return heading(t).toLowerCase().replace(/[^a-z0-9 _-]/g, '').replace(/ /g, '-');
+  return heading(t)
+    .toLowerCase()
+    .replace(/[^a-z0-9 _-]/g, '')
+    .replace(/ /g, '-');
 }
 
 function rowsOf(t: { name: string; description: string }): string {
-  return t.name === 'record' ? 'document, with its questions, answers and footnotes nested' : firstSentence(t.description);
+  return t.name === 'record'
+    ? 'document, with its questions, answers and footnotes nested'
+    : firstSentence(t.description);
 }
 
 function firstSentence(s: string): string {

@@ -18,7 +18,8 @@ export interface SiteFile {
   content: string;
 }
 
-const DESCRIPTION = "Open data: written questions from the Dutch parliament (Kamervragen) and the government's answers, as JSON and CSV.";
+const DESCRIPTION =
+  "Open data: written questions from the Dutch parliament (Kamervragen) and the government's answers, as JSON and CSV.";
 
 // Pure: the published data in, every file of the static site out, in a fixed order. The same
 // inputs give the same bytes (no clock, no locale, no randomness).
@@ -39,14 +40,23 @@ export function buildSite(inputs: SiteInputs): SiteFile[] {
         description: DESCRIPTION,
         root: '',
         scripts: ['assets/index-data.js', 'assets/site.js'],
-        body: renderIndexBody({ summary, version, date, citation, releases, rows, repositoryUrl: inputs.repositoryUrl }),
+        body: renderIndexBody({
+          summary,
+          version,
+          date,
+          citation,
+          releases,
+          rows,
+          repositoryUrl: inputs.repositoryUrl,
+        }),
       }),
     },
     {
       path: 'dictionary.html',
       content: page({
         title: 'Data dictionary · Kamervragen open data',
-        description: 'Every table and column of the Kamervragen dataset explained, with the Dutch terms.',
+        description:
+          'Every table and column of the Kamervragen dataset explained, with the Dutch terms.',
         root: '',
         body: renderDictionaryBody(buildDataDictionary(inputs.schema, inputs.datapackage)),
       }),

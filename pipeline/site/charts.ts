@@ -34,8 +34,12 @@ export function columnChart(spec: ColumnChartSpec): string {
   const y = (v: number) => top + plotH - (v / max) * plotH;
   const parts: string[] = [];
   for (const t of ticks(max)) {
-    parts.push(`<line x1="${left}" x2="${width - right}" y1="${fx(y(t))}" y2="${fx(y(t))}" stroke="${GRID}"/>`);
-    parts.push(`<text x="${left - 6}" y="${fx(y(t) + 4)}" text-anchor="end">${formatNumber(t)}</text>`);
+    parts.push(
+      `<line x1="${left}" x2="${width - right}" y1="${fx(y(t))}" y2="${fx(y(t))}" stroke="${GRID}"/>`,
+    );
+    parts.push(
+      `<text x="${left - 6}" y="${fx(y(t) + 4)}" text-anchor="end">${formatNumber(t)}</text>`,
+    );
   }
   spec.columns.forEach((c, i) => {
     const x = left + i * step + gap / 2;
@@ -44,10 +48,14 @@ export function columnChart(spec: ColumnChartSpec): string {
       `<rect class="bar" x="${fx(x)}" y="${fx(y(c.value))}" width="${fx(Math.max(1, step - gap))}" height="${fx(h)}" fill="${BAR}" data-label="${esc(c.label)}" data-value="${c.value}"><title>${esc(c.tooltip)}</title></rect>`,
     );
     if (c.tick) {
-      parts.push(`<text x="${fx(x + (step - gap) / 2)}" y="${height - bottom + 16}" text-anchor="middle">${esc(c.tick)}</text>`);
+      parts.push(
+        `<text x="${fx(x + (step - gap) / 2)}" y="${height - bottom + 16}" text-anchor="middle">${esc(c.tick)}</text>`,
+      );
     }
   });
-  parts.push(`<line x1="${left}" x2="${width - right}" y1="${top + plotH}" y2="${top + plotH}" stroke="${INK}"/>`);
+  parts.push(
+    `<line x1="${left}" x2="${width - right}" y1="${top + plotH}" y2="${top + plotH}" stroke="${INK}"/>`,
+  );
   if (spec.marker) {
     const x = left + (spec.marker.afterIndex + 1) * step;
     parts.push(
@@ -55,7 +63,9 @@ export function columnChart(spec: ColumnChartSpec): string {
       `<text x="${fx(x + 6)}" y="${top + 4}" fill="${NORM}" font-weight="600">${esc(spec.marker.label)}</text>`,
     );
   }
-  parts.push(`<text x="${left + plotW / 2}" y="${height - 6}" text-anchor="middle" class="axis-label">${esc(spec.unit)}</text>`);
+  parts.push(
+    `<text x="${left + plotW / 2}" y="${height - 6}" text-anchor="middle" class="axis-label">${esc(spec.unit)}</text>`,
+  );
   return svg(spec.id, spec.title, spec.description, width, height, parts);
 }
 
@@ -89,12 +99,23 @@ export function barChart(spec: BarChartSpec): string {
       `<text x="${fx(left + w + 6)}" y="${yTop + 16}">${formatNumber(b.value)}</text>`,
     );
   });
-  parts.push(`<line x1="${left}" x2="${left}" y1="${top}" y2="${top + spec.bars.length * rowH}" stroke="${INK}"/>`);
-  parts.push(`<text x="${left + plotW / 2}" y="${height - 6}" text-anchor="middle" class="axis-label">${esc(spec.unit)}</text>`);
+  parts.push(
+    `<line x1="${left}" x2="${left}" y1="${top}" y2="${top + spec.bars.length * rowH}" stroke="${INK}"/>`,
+  );
+  parts.push(
+    `<text x="${left + plotW / 2}" y="${height - 6}" text-anchor="middle" class="axis-label">${esc(spec.unit)}</text>`,
+  );
   return svg(spec.id, spec.title, spec.description, width, height, parts);
 }
 
-function svg(id: string, title: string, description: string, width: number, height: number, parts: string[]): string {
+function svg(
+  id: string,
+  title: string,
+  description: string,
+  width: number,
+  height: number,
+  parts: string[],
+): string {
   return `<svg id="${esc(id)}" class="chart" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${esc(id)}-t ${esc(id)}-d" xmlns="http://www.w3.org/2000/svg" font-family="system-ui, sans-serif" font-size="12" fill="${INK}">
 <title id="${esc(id)}-t">${esc(title)}</title><desc id="${esc(id)}-d">${esc(description)}</desc>
 ${parts.join('\n')}

@@ -74,7 +74,14 @@ export function makeCitation(f: CitationFields): Citation {
     .join(' ');
   const key = `${slug(f.authors[0]?.family ?? f.title)}_${year}${f.version ? `_v${f.version.replace(/[^0-9a-z]+/gi, '_')}` : ''}`;
   const fields: [string, string | null][] = [
-    ['author', f.authors.length ? f.authors.map((a) => (a.given ? `${a.family}, ${a.given}` : `{${a.family}}`)).join(' and ') : null],
+    [
+      'author',
+      f.authors.length
+        ? f.authors
+            .map((a) => (a.given ? `${a.family}, ${a.given}` : `{${a.family}}`))
+            .join(' and ')
+        : null,
+    ],
     ['title', `{${f.title}}`],
     ['year', f.date ? f.date.slice(0, 4) : null],
     ['version', f.version],
@@ -87,7 +94,16 @@ export function makeCitation(f: CitationFields): Citation {
     .filter((entry): entry is [string, string] => entry[1] !== null)
     .map(([name, value]) => `  ${name.padEnd(9)} = {${value.replace(/^\{(.*)\}$/, '$1')}}`)
     .join(',\n');
-  return { title: f.title, version: f.version, date: f.date, doi: f.doi, url: f.url, repository: f.repository ?? null, apa, bibtex: `@misc{${key},\n${body}\n}\n` };
+  return {
+    title: f.title,
+    version: f.version,
+    date: f.date,
+    doi: f.doi,
+    url: f.url,
+    repository: f.repository ?? null,
+    apa,
+    bibtex: `@misc{${key},\n${body}\n}\n`,
+  };
 }
 
 function personName(p: CffPerson): { family: string; given: string | null } {
@@ -117,5 +133,10 @@ function isoDate(value: string | Date | undefined): string | null {
 }
 
 function slug(s: string): string {
-  return s.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '') || 'kamervragen';
+  return (
+    s
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '_')
+      .replace(/^_|_$/g, '') || 'kamervragen'
+  );
 }

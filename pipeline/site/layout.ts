@@ -12,7 +12,9 @@ export interface PageSpec {
 }
 
 export function page(spec: PageSpec): string {
-  const scripts = (spec.scripts ?? []).map((src) => `<script src="${esc(spec.root + src)}" defer></script>`).join('\n');
+  const scripts = (spec.scripts ?? [])
+    .map((src) => `<script src="${esc(spec.root + src)}" defer></script>`)
+    .join('\n');
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -36,23 +36,52 @@ function metadata(doc: Document): string {
   const add = (label: string, html: string | null) => {
     if (html) rows.push([label, html]);
   };
-  add('Asked by (vragensteller)', doc.askers?.length ? esc(doc.askers.map((a) => (a.party ? `${a.name} (${a.party})` : a.name)).join(', ')) : null);
+  add(
+    'Asked by (vragensteller)',
+    doc.askers?.length
+      ? esc(doc.askers.map((a) => (a.party ? `${a.name} (${a.party})` : a.name)).join(', '))
+      : null,
+  );
   add('Addressed to', doc.addressees?.length ? esc(doc.addressees.join('; ')) : null);
   add('Answered by', doc.answerer ? esc(answeredBy(doc)) : null);
-  add('Also on behalf of (mede namens)', doc.co_answerers?.length ? esc(doc.co_answerers.join('; ')) : null);
-  add('Submitted (ingezonden)', doc.submitted ? `<time datetime="${esc(doc.submitted)}">${esc(formatDate(doc.submitted))}</time>` : null);
-  add('Answer received (ontvangen)', doc.answered ? `<time datetime="${esc(doc.answered)}">${esc(formatDate(doc.answered))}</time>` : null);
+  add(
+    'Also on behalf of (mede namens)',
+    doc.co_answerers?.length ? esc(doc.co_answerers.join('; ')) : null,
+  );
+  add(
+    'Submitted (ingezonden)',
+    doc.submitted
+      ? `<time datetime="${esc(doc.submitted)}">${esc(formatDate(doc.submitted))}</time>`
+      : null,
+  );
+  add(
+    'Answer received (ontvangen)',
+    doc.answered
+      ? `<time datetime="${esc(doc.answered)}">${esc(formatDate(doc.answered))}</time>`
+      : null,
+  );
   if (doc.response_days !== null) {
     const late = doc.response_days > RESPONSE_NORM_DAYS;
-    add('Time to answer', `${doc.response_days} days${late ? ` <span class="late">(later than the ${RESPONSE_NORM_DAYS}-day norm)</span>` : ' (within the 3-week norm)'}`);
+    add(
+      'Time to answer',
+      `${doc.response_days} days${late ? ` <span class="late">(later than the ${RESPONSE_NORM_DAYS}-day norm)</span>` : ' (within the 3-week norm)'}`,
+    );
   }
   add('Chamber', doc.chamber ? esc(doc.chamber) : null);
-  add('Session year (vergaderjaar)', doc.session_year ? esc(`${doc.session_year}${doc.number !== null ? `, Aanhangsel nr. ${doc.number}` : ''}`) : null);
+  add(
+    'Session year (vergaderjaar)',
+    doc.session_year
+      ? esc(`${doc.session_year}${doc.number !== null ? `, Aanhangsel nr. ${doc.number}` : ''}`)
+      : null,
+  );
   add('Case number (zaak)', doc.case_number ? esc(doc.case_number) : null);
   const source = doc.source.url
     ? `<a href="${esc(doc.source.url)}">${esc(doc.source.url)}</a>`
     : `<code>${esc(doc.source.path)}</code>`;
-  add('Source', `${source} (${esc(doc.source.format)})<br><span class="hash">sha256 ${esc(doc.source.sha256)}</span>`);
+  add(
+    'Source',
+    `${source} (${esc(doc.source.format)})<br><span class="hash">sha256 ${esc(doc.source.sha256)}</span>`,
+  );
   return `<dl class="meta">\n${rows.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${v}</dd>`).join('\n')}\n</dl>`;
 }
 
@@ -67,20 +96,27 @@ function pairs(doc: Document): Pair[] {
   const out: Pair[] = [];
   const covered = new Set<number>();
   for (const answer of doc.answers) {
-    const qs = doc.questions.filter((q) => q.numbers.some((n) => answer.questions.includes(n)) && !covered.has(q.number));
+    const qs = doc.questions.filter(
+      (q) => q.numbers.some((n) => answer.questions.includes(n)) && !covered.has(q.number),
+    );
     qs.forEach((q) => covered.add(q.number));
     out.push({ questions: qs, answer });
   }
-  for (const q of doc.questions) if (!covered.has(q.number)) out.push({ questions: [q], answer: null });
+  for (const q of doc.questions)
+    if (!covered.has(q.number)) out.push({ questions: [q], answer: null });
   const first = (p: Pair) => p.questions[0]?.number ?? p.answer?.questions[0] ?? 0;
   return out.sort((a, b) => first(a) - first(b));
 }
 
 function questionsAndAnswers(doc: Document): string {
-  if (doc.questions.length === 0 && doc.answers.length === 0) return '<p>This document holds no questions or answers.</p>';
+  if (doc.questions.length === 0 && doc.answers.length === 0)
+    return '<p>This document holds no questions or answers.</p>';
   const blocks = pairs(doc).map((p) => {
     const qs = p.questions
-      .map((q) => `<h3 id="vraag-${q.number}">Vraag ${esc(q.numbers.join(', '))}</h3>\n${paragraphs(q.text, q.footnotes)}`)
+      .map(
+        (q) =>
+          `<h3 id="vraag-${q.number}">Vraag ${esc(q.numbers.join(', '))}</h3>\n${paragraphs(q.text, q.footnotes)}`,
+      )
       .join('\n');
     const answer = p.answer
       ? `<h3 id="antwoord-${esc(p.answer.questions.join('-'))}">Antwoord ${esc(p.answer.questions.join(', '))}</h3>\n${paragraphs(p.answer.text, p.answer.footnotes)}`
@@ -91,15 +127,27 @@ function questionsAndAnswers(doc: Document): string {
 }
 
 function paragraphs(text: string, notes: readonly number[]): string {
-  const parts = text.split(/\n{2,}/).map((p) => p.trim()).filter(Boolean);
-  const marks = notes.map((n) => `<sup><a href="#fn-${n}" aria-label="footnote ${n}">${n}</a></sup>`).join(' ');
+  const parts = text
+    .split(/\n{2,}/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const marks = notes
+    .map((n) => `<sup><a href="#fn-${n}" aria-label="footnote ${n}">${n}</a></sup>`)
+    .join(' ');
   if (parts.length === 0) return marks ? `<p>${marks}</p>` : '';
-  return parts.map((p, i) => `<p>${esc(p).replace(/\n/g, '<br>')}${i === parts.length - 1 && marks ? ` ${marks}` : ''}</p>`).join('\n');
+  return parts
+    .map(
+      (p, i) =>
+        `<p>${esc(p).replace(/\n/g, '<br>')}${i === parts.length - 1 && marks ? ` ${marks}` : ''}</p>`,
+    )
+    .join('\n');
 }
 
 function footnotes(list: readonly Footnote[]): string {
   if (list.length === 0) return '';
-  const items = list.map((f) => `<li id="fn-${f.number}" value="${f.number}">${linkify(f.text, f.urls)}</li>`).join('\n');
+  const items = list
+    .map((f) => `<li id="fn-${f.number}" value="${f.number}">${linkify(f.text, f.urls)}</li>`)
+    .join('\n');
   return `<h2>Footnotes</h2>\n<ol class="footnotes">\n${items}\n</ol>`;
 }
 
@@ -110,7 +158,10 @@ function linkify(text: string, urls: readonly string[]): string {
   for (const url of [...new Set(urls)].sort((a, b) => b.length - a.length)) {
     const escaped = esc(url);
     const href = /^https?:\/\//i.test(url) ? url : `https://${url}`;
-    if (html.includes(escaped)) html = html.split(escaped).join(`<a href="${esc(href)}" rel="noopener noreferrer">${escaped}</a>`);
+    if (html.includes(escaped))
+      html = html
+        .split(escaped)
+        .join(`<a href="${esc(href)}" rel="noopener noreferrer">${escaped}</a>`);
     else missing.push(`<a href="${esc(href)}" rel="noopener noreferrer">${escaped}</a>`);
   }
   return missing.length ? `${html} ${missing.join(' ')}` : html;
@@ -120,7 +171,8 @@ function references(doc: Document, knownIds: ReadonlySet<string>): string {
   if (doc.references.length === 0) return '';
   const items = doc.references.map((r) => {
     const id = r.identifier;
-    const target = id && knownIds.has(id) ? `<a href="${esc(id)}.html">${esc(r.text)}</a>` : esc(r.text);
+    const target =
+      id && knownIds.has(id) ? `<a href="${esc(id)}.html">${esc(r.text)}</a>` : esc(r.text);
     return `<li>${target}${id ? ` <code>${esc(id)}</code>` : ''}</li>`;
   });
   return `<h2>Parliamentary papers referred to</h2>\n<ul>\n${items.join('\n')}\n</ul>`;
@@ -128,6 +180,9 @@ function references(doc: Document, knownIds: ReadonlySet<string>): string {
 
 function warnings(doc: Document): string {
   if (doc.warnings.length === 0) return '';
-  const items = doc.warnings.map((w) => `<li><code>${esc(w.code)}</code> ${esc(w.message)}${w.field ? ` <code>${esc(w.field)}</code>` : ''}</li>`);
+  const items = doc.warnings.map(
+    (w) =>
+      `<li><code>${esc(w.code)}</code> ${esc(w.message)}${w.field ? ` <code>${esc(w.field)}</code>` : ''}</li>`,
+  );
   return `<details><summary>What the parser was unsure about (${doc.warnings.length})</summary>\n<ul>\n${items.join('\n')}\n</ul>\n</details>`;
 }

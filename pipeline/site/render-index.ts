@@ -30,11 +30,17 @@ function intro(d: IndexPageData): string {
     [formatNumber(s.askers), 'members asking'],
     [formatNumber(s.parties), 'parties'],
   ];
-  if (s.medianResponseDays !== null) facts.push([`${Math.round(s.medianResponseDays)} days`, 'median time to answer']);
+  if (s.medianResponseDays !== null)
+    facts.push([`${Math.round(s.medianResponseDays)} days`, 'median time to answer']);
   if (pct !== null) facts.push([`${pct}%`, `answered within ${RESPONSE_NORM_DAYS} days`]);
-  const period = s.firstSubmitted && s.lastAnswered ? ` Questions submitted from ${formatDate(s.firstSubmitted)}; the newest answer arrived on ${formatDate(s.lastAnswered)}.` : '';
+  const period =
+    s.firstSubmitted && s.lastAnswered
+      ? ` Questions submitted from ${formatDate(s.firstSubmitted)}; the newest answer arrived on ${formatDate(s.lastAnswered)}.`
+      : '';
   const latest = d.releases[0];
-  const json = latest?.assets.find((a) => /\.json$/.test(a.name) && !/manifest|datapackage/.test(a.name));
+  const json = latest?.assets.find(
+    (a) => /\.json$/.test(a.name) && !/manifest|datapackage/.test(a.name),
+  );
   return `<section aria-labelledby="title">
 <h1 id="title">Kamervragen: written questions from the Dutch parliament, and the government's answers</h1>
 <p class="lead">Members of the Tweede Kamer put written questions (<i>Kamervragen</i>) to ministers, who must answer them, in principle within three weeks.
@@ -115,9 +121,18 @@ function charts(s: Summary): string {
     columns: months.map((m, i) => {
       const [y, mm] = m.label.split('-');
       const tick = everyYear
-        ? (mm === '01' || i === 0) && (Number(y) - firstYear) % yearStep === 0 ? y : undefined
-        : i % Math.ceil(months.length / 8) === 0 ? `${monthName(Number(mm)).slice(0, 3)} ${y}` : undefined;
-      return { label: m.label, value: m.value, tooltip: `${monthName(Number(mm))} ${y}: ${formatNumber(m.value)} questions`, ...(tick ? { tick } : {}) };
+        ? (mm === '01' || i === 0) && (Number(y) - firstYear) % yearStep === 0
+          ? y
+          : undefined
+        : i % Math.ceil(months.length / 8) === 0
+          ? `${monthName(Number(mm)).slice(0, 3)} ${y}`
+          : undefined;
+      return {
+        label: m.label,
+        value: m.value,
+        tooltip: `${monthName(Number(mm))} ${y}: ${formatNumber(m.value)} questions`,
+        ...(tick ? { tick } : {}),
+      };
     }),
     unit: 'month of submission',
   });
@@ -127,7 +142,12 @@ function charts(s: Summary): string {
     description: `Documents by days from submission to answer, in weeks. The dashed line marks the norm of ${RESPONSE_NORM_DAYS} days.`,
     columns: s.responseHistogram.map((b) => {
       const label = b.to === null ? `${b.from}+` : `${b.from}–${b.to}`;
-      return { label, value: b.value, tick: b.to === null ? `${b.from}+` : String(b.to), tooltip: `${label} days: ${formatNumber(b.value)} documents` };
+      return {
+        label,
+        value: b.value,
+        tick: b.to === null ? `${b.from}+` : String(b.to),
+        tooltip: `${label} days: ${formatNumber(b.value)} documents`,
+      };
     }),
     marker: { afterIndex: Math.ceil(RESPONSE_NORM_DAYS / 7) - 1, label: '3-week norm' },
     unit: 'days to answer (bins end at the day shown)',
@@ -135,31 +155,63 @@ function charts(s: Summary): string {
   const party = barChart({
     id: 'chart-party',
     title: 'Documents per party',
-    description: 'Number of documents with at least one asker from the party, largest first (top 15).',
+    description:
+      'Number of documents with at least one asker from the party, largest first (top 15).',
     bars: s.perParty.slice(0, 15),
     unit: 'documents',
   });
   const ministry = barChart({
     id: 'chart-ministry',
     title: 'Documents per answering portfolio',
-    description: 'Number of documents answered by each ministerial portfolio, largest first (top 15).',
-    bars: s.perMinistry.slice(0, 15).map((b) => (b.label === UNKNOWN ? { ...b, label: 'not stated' } : b)),
+    description:
+      'Number of documents answered by each ministerial portfolio, largest first (top 15).',
+    bars: s.perMinistry
+      .slice(0, 15)
+      .map((b) => (b.label === UNKNOWN ? { ...b, label: 'not stated' } : b)),
     unit: 'documents',
   });
-  const within = s.withinNorm === null ? '' : ` ${Math.round(s.withinNorm * 100)}% of the ${formatNumber(s.withResponseDays)} answered documents with both dates were answered within ${RESPONSE_NORM_DAYS} days.`;
+  const within =
+    s.withinNorm === null
+      ? ''
+      : ` ${Math.round(s.withinNorm * 100)}% of the ${formatNumber(s.withResponseDays)} answered documents with both dates were answered within ${RESPONSE_NORM_DAYS} days.`;
   return `<section id="charts" aria-labelledby="charts-h">
 <h2 id="charts-h">The data at a glance</h2>
 <div class="charts">
-${figure('Questions per month', 'Individual questions by month they were submitted.', perMonth, months.map((m) => [m.label, m.value]))}
-${figure('Time to answer', `Days from submission to answer.${within}`, histogram, s.responseHistogram.map((b) => [b.to === null ? `${b.from}+ days` : `${b.from}–${b.to} days`, b.value]))}
-${figure('Per party', 'Documents with an asker from the party.', party, s.perParty.map((c) => [c.label, c.value]))}
-${figure('Per portfolio', 'Documents answered, by the portfolio of the answering minister.', ministry, s.perMinistry.map((c) => [c.label === UNKNOWN ? 'not stated' : c.label, c.value]))}
+${figure(
+  'Questions per month',
+  'Individual questions by month they were submitted.',
+  perMonth,
+  months.map((m) => [m.label, m.value]),
+)}
+${figure(
+  'Time to answer',
+  `Days from submission to answer.${within}`,
+  histogram,
+  s.responseHistogram.map((b) => [
+    b.to === null ? `${b.from}+ days` : `${b.from}–${b.to} days`,
+    b.value,
+  ]),
+)}
+${figure(
+  'Per party',
+  'Documents with an asker from the party.',
+  party,
+  s.perParty.map((c) => [c.label, c.value]),
+)}
+${figure(
+  'Per portfolio',
+  'Documents answered, by the portfolio of the answering minister.',
+  ministry,
+  s.perMinistry.map((c) => [c.label === UNKNOWN ? 'not stated' : c.label, c.value]),
+)}
 </div>
 </section>`;
 }
 
 function figure(caption: string, note: string, svg: string, table: [string, number][]): string {
-  const rows = table.map(([k, v]) => `<tr><td>${esc(k)}</td><td class="num">${formatNumber(v)}</td></tr>`).join('');
+  const rows = table
+    .map(([k, v]) => `<tr><td>${esc(k)}</td><td class="num">${formatNumber(v)}</td></tr>`)
+    .join('');
   return `<figure>
 <figcaption>${esc(caption)}<small>${esc(note)}</small></figcaption>
 ${svg}
@@ -169,10 +221,17 @@ ${svg}
 
 function browse(rows: BrowseRow[]): string {
   const options = (values: string[], all: string) =>
-    [`<option value="">${esc(all)}</option>`, ...values.map((v) => `<option value="${esc(v)}">${esc(v)}</option>`)].join('');
+    [
+      `<option value="">${esc(all)}</option>`,
+      ...values.map((v) => `<option value="${esc(v)}">${esc(v)}</option>`),
+    ].join('');
   const parties = [...new Set(rows.flatMap((r) => r.p))].sort(compareText);
-  const ministries = [...new Set(rows.map((r) => r.m).filter((m): m is string => m !== null))].sort(compareText);
-  const years = [...new Set(rows.map((r) => r.y).filter((y): y is number => y !== null))].sort((a, b) => b - a).map(String);
+  const ministries = [...new Set(rows.map((r) => r.m).filter((m): m is string => m !== null))].sort(
+    compareText,
+  );
+  const years = [...new Set(rows.map((r) => r.y).filter((y): y is number => y !== null))]
+    .sort((a, b) => b - a)
+    .map(String);
   return `<section id="browse" aria-labelledby="browse-h">
 <h2 id="browse-h">Browse and search</h2>
 <noscript><p>Searching needs JavaScript. Every document is also in the downloads above.</p></noscript>
@@ -203,7 +262,9 @@ function browse(rows: BrowseRow[]): string {
 }
 
 function about(d: IndexPageData): string {
-  const repo = d.repositoryUrl ? ` The code and the source documents are at <a href="${esc(d.repositoryUrl)}">${esc(d.repositoryUrl.replace(/^https:\/\//, ''))}</a>.` : '';
+  const repo = d.repositoryUrl
+    ? ` The code and the source documents are at <a href="${esc(d.repositoryUrl)}">${esc(d.repositoryUrl.replace(/^https:\/\//, ''))}</a>.`
+    : '';
   return `<section id="about" aria-labelledby="about-h">
 <h2 id="about-h">About the data</h2>
 <p>The source is the <i>Aanhangsel van de Handelingen</i>, the appendix to the parliamentary record where questions and answers are officially published, and the <i>Kamervragen zonder antwoord</i>. Each document is parsed into one record; anything the parser could not read with certainty is listed in the record's <code>warnings</code> rather than guessed. Unknown values are empty (<code>null</code>).${repo}</p>

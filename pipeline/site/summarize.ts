@@ -52,10 +52,21 @@ export function yearOf(doc: Document): number | null {
 }
 
 export function summarize(documents: readonly Document[]): Summary {
-  const days = documents.map((d) => d.response_days).filter((n): n is number => n !== null).sort((a, b) => a - b);
-  const submitted = documents.map((d) => d.submitted).filter((s): s is string => s !== null).sort(compareText);
-  const answered = documents.map((d) => d.answered).filter((s): s is string => s !== null).sort(compareText);
-  const askers = new Set(documents.flatMap((d) => (d.askers ?? []).map((a) => `${a.name}\u0000${a.party ?? ''}`)));
+  const days = documents
+    .map((d) => d.response_days)
+    .filter((n): n is number => n !== null)
+    .sort((a, b) => a - b);
+  const submitted = documents
+    .map((d) => d.submitted)
+    .filter((s): s is string => s !== null)
+    .sort(compareText);
+  const answered = documents
+    .map((d) => d.answered)
+    .filter((s): s is string => s !== null)
+    .sort(compareText);
+  const askers = new Set(
+    documents.flatMap((d) => (d.askers ?? []).map((a) => `${a.name}\u0000${a.party ?? ''}`)),
+  );
   const parties = new Set(documents.flatMap(partiesOf));
   return {
     documents: documents.length,
@@ -66,7 +77,9 @@ export function summarize(documents: readonly Document[]): Summary {
     firstSubmitted: submitted[0] ?? null,
     lastAnswered: answered[answered.length - 1] ?? null,
     medianResponseDays: median(days),
-    withinNorm: days.length ? days.filter((n) => n <= RESPONSE_NORM_DAYS).length / days.length : null,
+    withinNorm: days.length
+      ? days.filter((n) => n <= RESPONSE_NORM_DAYS).length / days.length
+      : null,
     withResponseDays: days.length,
     questionsPerMonth: questionsPerMonth(documents),
     responseHistogram: responseHistogram(days),
@@ -123,7 +136,8 @@ function responseHistogram(days: readonly number[]): Summary['responseHistogram'
   const week = 7;
   const weeks = 16;
   const bins: Summary['responseHistogram'] = [];
-  for (let k = 0; k < weeks; k += 1) bins.push({ from: k === 0 ? 0 : k * week + 1, to: (k + 1) * week, value: 0 });
+  for (let k = 0; k < weeks; k += 1)
+    bins.push({ from: k === 0 ? 0 : k * week + 1, to: (k + 1) * week, value: 0 });
   bins.push({ from: weeks * week + 1, to: null, value: 0 });
   for (const n of days) {
     const index = Math.min(Math.max(0, Math.ceil(n / week) - 1), bins.length - 1);

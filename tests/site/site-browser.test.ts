@@ -45,9 +45,13 @@ const rowIds = () => page.locator('#documents tbody tr small').allTextContents()
 
 describe('landing page in Chromium', () => {
   it('states the version, the counts and the licence', async () => {
-    const manifest = JSON.parse(await readFile(join(dir, 'dist', 'manifest.json'), 'utf8')) as { version: string };
+    const manifest = JSON.parse(await readFile(join(dir, 'dist', 'manifest.json'), 'utf8')) as {
+      version: string;
+    };
     await expect(page.locator('h1').textContent()).resolves.toMatch(/Kamervragen/);
-    await expect(page.locator('.badge').first().textContent()).resolves.toBe(`Version ${manifest.version}`);
+    await expect(page.locator('.badge').first().textContent()).resolves.toBe(
+      `Version ${manifest.version}`,
+    );
     const facts = await page.locator('.facts li').allTextContents();
     expect(facts[0]).toBe(`${records.length}documents`);
     expect(facts[1]).toBe(`${records.reduce((n, r) => n + r.questions.length, 0)}questions`);
@@ -58,21 +62,33 @@ describe('landing page in Chromium', () => {
     const rows = page.locator('#download table tbody tr');
     const count = await rows.count();
     expect(count).toBeGreaterThanOrEqual(10);
-    const jsonRow = rows.filter({ has: page.locator('a', { hasText: /^kamervragen-[\d.]+\.json$/ }) }).first();
+    const jsonRow = rows
+      .filter({ has: page.locator('a', { hasText: /^kamervragen-[\d.]+\.json$/ }) })
+      .first();
     const href = await jsonRow.locator('a').getAttribute('href');
     const shown = (await jsonRow.locator('td.hash').textContent())?.trim();
     const response = await page.request.get(new URL(href ?? '', page.url()).toString());
     expect(response.status()).toBe(200);
-    expect(createHash('sha256').update(await response.body()).digest('hex')).toBe(shown);
+    expect(
+      createHash('sha256')
+        .update(await response.body())
+        .digest('hex'),
+    ).toBe(shown);
   });
 
   it('search finds the seed documents by asker, subject and minister', async () => {
     await page.fill('#q', 'Sjoerdsma emoties');
     await expect.poll(rowIds).toEqual(['ah-tk-20182019-3922']);
-    await expect(page.locator('#result-count').textContent()).resolves.toMatch(/^Showing 1 of 1 matching/);
+    await expect(page.locator('#result-count').textContent()).resolves.toMatch(
+      /^Showing 1 of 1 matching/,
+    );
     await page.fill('#q', 'minister blok buitenlandse');
     await expect.poll(rowIds).toContain('ah-tk-20202021-2310');
-    expect(await page.locator('#documents tbody tr').evaluateAll((trs) => trs.every((tr) => /Blok/.test(tr.textContent ?? '')))).toBe(true);
+    expect(
+      await page
+        .locator('#documents tbody tr')
+        .evaluateAll((trs) => trs.every((tr) => /Blok/.test(tr.textContent ?? ''))),
+    ).toBe(true);
     await page.fill('#q', '');
   });
 
@@ -81,12 +97,16 @@ describe('landing page in Chromium', () => {
     const all = await page.locator('#result-count').textContent();
     expect(all).toMatch(new RegExp(`of ${records.length} matching`));
     await page.selectOption('#party', 'CDA');
-    const expected = records.filter((r) => r.askers?.some((a) => a.party === 'CDA')).map((r) => r.id);
+    const expected = records
+      .filter((r) => r.askers?.some((a) => a.party === 'CDA'))
+      .map((r) => r.id);
     expect(expected.length).toBeGreaterThan(0);
     expect(expected.length).toBeLessThan(records.length);
     await expect.poll(async () => (await rowIds()).sort()).toEqual(expected.sort());
     await page.selectOption('#year', '2021');
-    const both = records.filter((r) => r.askers?.some((a) => a.party === 'CDA') && r.submitted?.startsWith('2021')).map((r) => r.id);
+    const both = records
+      .filter((r) => r.askers?.some((a) => a.party === 'CDA') && r.submitted?.startsWith('2021'))
+      .map((r) => r.id);
     await expect.poll(async () => (await rowIds()).sort()).toEqual(both.sort());
     expect(page.url()).toMatch(/party=CDA/);
     await page.click('#filters button[type=reset]');
@@ -95,7 +115,9 @@ describe('landing page in Chromium', () => {
 
   it('the copy button puts the citation of this version on the clipboard', async () => {
     await page.click('button[data-copy=citation-apa]');
-    await expect.poll(() => page.locator('#copy-status-apa').textContent()).toBe('Copied to the clipboard.');
+    await expect
+      .poll(() => page.locator('#copy-status-apa').textContent())
+      .toBe('Copied to the clipboard.');
     const clip = await page.evaluate(() => navigator.clipboard.readText());
     const shown = (await page.locator('#citation-apa').textContent())?.trim();
     expect(clip).toBe(shown);
@@ -111,27 +133,44 @@ describe('landing page in Chromium', () => {
       expect(box?.width, id).toBeGreaterThan(200);
       expect(await svg.locator('rect.bar').count(), id).toBeGreaterThan(0);
     }
-    const values = await page.locator('#chart-response rect.bar').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-value'))));
-    expect(values.reduce((a, b) => a + b, 0)).toBe(records.filter((r) => r.response_days !== null).length);
+    const values = await page
+      .locator('#chart-response rect.bar')
+      .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-value'))));
+    expect(values.reduce((a, b) => a + b, 0)).toBe(
+      records.filter((r) => r.response_days !== null).length,
+    );
     await expect(page.locator('#chart-response line.norm').count()).resolves.toBe(1);
-    const months = await page.locator('#chart-month rect.bar').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-value'))));
-    expect(months.reduce((a, b) => a + b, 0)).toBe(records.filter((r) => r.submitted).reduce((n, r) => n + r.questions.length, 0));
+    const months = await page
+      .locator('#chart-month rect.bar')
+      .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-value'))));
+    expect(months.reduce((a, b) => a + b, 0)).toBe(
+      records.filter((r) => r.submitted).reduce((n, r) => n + r.questions.length, 0),
+    );
   });
 
   it('loads nothing from other servers and is usable from the keyboard', async () => {
-    expect(server.requests.filter((p) => !p.startsWith('/site/') && !p.startsWith('/releases/'))).toEqual([]);
+    expect(
+      server.requests.filter((p) => !p.startsWith('/site/') && !p.startsWith('/releases/')),
+    ).toEqual([]);
     await page.goto(`${server.origin}/site/index.html`);
     await page.screenshot({ path: join(ARTEFACTS, 'site-landing.png'), fullPage: false });
     await page.screenshot({ path: join(ARTEFACTS, 'site-landing-full.png'), fullPage: true });
     await page.keyboard.press('Tab');
-    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Skip to content');
-    const unlabelled = await page.locator('input, select').evaluateAll((els) => els.filter((e) => !e.closest('label')).length);
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe(
+      'Skip to content',
+    );
+    const unlabelled = await page
+      .locator('input, select')
+      .evaluateAll((els) => els.filter((e) => !e.closest('label')).length);
     expect(unlabelled).toBe(0);
   });
 
   it('opens a document with its questions and answers side by side and working footnote links', async () => {
     await page.fill('#q', 'Sjoerdsma');
-    await page.locator('#documents a', { hasText: /emoties/ }).first().click();
+    await page
+      .locator('#documents a', { hasText: /emoties/ })
+      .first()
+      .click();
     await page.waitForURL(/doc\/ah-tk-20182019-3922\.html$/);
     const first = page.locator('section.qa').first();
     const q = await first.locator('.question').boundingBox();
@@ -143,7 +182,9 @@ describe('landing page in Chromium', () => {
     const target = (await marker.getAttribute('href')) ?? '';
     expect(target).toBe('#fn-1');
     await marker.click();
-    await expect(page.locator(`li${target}`).locator('a').first().getAttribute('href')).resolves.toMatch(/^https?:\/\//);
+    await expect(
+      page.locator(`li${target}`).locator('a').first().getAttribute('href'),
+    ).resolves.toMatch(/^https?:\/\//);
     await page.screenshot({ path: join(ARTEFACTS, 'site-document.png') });
   });
 

@@ -4,7 +4,10 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { KamervragenError } from '../../errors.ts';
 import { buildDataDictionary } from '../../dictionary/build-dictionary.ts';
-import { renderDictionaryMarkdown, renderDictionarySection } from '../../dictionary/render-dictionary.ts';
+import {
+  renderDictionaryMarkdown,
+  renderDictionarySection,
+} from '../../dictionary/render-dictionary.ts';
 import { replaceSection } from '../../dictionary/readme-section.ts';
 import { exportDataset } from '../../export/export-dataset.ts';
 import type { Command } from '../command.ts';
@@ -41,8 +44,13 @@ Exit codes: 0 written or up to date; 1 out of date (--check) or a field has no m
       allowPositionals: false,
     });
     const ui = createUi();
-    const schema = JSON.parse(await readFile(join(ROOT, 'schema/document.schema.json'), 'utf8')) as unknown;
-    const datapackage = values.datapackage === undefined ? generatedDatapackage() : await readJsonFile(values.datapackage);
+    const schema = JSON.parse(
+      await readFile(join(ROOT, 'schema/document.schema.json'), 'utf8'),
+    ) as unknown;
+    const datapackage =
+      values.datapackage === undefined
+        ? generatedDatapackage()
+        : await readJsonFile(values.datapackage);
     const dictionary = buildDataDictionary(schema, datapackage);
     if (dictionary.undocumented.length) {
       ui.diagnostics(
@@ -58,27 +66,60 @@ Exit codes: 0 written or up to date; 1 out of date (--check) or a field has no m
     const readmePath = join(ROOT, 'README.md');
     const docPath = join(ROOT, DICTIONARY_FILE);
     const readme = await readFile(readmePath, 'utf8');
-    const wantReadme = replaceSection(readme, 'dictionary', renderDictionarySection(dictionary));
-    const wantDoc = renderDictionaryMarkdown(dictionary);
+    const wantReadme = replaceSection(
+      readme,
+      'dictionary',
+      await formatMarkdown(renderDictionarySection(dictionary), readmePath),
+    );
+    const wantDoc = await formatMarkdown(renderDictionaryMarkdown(dictionary), docPath);
     const haveDoc = await readFile(docPath, 'utf8').catch(() => null);
-    const stale = [wantReadme !== readme ? 'README.md' : null, wantDoc !== haveDoc ? DICTIONARY_FILE : null].filter((f): f is string => f !== null);
-    const summary = { tables: dictionary.tables.length, fields: dictionary.tables.reduce((n, t) => n + t.fields.length, 0), stale };
+    const stale = [
+      wantReadme !== readme ? 'README.md' : null,
+      wantDoc !== haveDoc ? DICTIONARY_FILE : null,
+    ].filter((f): f is string => f !== null);
+    const summary = {
+      tables: dictionary.tables.length,
+      fields: dictionary.tables.reduce((n, t) => n + t.fields.length, 0),
+      stale,
+    };
     if (values.check) {
       if (stale.length) {
-        ui.diagnostics(stale.map((file) => ({ severity: 'error' as const, code: 'dictionary/stale', message: 'does not match the schema; run `npx kamervragen dictionary` and commit the result', file })));
+        ui.diagnostics(
+          stale.map((file) => ({
+            severity: 'error' as const,
+            code: 'dictionary/stale',
+            message:
+              'does not match the schema; run `npx kamervragen dictionary` and commit the result',
+            file,
+          })),
+        );
         ui.result(summary, '');
         return 1;
       }
-      ui.result(summary, `dictionary: up to date (${summary.tables} tables, ${summary.fields} columns)`);
+      ui.result(
+        summary,
+        `dictionary: up to date (${summary.tables} tables, ${summary.fields} columns)`,
+      );
       return 0;
     }
     await mkdir(dirname(docPath), { recursive: true });
     if (wantDoc !== haveDoc) await writeFile(docPath, wantDoc);
     if (wantReadme !== readme) await writeFile(readmePath, wantReadme);
-    ui.result(summary, stale.length ? `dictionary: wrote ${stale.join(' and ')}` : 'dictionary: already up to date');
+    ui.result(
+      summary,
+      stale.length ? `dictionary: wrote ${stale.join(' and ')}` : 'dictionary: already up to date',
+    );
     return 0;
   },
 };
+
+// The repository's Markdown goes through Prettier (npm run format); write it the way Prettier
+// would, so the generated files pass that check and regenerate byte for byte.
+async function formatMarkdown(markdown: string, filepath: string): Promise<string> {
+  const prettier = await import('prettier');
+  const config = (await prettier.resolveConfig(filepath)) ?? {};
+  return prettier.format(markdown, { ...config, filepath, parser: 'markdown' });
+}
 
 function generatedDatapackage(): unknown {
   const file = exportDataset([]).find((f) => f.name === 'datapackage.json');
@@ -88,11 +129,17 @@ function generatedDatapackage(): unknown {
 
 async function readJsonFile(path: string): Promise<unknown> {
   const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new KamervragenError('read/file', `cannot read (${error.code ?? error.message})`, { file: path });
+    throw new KamervragenError('read/file', `cannot read (${error.code ?? error.message})`, {
+      file: path,
+    });
   });
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new KamervragenError('dictionary/bad-json', `not valid JSON (${(error as Error).message})`, { file: path });
+    throw new KamervragenError(
+      'dictionary/bad-json',
+      `not valid JSON (${(error as Error).message})`,
+      { file: path },
+    );
   }
 }

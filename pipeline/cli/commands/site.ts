@@ -56,24 +56,42 @@ Exit codes: 0 written; 1 the data cannot be read; 2 wrong usage.
       },
       allowPositionals: false,
     });
-    if (positionals.length) throw new KamervragenError('usage/site', 'site takes no arguments', {}, 2);
+    if (positionals.length)
+      throw new KamervragenError('usage/site', 'site takes no arguments', {}, 2);
     const mode = values['asset-links'] as LinkMode;
     if (!['auto', 'github', 'local'].includes(mode)) {
-      throw new KamervragenError('usage/asset-links', `unknown --asset-links "${mode}"; expected auto, github or local`, {}, 2);
+      throw new KamervragenError(
+        'usage/asset-links',
+        `unknown --asset-links "${mode}"; expected auto, github or local`,
+        {},
+        2,
+      );
     }
     const ui = createUi();
     const dataDir = values.data;
     const out = values.out;
 
-    const documents = await readJson<Document[]>(join(dataDir, 'kamervragen.json'), 'run `kamervragen build` first');
-    if (!Array.isArray(documents)) throw new KamervragenError('site/bad-data', 'expected an array of records', { file: join(dataDir, 'kamervragen.json') });
+    const documents = await readJson<Document[]>(
+      join(dataDir, 'kamervragen.json'),
+      'run `kamervragen build` first',
+    );
+    if (!Array.isArray(documents))
+      throw new KamervragenError('site/bad-data', 'expected an array of records', {
+        file: join(dataDir, 'kamervragen.json'),
+      });
     const datapackage = await readOptionalJson(join(dataDir, 'datapackage.json'));
-    const manifestJson = (await readOptionalJson(join(dataDir, 'manifest.json'))) as RawManifest | null;
+    const manifestJson = (await readOptionalJson(
+      join(dataDir, 'manifest.json'),
+    )) as RawManifest | null;
     // The schema is part of the code, not of the data: read the one beside this program.
     const schema = await readJson<unknown>(SCHEMA_PATH, 'the schema ships with the program');
-    const citationCff = (await readOptional('CITATION.cff')) ?? (await readOptional(join(dataDir, 'CITATION.cff')));
-    const repositoryUrl = manifestJson?.repository ?? (citationCff ? citationFromCff(citationCff).repository : null);
-    const useGithub = mode === 'github' || (mode === 'auto' && /^https:\/\/github\.com\/[^/]+\/[^/]+/.test(repositoryUrl ?? ''));
+    const citationCff =
+      (await readOptional('CITATION.cff')) ?? (await readOptional(join(dataDir, 'CITATION.cff')));
+    const repositoryUrl =
+      manifestJson?.repository ?? (citationCff ? citationFromCff(citationCff).repository : null);
+    const useGithub =
+      mode === 'github' ||
+      (mode === 'auto' && /^https:\/\/github\.com\/[^/]+\/[^/]+/.test(repositoryUrl ?? ''));
     const link = (version: string, name: string, localPath: string | null) =>
       useGithub && repositoryUrl
         ? `${repositoryUrl.replace(/\/$/, '')}/releases/download/v${version}/${encodeURIComponent(name)}`
@@ -83,18 +101,39 @@ Exit codes: 0 written; 1 the data cannot be read; 2 wrong usage.
 
     const releases = await readReleases(values.releases, link);
     const manifest: ManifestSummary | null = manifestJson
-      ? { version: manifestJson.version ?? null, date: manifestJson.date ?? null, counts: manifestJson.counts ?? {} }
+      ? {
+          version: manifestJson.version ?? null,
+          date: manifestJson.date ?? null,
+          counts: manifestJson.counts ?? {},
+        }
       : null;
     // On a fresh clone the committed manifest names the current release before any local copy exists.
-    if (manifestJson?.version && !releases.some((r) => r.version === manifestJson.version) && useGithub) {
+    if (
+      manifestJson?.version &&
+      !releases.some((r) => r.version === manifestJson.version) &&
+      useGithub
+    ) {
       releases.push({
         version: manifestJson.version,
         date: manifestJson.date ?? null,
-        assets: (manifestJson.assets ?? []).map((a) => ({ name: a.name, size: a.bytes, sha256: a.sha256, url: link(manifestJson.version as string, a.name, null) })),
+        assets: (manifestJson.assets ?? []).map((a) => ({
+          name: a.name,
+          size: a.bytes,
+          sha256: a.sha256,
+          url: link(manifestJson.version as string, a.name, null),
+        })),
       });
     }
 
-    const files = buildSite({ documents, citationCff, manifest, releases, datapackage, schema, repositoryUrl });
+    const files = buildSite({
+      documents,
+      citationCff,
+      manifest,
+      releases,
+      datapackage,
+      schema,
+      repositoryUrl,
+    });
     const staging = `${out}.partial`;
     await rm(staging, { recursive: true, force: true });
     const bar = ui.progress('site', files.length);
@@ -110,8 +149,18 @@ Exit codes: 0 written; 1 the data cannot be read; 2 wrong usage.
     // Replace the old site only once the new one is complete, so a failure leaves it intact.
     await rm(out, { recursive: true, force: true });
     await rename(staging, out);
-    const summary = { out, files: files.length, bytes, documents: documents.length, releases: releases.length, version: manifest?.version ?? null };
-    ui.result(summary, `site: wrote ${files.length} files (${documents.length} documents, ${releases.length} releases) to ${out}/ — open ${join(out, 'index.html')}`);
+    const summary = {
+      out,
+      files: files.length,
+      bytes,
+      documents: documents.length,
+      releases: releases.length,
+      version: manifest?.version ?? null,
+    };
+    ui.result(
+      summary,
+      `site: wrote ${files.length} files (${documents.length} documents, ${releases.length} releases) to ${out}/ — open ${join(out, 'index.html')}`,
+    );
     return 0;
   },
 };
@@ -129,7 +178,11 @@ async function readOptional(path: string): Promise<string | null> {
     return await readFile(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new KamervragenError('site/read', `cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { file: path });
+    throw new KamervragenError(
+      'site/read',
+      `cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+      { file: path },
+    );
   }
 }
 
@@ -140,7 +193,8 @@ async function readOptionalJson(path: string): Promise<unknown> {
 
 async function readJson<T>(path: string, hint: string): Promise<T> {
   const text = await readOptional(path);
-  if (text === null) throw new KamervragenError('site/missing', `not found; ${hint}`, { file: path });
+  if (text === null)
+    throw new KamervragenError('site/missing', `not found; ${hint}`, { file: path });
   return parseJson(text, path) as T;
 }
 
@@ -148,15 +202,22 @@ function parseJson(text: string, path: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new KamervragenError('site/bad-json', `not valid JSON (${(error as Error).message})`, { file: path });
+    throw new KamervragenError('site/bad-json', `not valid JSON (${(error as Error).message})`, {
+      file: path,
+    });
   }
 }
 
 /** Each folder in `dir` holding a manifest.json is a release; its files are the assets. */
-async function readReleases(dir: string, link: (version: string, name: string, localPath: string | null) => string): Promise<ReleaseInfo[]> {
+async function readReleases(
+  dir: string,
+  link: (version: string, name: string, localPath: string | null) => string,
+): Promise<ReleaseInfo[]> {
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   const releases: ReleaseInfo[] = [];
-  for (const entry of entries.filter((e) => e.isDirectory()).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+  for (const entry of entries
+    .filter((e) => e.isDirectory())
+    .sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const folder = join(dir, entry.name);
     const manifest = (await readOptionalJson(join(folder, 'manifest.json'))) as RawManifest | null;
     if (!manifest) continue;
@@ -169,7 +230,13 @@ async function readReleases(dir: string, link: (version: string, name: string, l
       const info = await stat(path);
       if (!info.isFile()) continue;
       // SHA256SUMS cannot list itself; everything else it lists. Hash what it does not.
-      const sha256 = sums.get(name) ?? (name === 'SHA256SUMS' ? null : createHash('sha256').update(await readFile(path)).digest('hex'));
+      const sha256 =
+        sums.get(name) ??
+        (name === 'SHA256SUMS'
+          ? null
+          : createHash('sha256')
+              .update(await readFile(path))
+              .digest('hex'));
       assets.push({ name, size: info.size, sha256, url: link(version, name, path) });
     }
     releases.push({ version, date: manifest.date ?? null, assets });

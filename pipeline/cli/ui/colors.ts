@@ -25,7 +25,8 @@ const wrap = (open: number, close: number) => (s: string) => `\u001b[${open}m${s
 const plain = (s: string) => s;
 
 export function palette(enabled: boolean): Palette {
-  if (!enabled) return { red: plain, yellow: plain, bold: plain, dim: plain, green: plain, cyan: plain };
+  if (!enabled)
+    return { red: plain, yellow: plain, bold: plain, dim: plain, green: plain, cyan: plain };
   return {
     red: wrap(31, 39),
     yellow: wrap(33, 39),

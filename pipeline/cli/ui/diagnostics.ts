@@ -11,11 +11,16 @@ export function formatDiagnosticReport(diagnostics: readonly Diagnostic[], color
     const key = d.file ?? '';
     groups.set(key, [...(groups.get(key) ?? []), d]);
   }
-  const files = [...groups.keys()].sort((a, b) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b)));
+  const files = [...groups.keys()].sort((a, b) =>
+    a === '' ? -1 : b === '' ? 1 : a.localeCompare(b),
+  );
   const out: string[] = [];
   for (const file of files) {
     const list = [...(groups.get(file) ?? [])].sort(
-      (a, b) => (a.line ?? 0) - (b.line ?? 0) || severityRank(a) - severityRank(b) || a.code.localeCompare(b.code),
+      (a, b) =>
+        (a.line ?? 0) - (b.line ?? 0) ||
+        severityRank(a) - severityRank(b) ||
+        a.code.localeCompare(b.code),
     );
     out.push(c.bold(c.cyan(file === '' ? '(no file)' : file)));
     const lineWidth = Math.max(...list.map((d) => where(d).length));

@@ -24,7 +24,9 @@ export interface UiStreams {
 }
 
 // Everything a command needs to talk to the user. Commands call createUi() once in run().
-export function createUi(streams: UiStreams = { stdout: process.stdout, stderr: process.stderr, env: process.env }): Ui {
+export function createUi(
+  streams: UiStreams = { stdout: process.stdout, stderr: process.stderr, env: process.env },
+): Ui {
   const options = uiOptions();
   const { stdout, stderr, env } = streams;
   const errColor = shouldColor(stderr, env, options.color);
@@ -49,7 +51,8 @@ export function createUi(streams: UiStreams = { stdout: process.stdout, stderr: 
     },
     result(summary, human) {
       if (options.json) stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-      else if (!options.quiet && human !== '') stdout.write(human.endsWith('\n') ? human : `${human}\n`);
+      else if (!options.quiet && human !== '')
+        stdout.write(human.endsWith('\n') ? human : `${human}\n`);
     },
   };
 }

@@ -10,14 +10,25 @@ export async function makeDataset(dir: string, generated = 60): Promise<void> {
   const documents = join(dir, 'documents');
   await mkdir(documents, { recursive: true });
   for (const name of await readdir(join(ROOT, 'documents'))) {
-    if (/^ah-tk-(20182019-3922|20202021-2310)\./.test(name)) await cp(join(ROOT, 'documents', name), join(documents, name));
+    if (/^ah-tk-(20182019-3922|20202021-2310)\./.test(name))
+      await cp(join(ROOT, 'documents', name), join(documents, name));
   }
   for (let i = 0; i < generated; i += 1) {
-    for (const file of generateDocument('site-tests', i, generated).files) await writeFile(join(documents, file.name), file.content);
+    for (const file of generateDocument('site-tests', i, generated).files)
+      await writeFile(join(documents, file.name), file.content);
   }
   const env = { SOURCE_DATE_EPOCH: '1735689600' };
   const result = await runCli(
-    ['release', '--quarantine', '--repository', 'https://example.org/kamervragen', '--source-commit', '0'.repeat(40), '--target', 'dir:dist/releases'],
+    [
+      'release',
+      '--quarantine',
+      '--repository',
+      'https://example.org/kamervragen',
+      '--source-commit',
+      '0'.repeat(40),
+      '--target',
+      'dir:dist/releases',
+    ],
     { cwd: dir, env, timeoutMs: 110_000 },
   );
   if (result.code !== 0) throw new Error(`release failed (${result.code}):\n${result.stderr}`);
