@@ -4,6 +4,7 @@ import { buildReport, describeBuild } from '../../build/describe-build.ts';
 import { runBuild } from '../../build/run-build.ts';
 import { QUARANTINE_FILE } from '../../build/quarantine-file.ts';
 import { KamervragenError } from '../../errors.ts';
+import { withLock } from '../../lock/folder-lock.ts';
 import type { Command } from '../command.ts';
 import { createUi, type Progress } from '../ui/index.ts';
 
@@ -60,13 +61,15 @@ Exit codes: 0 built; 1 a document has errors (nothing written) or the build fail
     const options = buildOptions(values, process.env);
     const ui = createUi();
     let bar: Progress | undefined;
-    const summary = await runBuild({
-      ...options,
-      onFile: (path, index, total) => {
-        bar ??= ui.progress('build', total);
-        bar.update(index, path);
-      },
-    });
+    const summary = await withLock([options.out], 'build', () =>
+      runBuild({
+        ...options,
+        onFile: (path, index, total) => {
+          bar ??= ui.progress('build', total);
+          bar.update(index, path);
+        },
+      }),
+    );
     bar?.done();
     ui.diagnostics(summary.diagnostics);
     if (summary.ok) {

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { KamervragenError } from '../../errors.ts';
+import { withLock } from '../../lock/folder-lock.ts';
 import { isIsoDate } from '../../fetch/fetch-state.ts';
 import { runFetch } from '../../fetch/run-fetch.ts';
 import { createPoliteClient } from '../../fetch/polite-client.ts';
@@ -87,7 +88,7 @@ watermark did not move; re-run later); 2 wrong usage or no watermark yet.
       retries: number('retries', values.retries ?? env.KAMERVRAGEN_FETCH_RETRIES, 4),
       backoffMs: number('backoff-ms', values['backoff-ms'] ?? env.KAMERVRAGEN_FETCH_BACKOFF_MS, 2000),
     });
-    const { outcome, previous: state } = await runFetch(client, {
+    const { outcome, previous: state } = await withLock([values.documents], 'fetch', () => runFetch(client, {
       documentsDir: values.documents,
       statePath: values.state,
       sruUrl,
@@ -95,7 +96,7 @@ watermark did not move; re-run later); 2 wrong usage or no watermark yet.
       chamber,
       pageSize,
       log,
-    });
+    }));
 
     ui.diagnostics([...outcome.warnings, ...outcome.failures]);
     const ok = outcome.failures.length === 0;
