@@ -42,6 +42,17 @@ export function decodeText(bytes: Uint8Array, file: string): Decoded {
       // ignoreBOM false: the decoder drops a leading UTF-8 BOM.
       text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
       encoding = 'utf-8';
+      const repaired = repairMojibake(text);
+      if (repaired !== null) {
+        text = repaired;
+        encoding = 'utf-8 (double-encoded, repaired)';
+        diagnostics.push({
+          severity: 'warning',
+          code: 'extract/mojibake-repaired',
+          message: 'the text was UTF-8 encoded twice ("Ã©" for "é"); decoded it once more',
+          file,
+        });
+      }
     } catch {
       const mixed = decodeMixed(bytes);
       text = mixed.text;
@@ -153,4 +164,27 @@ function decodeMixed(bytes: Uint8Array): {
   let line = 1;
   for (let k = 0; k < firstStray; k++) if (bytes[k] === 0x0a) line++;
   return { text: parts.join(''), utf8Sequences, strayBytes, firstStrayLine: line };
+}
+
+// "cafÃ©", "â€“": UTF-8 bytes read as Windows-1252 and saved as UTF-8 again (copies re-serialised
+// by other tools). Two or more such pairs, and a text that becomes valid UTF-8 when its
+// characters are turned back into Windows-1252 bytes, is taken as proof.
+const MOJIBAKE =
+  /[\u00c2\u00c3][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]|\u00e2\u20ac[\u0080-\u00bf\u0153\u2018-\u201e\u2022\u2026\u2122\u00a6\u02dc]/g;
+const CP1252_BYTE = new Map<string, number>([...CP1252_HIGH].map((ch, i) => [ch, 0x80 + i]));
+
+function repairMojibake(text: string): string | null {
+  if ((text.match(MOJIBAKE) ?? []).length < 2) return null;
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const byte = code < 0x80 || (code >= 0xa0 && code <= 0xff) ? code : CP1252_BYTE.get(text[i]!);
+    if (byte === undefined) return null;
+    bytes[i] = byte;
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeText } from '../../pipeline/extract/decode-text.ts';
+import { decodeText, decodeWindows1252 } from '../../pipeline/extract/decode-text.ts';
 import { parseSource } from '../../pipeline/parse/parse-source.ts';
 
 const XML_PATH = 'tests/fixtures/formats/ah-tk-20202021-3235/ah-tk-20202021-3235.xml';
@@ -108,5 +108,27 @@ describe('the real publication in every encoding gives the same record', () => {
     const { source: b, ...variantRest } = variant.document!;
     expect(variantRest).toEqual(rest);
     expect(b.sha256).not.toBe(a.sha256);
+  });
+});
+
+describe('double-encoded UTF-8', () => {
+  it('is repaired with a warning', () => {
+    const original = 'Vraag 1\nKent u het bericht «Café’s – dicht» over de Tozo-lening?\n';
+    // What a tool does that reads UTF-8 as Windows-1252 and writes UTF-8 again.
+    const once = new TextEncoder().encode(original);
+    const twice = new TextEncoder().encode(decodeWindows1252(once));
+    const decoded = decodeText(twice, 'x.txt');
+    expect(decoded).toMatchObject({ ok: true, text: original });
+    if (decoded.ok)
+      expect(decoded.diagnostics.map((d) => d.code)).toEqual(['extract/mojibake-repaired']);
+  });
+
+  it('leaves correct text with an "Ã" alone', () => {
+    const text = 'São Tomé en Ãrvore, Ã la carte\n';
+    expect(decodeText(new TextEncoder().encode(text), 'x.txt')).toMatchObject({
+      ok: true,
+      text,
+      diagnostics: [],
+    });
   });
 });
