@@ -2,10 +2,13 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { KamervragenError, type Diagnostic } from '../errors.ts';
+import { pairSidecars } from '../extract/pair-sidecars.ts';
 import type { SourceFile } from '../types.ts';
-import { listSources } from './list-sources.ts';
 
-/** Every document under `dir` with its sidecars; paths relative to `cwd`, with "/" separators. */
+/**
+ * Every document under `dir` with its metadata sidecar; paths relative to `cwd`, "/"-separated.
+ * Hidden names (the fetcher's ".x.partial-…" temp files, lock files, ".git") are not documents.
+ */
 export async function readSources(
   dir: string,
   cwd = process.cwd(),
@@ -21,15 +24,24 @@ export async function readSources(
   );
   const paths = names
     .filter((d) => d.isFile())
-    .map((d) => toPosix(relative(cwd, join(d.parentPath, d.name))));
-  const { entries, diagnostics } = listSources(paths);
+    .map((d) => relative(dir, join(d.parentPath, d.name)))
+    .filter((path) => !path.split(sep).some((part) => part.startsWith('.')))
+    .map((path) => toPosix(relative(cwd, join(dir, path))));
+  const { documents, orphanSidecars } = pairSidecars(paths);
   const files: SourceFile[] = [];
-  for (const entry of entries) {
+  for (const entry of documents) {
     const file: SourceFile = { path: entry.path, bytes: await read(cwd, entry.path) };
-    if (entry.metadataXml !== undefined)
-      file.sidecars = { metadataXml: await read(cwd, entry.metadataXml) };
+    if (entry.metadataPath !== null)
+      file.sidecars = { metadataXml: await read(cwd, entry.metadataPath) };
     files.push(file);
   }
+  const diagnostics: Diagnostic[] = orphanSidecars.map((file) => ({
+    severity: 'warning',
+    code: 'build/orphan-metadata',
+    message:
+      'metadata file without its document (expected a document with the same id before the first dot beside it); it is not used',
+    file,
+  }));
   return { files, diagnostics };
 }
 
