@@ -242,3 +242,43 @@ describe('officielebekendmakingen XML', () => {
     );
   });
 });
+
+describe('older officielebekendmakingen XML', () => {
+  // The form AmCAT's Kamervragen scrapers (2012) read: a <vragen> body, <omschr> headers,
+  // <nummer> headings, and footnotes as <noot nr="1"> referred to by <nootref nr="1"/>, or as
+  // <noot id="n2"> referred to by <nootref refid="n2"/>.
+  const older = XML.replace(/<(\/?)kamervragen>/g, '<$1vragen>')
+    .replace(/<(\/?)kamervraagomschrijving/g, '<$1omschr')
+    .replace(/<nr status="officieel">([^<]*)<\/nr>/g, '<nummer>$1</nummer>')
+    .replace('ander rentepercentage kennen?', 'ander rentepercentage kennen?<nootref nr="1"/>')
+    .replace('op 2% is gesteld?', 'op 2% is gesteld?<nootref refid="n2"/>')
+    .replace(
+      '</vragen>',
+      '<noot nr="1">NOS, 3 juni 2021, https://nos.nl/artikel/2383611</noot><noot id="n2"><noot.al>Staatsblad 2020, 118</noot.al></noot></vragen>',
+    );
+
+  it('reads the same questions and answers, and the footnotes by nr and by refid', async () => {
+    const a = await parseXml(XML);
+    const b = await parseXml(older);
+    expect(b.document.answers).toEqual(a.document.answers);
+    expect(b.document.questions.map((q) => [q.number, q.text])).toEqual(
+      a.document.questions.map((q) => [q.number, q.text]),
+    );
+    expect(b.document.questions[0]!.footnotes).toEqual([1]);
+    expect(b.document.questions[1]!.footnotes).toEqual([2]);
+    expect(b.document.footnotes).toEqual([
+      {
+        number: 1,
+        text: 'NOS, 3 juni 2021, https://nos.nl/artikel/2383611',
+        urls: ['https://nos.nl/artikel/2383611'],
+      },
+      { number: 2, text: 'Staatsblad 2020, 118', urls: [] },
+    ]);
+    expect({ ...b.document, questions: null, footnotes: null, source: null }).toEqual({
+      ...a.document,
+      questions: null,
+      footnotes: null,
+      source: null,
+    });
+  });
+});

@@ -38,14 +38,20 @@ const HEADER = new Set(['kamervraagomschrijving', 'omschr']);
 export function findKamervragen(
   root: Element,
 ): { ok: true; body: Element } | { ok: false; message: string } {
-  if (root.name === 'kamervragen') return { ok: true, body: root };
+  if (root.name === 'kamervragen' || root.name === 'vragen') return { ok: true, body: root };
   if (root.name === 'metadata_gegevens' || root.name === 'owms-metadata') {
     return {
       ok: false,
       message: `this is a publication's metadata file (<${root.name}>), not the publication; keep it beside the document as <id>.metadata.xml`,
     };
   }
-  const body = findElements(root, (el) => el.name === 'kamervragen')[0];
+  // Older publications wrap the blocks in <vragen> instead of <kamervragen>.
+  const body =
+    findElements(root, (el) => el.name === 'kamervragen')[0] ??
+    findElements(
+      root,
+      (el) => el.name === 'vragen' && findElements(el, (c) => c.name === 'vraag').length > 0,
+    )[0];
   if (body) return { ok: true, body };
   const kind =
     childElements(root).find((el) => el.name !== 'metadata' && el.name !== 'kop')?.name ??
@@ -76,16 +82,28 @@ export function parseObXml(
   }
   const body = found.body;
   const notes = new Map<string, Element>();
-  for (const noot of findElements(root, (el) => el.name === 'noot'))
+  const unnamed: Element[] = [];
+  for (const noot of findElements(root, (el) => el.name === 'noot')) {
     if (noot.attribs['id']) notes.set(noot.attribs['id'], noot);
+    else unnamed.push(noot);
+  }
   const footnotes: Footnote[] = [];
+  // The number is <noot.nr>1</noot.nr>, or (older publications) the attribute nr="1" or the
+  // id "n1"; the text is the <noot.al> paragraphs, or the element's own text.
   const footnoteOf = (noot: Element): number | null => {
     const nr = childElements(noot).find((el) => el.name === 'noot.nr' || el.name === 'nr');
-    const number = Number(squash(nr ? textOf(nr) : '').replace(/\D+/g, ''));
-    if (!Number.isInteger(number) || number <= 0) return null;
+    const printed = nr
+      ? squash(textOf(nr))
+      : (noot.attribs['nr'] ?? /^n?(\d+)$/.exec(noot.attribs['id'] ?? '')?.[1] ?? '');
+    const number = Number(printed.replace(/\D+/g, ''));
+    if (!printed || !Number.isInteger(number) || number <= 0) return null;
     if (!footnotes.some((f) => f.number === number)) {
-      const parts = childElements(noot).filter((el) => el !== nr);
-      const text = squash(parts.map((el) => inline(el, null)).join(' '));
+      const text = squash(
+        noot.children
+          .filter((c) => c !== nr)
+          .map((c) => inline(c, null))
+          .join(' '),
+      );
       const linked = findElements(
         noot,
         (el) => el.name === 'extref' && /^https?:/i.test(el.attribs['doc'] ?? ''),
@@ -104,8 +122,11 @@ export function parseObXml(
       return '';
     }
     if (node.name === 'nootref') {
-      const target = notes.get(node.attribs['refid'] ?? node.attribs['ref'] ?? '');
-      const n = target ? footnoteOf(target) : null;
+      const byNr = node.attribs['nr'];
+      const target =
+        notes.get(node.attribs['refid'] ?? node.attribs['ref'] ?? '') ??
+        (byNr ? [...notes.values(), ...unnamed].find((n) => n.attribs['nr'] === byNr) : undefined);
+      const n = target ? footnoteOf(target) : byNr && /^\d+$/.test(byNr) ? Number(byNr) : null;
       if (n !== null && marks && !marks.includes(n)) marks.push(n);
       return '';
     }
@@ -168,7 +189,7 @@ export function parseObXml(
     };
   });
   // Footnotes outside any block (in the header) still belong to the document.
-  for (const noot of notes.values()) footnoteOf(noot);
+  for (const noot of [...notes.values(), ...unnamed]) footnoteOf(noot);
   footnotes.sort((a, b) => a.number - b.number);
 
   const record = findElements(
