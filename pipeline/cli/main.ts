@@ -2,6 +2,7 @@ import { KamervragenError, formatDiagnostic } from '../errors.ts';
 import { commands } from './commands/index.ts';
 import { setUiOptions, takeGlobalFlags } from './ui/options.ts';
 import { palette, shouldColor } from './ui/colors.ts';
+import { formatGithubAnnotations } from './ui/diagnostics.ts';
 
 export const EXIT_CODES = `Exit codes:
   0   success (or nothing to do)
@@ -83,6 +84,10 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(
         `${c.red(`kamervragen ${name}:`)} ${formatDiagnostic(error.toDiagnostic())}\n`,
       );
+      // Under Actions the failure also shows on the pull request, at the file concerned.
+      if (process.env.GITHUB_ACTIONS === 'true' && error.exitCode !== 2) {
+        process.stdout.write(formatGithubAnnotations([error.toDiagnostic()]));
+      }
       if (error.exitCode === 2)
         process.stderr.write(`Run \`kamervragen ${name} --help\` for usage.\n`);
       return error.exitCode;

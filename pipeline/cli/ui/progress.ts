@@ -27,11 +27,20 @@ export function createProgress(
   if (!options.enabled || stream.isTTY !== true || total <= 0) return SILENT;
   let count = 0;
   let last = '';
+  let lastBar = '';
+  let lastAt = 0;
   const draw = (item: string | undefined) => {
-    const line = renderProgressLine(label, count, total, item, stream.columns ?? 80);
-    // Redraw only when the picture changes: thousands of ticks cost one write per visible step.
+    const columns = stream.columns || 80;
+    const bar = renderProgressLine(label, count, total, undefined, columns);
+    const now = Date.now();
+    // Redraw when the bar moves, or to show the current item at most every 80 ms: a hundred
+    // thousand ticks cost a few hundred writes, not a hundred thousand.
+    if (bar === lastBar && (now - lastAt < 80 || count === total)) return;
+    const line = renderProgressLine(label, count, total, item, columns);
     if (line === last) return;
     last = line;
+    lastBar = bar;
+    lastAt = now;
     stream.write(`\r${line}\u001b[K`);
   };
   return {
