@@ -46,6 +46,8 @@ export interface LoggedRequest {
   path: string;
   params: URLSearchParams;
   userAgent: string | undefined;
+  /** When the request arrived (ms, monotonic). */
+  at: number;
 }
 
 export interface StandInOptions {
@@ -93,7 +95,7 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', base);
-    log.push({ path: url.pathname, params: url.searchParams, userAgent: req.headers['user-agent'] });
+    log.push({ path: url.pathname, params: url.searchParams, userAgent: req.headers['user-agent'], at: performance.now() });
     const isSru = url.pathname === '/sru';
     const startRecord = Number(url.searchParams.get('startRecord') ?? '1');
     const key = isSru ? `sru:${startRecord}` : url.pathname;
