@@ -92,3 +92,37 @@ describe('officielebekendmakingen HTML', () => {
     expect(doc.questions.map((q) => q.number)).not.toContain(99);
   });
 });
+
+describe('headings of the site layout', () => {
+  it('reads bare numbers (<p class="nummer">3</p>) and answers headed "Vraag 2, 3"', async () => {
+    // openkamer's reader of zoek.officielebekendmakingen.nl pages handles both forms.
+    let html = HTML.replace(
+      /<h2 class="stuktitel no-toc">(?:<a [^>]*><\/a>)?(?:Vraag|Antwoord) (\d+)\s*<\/h2>/g,
+      '<p class="nummer">$1</p>',
+    );
+    // Answer 2 answers questions 2 and 3 in this variant, and says so the site's way.
+    html = replaceOnce(
+      html,
+      /(<div class="antwoord">\s*)<p class="nummer">2<\/p>/,
+      '$1<h2>Vraag 2, 3</h2>',
+    );
+    html = replaceOnce(
+      html,
+      /<div class="antwoord">\s*<p class="nummer">3<\/p>[\s\S]*?<\/div>/,
+      '',
+    );
+    const doc = await parse(html, 'documents/ah-tk-20202021-3235.html');
+    expect(doc.questions.map((q) => q.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(doc.answers.map((a) => a.questions)).toEqual([
+      [1],
+      [2, 3],
+      [4],
+      [5],
+      [6],
+      [7],
+      [8],
+      [9],
+    ]);
+    expect(doc.answers[1]!.text).toMatch(/^Bij de invoering van de Tozo/);
+  });
+});

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../../errors.ts';
 import type { Answer, Document, Footnote, Question, SourceFormat, Warning } from '../../types.ts';
 import { daysBetween } from '../common/dates.ts';
 import { parseHeader } from '../common/header.ts';
-import { answerHeading, questionHeading } from '../common/headings.ts';
+import { answerHeading, parseNumberList, questionHeading } from '../common/headings.ts';
 import { derivedIdFromFileName, officialIdFromFileName } from '../common/ids.ts';
 import { findReferences } from '../common/references.ts';
 
@@ -61,7 +61,7 @@ export function assembleDocument(
     const text = block.paragraphs.join('\n\n');
     const field = `/${block.kind === 'question' ? 'questions' : 'answers'}`;
     if (block.kind === 'question') {
-      let numbers = block.heading ? questionHeading(block.heading) : null;
+      let numbers = block.heading ? headingNumbers(block.heading, 'question') : null;
       if (!numbers) {
         numbers = [nextNumber];
         warn(
@@ -98,7 +98,7 @@ export function assembleDocument(
         });
       }
     } else if (block.kind === 'answer') {
-      let numbers = block.heading ? answerHeading(block.heading) : [];
+      let numbers = block.heading ? headingNumbers(block.heading, 'answer') : [];
       if (numbers === null || numbers.length === 0) {
         // A bare "Antwoord" answers the question printed just before it.
         numbers = lastQuestionNumbers;
@@ -193,4 +193,19 @@ export function assembleDocument(
     ...(w.field === null ? {} : { field: w.field }),
   }));
   return { document, diagnostics };
+}
+
+// The number heading of a block. The block's element already says whether it is a question or an
+// answer, so the site layout's bare "<p class="nummer">1</p>" and an answer headed with the
+// numbers it answers ("<h2>Vraag 2, 3</h2>" inside div.antwoord) are read too.
+function headingNumbers(heading: string, kind: 'question' | 'answer'): number[] | null {
+  const own = kind === 'question' ? questionHeading(heading) : answerHeading(heading);
+  if (own && own.length > 0) return own;
+  const other = kind === 'question' ? answerHeading(heading) : questionHeading(heading);
+  if (other && other.length > 0) return other;
+  if (/^\d{1,3}(?:\s*(?:,|en|&|t\/m|-|–)?\s*\d{1,3})*\s*[.:]?$/.test(heading.trim())) {
+    const numbers = parseNumberList(heading);
+    return numbers.length > 0 ? numbers : null;
+  }
+  return own;
 }
