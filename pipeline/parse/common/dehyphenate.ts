@@ -8,10 +8,14 @@
 
 export interface Vocabulary {
   words: Set<string>;
+  /** How often each lower-case token occurs (line-end fragments included). */
+  counts: Map<string, number>;
   /** Lower-case left parts of hyphenated words written mid-line ("dual" from "dual-useverordening"). */
   hyphenPrefixes: Set<string>;
 }
 
+// Endings that never begin a word: "wense-lijk", "beschik-baar", "gezond-heid" are one word.
+const SUFFIXES = new Set(['lijk', 'lijke', 'lijker', 'lijkheid', 'baar', 'bare', 'baarheid', 'heid', 'heden', 'ing', 'ingen', 'isch', 'ische', 'schap', 'schappen', 'tie', 'ties', 'ren', 'den', 'ten', 'gen', 'ke', 'ken']);
 const CONJUNCTIONS = new Set(['en', 'of', 'tot', 'noch', 'als', 'dan', 'and', 'or', 'c.q.', 'resp.', 'respectievelijk']);
 const PREFIXES = new Set(['ex', 'oud', 'niet', 'non', 'anti', 'pro', 'vice', 'co', 'e', 'x']);
 // Vowel pairs that would read as one sound when joined: Dutch writes a hyphen between them.
@@ -20,8 +24,13 @@ const CLASHES = new Set(['aa', 'ae', 'ai', 'au', 'ee', 'ei', 'eu', 'ie', 'ii', '
 export function buildVocabulary(lines: readonly string[]): Vocabulary {
   const words = new Set<string>();
   const hyphenPrefixes = new Set<string>();
+  const counts = new Map<string, number>();
   for (const line of lines) {
     const tokens = line.trim().split(/\s+/);
+    for (const t of tokens) {
+      const token = t.replace(/^[^\p{L}\d]+|[^\p{L}\d]+$/gu, '').toLowerCase();
+      if (token) counts.set(token, (counts.get(token) ?? 0) + 1);
+    }
     // The last token may be a line-end fragment: leave it out.
     for (let i = 0; i < tokens.length - 1; i++) {
       const token = (tokens[i] ?? '').replace(/^[^\p{L}\d]+|[^\p{L}\d]+$/gu, '').toLowerCase();
@@ -31,7 +40,7 @@ export function buildVocabulary(lines: readonly string[]): Vocabulary {
       if (dash > 0 && dash < token.length - 1) hyphenPrefixes.add(token.slice(0, dash));
     }
   }
-  return { words, hyphenPrefixes };
+  return { words, counts, hyphenPrefixes };
 }
 
 export type HyphenJoin = 'join' | 'keep' | 'suspended';
@@ -49,10 +58,22 @@ export function decideHyphen(leftWord: string, rightWord: string, vocab: Vocabul
   const joined = `${lastPart}${right}`.toLowerCase();
   const lower = lastPart.toLowerCase();
   if (vocab.words.has(`${lower}-${right.toLowerCase()}`)) return 'keep';
-  if (vocab.words.has(joined)) return 'join';
+  if (vocab.words.has(joined) || SUFFIXES.has(right.toLowerCase())) return 'join';
   const clash = `${lower.slice(-1)}${right.charAt(0).toLowerCase()}`;
   if (CLASHES.has(clash) && /[aeiou]$/.test(lower)) return 'keep';
   if (PREFIXES.has(lower)) return 'keep';
   if (vocab.hyphenPrefixes.has(lower)) return 'keep';
   return 'join';
+}
+
+/**
+ * pypdf merges lines and keeps the line-end hyphen inside the word ("wense-lijk", "ambte-naar").
+ * Join such a word when the document writes the joined form elsewhere and this hyphenated form
+ * only once.
+ */
+export function isMergedLineBreak(left: string, right: string, vocab: Vocabulary): boolean {
+  const joined = `${left}${right}`.toLowerCase();
+  const hyphenated = `${left}-${right}`.toLowerCase();
+  if (/\d/.test(joined) || (vocab.counts.get(hyphenated) ?? 0) > 1) return false;
+  return vocab.words.has(joined) || SUFFIXES.has(right.toLowerCase());
 }

@@ -1,4 +1,4 @@
-import { decideHyphen, type Vocabulary } from '../common/dehyphenate.ts';
+import { decideHyphen, isMergedLineBreak, type Vocabulary } from '../common/dehyphenate.ts';
 import { endsInsideUrl } from '../common/urls.ts';
 import { MARK_CLOSE, MARK_OPEN, PAGE } from './lines.ts';
 
@@ -9,8 +9,8 @@ export interface TextState {
   vocab: Vocabulary;
   /** Footnote numbers that exist; only these can be markers. */
   footnoteNumbers: ReadonlySet<number>;
-  /** Markers not yet seen, in order; markers appear in the text in footnote order. */
-  nextMarker: number;
+  /** Markers already found; markers appear in the text roughly in footnote order. */
+  seen: Set<number>;
   /** Typical line width of the rendering: a shorter line ending a sentence ends a paragraph. */
   width: number;
 }
@@ -23,7 +23,18 @@ export function typicalWidth(lines: readonly string[]): number {
   return lengths[Math.floor(lengths.length * 0.9)] ?? 80;
 }
 
-const SENTENCE_END = new RegExp(`[.?!:;»”"')\\]${MARK_CLOSE}]$`);
+// A sentence end, possibly followed by closing quotes, a glued marker digit or a marker token.
+const SENTENCE_END = new RegExp(`[.?!:;][»”"')\\]]*(?:\\d{1,2}|${MARK_OPEN}[\\d,]+${MARK_CLOSE})?$`);
+
+/** The next few footnote numbers whose marker has not been found yet. */
+function dueMarkers(state: TextState): number[] {
+  const due: number[] = [];
+  for (const n of [...state.footnoteNumbers].sort((a, b) => a - b)) {
+    if (!state.seen.has(n)) due.push(n);
+    if (due.length === 3) break;
+  }
+  return due;
+}
 
 export interface Assembled {
   text: string;
@@ -39,14 +50,19 @@ export function assembleText(lines: readonly string[], state: TextState): Assemb
     if (current.trim()) paragraphs.push(current.trim());
     current = '';
   };
+  let gap = false;
   for (const raw of withMarkers) {
     if (raw === PAGE) continue;
     const line = raw.trim();
     if (!line) {
-      flush();
+      gap = true;
       continue;
     }
-    if (current && (/^[–•▪·*-]\s/.test(line) || /^[–•]$/.test(line))) flush();
+    // A blank line before a lower-case continuation is an extraction artefact, not a paragraph end.
+    if (gap && !/^\p{Ll}/u.test(line)) flush();
+    gap = false;
+    // A dash or bullet after a sentence end starts a list item; after a word it is running text.
+    if (current && /^[–•▪·*-](\s|$)/.test(line) && /[.:;?!]$/.test(current)) flush();
     current = current ? joinAtLineEnd(current, line, state.vocab) : line;
     if (SENTENCE_END.test(line) && line.length < state.width * 0.85) flush();
   }
@@ -85,6 +101,9 @@ function cleanParagraph(text: string, vocab: Vocabulary): string {
       const how = decideHyphen(left, right, vocab);
       return how === 'join' ? `${left}${right}` : how === 'keep' ? `${left}-${right}` : whole;
     })
+    .replace(/(?<![\p{L}-])(\p{L}+)-(\p{Ll}+)(?![\p{L}-])/gu, (whole, left: string, right: string) =>
+      isMergedLineBreak(left, right, vocab) ? `${left}${right}` : whole,
+    )
     .replace(/[ \t]+/g, ' ')
     .replace(/ ([,.;:?!])(?=\s|$)/g, '$1')
     .trim();
@@ -119,8 +138,7 @@ function isExpectedList(list: string, state: TextState): boolean {
   const numbers = list.split(',').map((n) => Number(n.trim()));
   const first = numbers[0] ?? 0;
   return (
-    first >= state.nextMarker &&
-    first < state.nextMarker + 3 &&
+    dueMarkers(state).includes(first) &&
     numbers.every((n, i) => state.footnoteNumbers.has(n) && (i === 0 || n === (numbers[i - 1] ?? 0) + 1))
   );
 }
@@ -143,13 +161,12 @@ function extractMarkers(text: string, state: TextState, found: number[]): string
 
 function record(n: number, state: TextState, found: number[]): void {
   if (!found.includes(n)) found.push(n);
-  state.nextMarker = Math.max(state.nextMarker, n + 1);
+  state.seen.add(n);
 }
 
 function findGluedMarker(text: string, state: TextState): { start: number; end: number; numbers: number[] } | null {
   let best: { start: number; end: number; numbers: number[] } | null = null;
-  for (let n = state.nextMarker; n < state.nextMarker + 3; n++) {
-    if (!state.footnoteNumbers.has(n)) continue;
+  for (const n of dueMarkers(state)) {
     const list = `${n}(?:\\s?,\\s?${n + 1}(?:\\s?,\\s?${n + 2})?)?`;
     const glued = new RegExp(`(?<=[\\p{Ll}.,;:?!»”’)\\]%])(${list})(?=[\\s.,;:?!»”’)]|$|\\p{Lu})`, 'u');
     const year = new RegExp(`(?<=\\b(?:19|20)\\d{2})(${n})(?=[\\s.,;:?!)]|$)`);

@@ -61,7 +61,7 @@ export function parseText(text: string, ctx: TextContext): TextParse {
   const state: TextState = {
     vocab: buildVocabulary(body),
     footnoteNumbers,
-    nextMarker: 1,
+    seen: new Set<number>(),
     width: typicalWidth(body.slice(bodyStart)),
   };
   const pageAnswers = meta.answeredStated && !blocks.some((b) => b.kind === 'answer');
