@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { commands } from '../../pipeline/cli/commands/index.ts';
+import { runCli } from '../support/run-cli.ts';
+
+describe('help', () => {
+  it('kamervragen --help lists every command, the global options and the exit codes', async () => {
+    const result = await runCli(['--help']);
+    expect(result.code).toBe(0);
+    for (const c of commands)
+      expect(result.stdout).toMatch(
+        new RegExp(`^  ${c.name} +${c.summary.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'),
+      );
+    expect(result.stdout).toMatch(/--quiet/);
+    expect(result.stdout).toMatch(/--json/);
+    expect(result.stdout).toMatch(/^ {2}70 +internal error/m);
+  });
+
+  it.each(commands.map((c) => c.name))('%s has usage, examples and exit codes', (name) => {
+    const help = commands.find((c) => c.name === name)?.help ?? '';
+    expect(help).toMatch(new RegExp(`^Usage: kamervragen ${name}\\b`));
+    expect(help).toMatch(/\nExamples?:\n {2}\S/);
+    expect(help).toMatch(/Exit codes?:?/i);
+  });
+
+  it('`kamervragen help site` and `kamervragen site --help` print the same page', async () => {
+    const a = await runCli(['help', 'site']);
+    const b = await runCli(['site', '--help']);
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    expect(a.stdout).toMatch(/^Usage: kamervragen site/);
+  });
+
+  it('help for an unknown command is wrong usage', async () => {
+    const result = await runCli(['help', 'frobnicate']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/no help for unknown command "frobnicate"/);
+  });
+});
