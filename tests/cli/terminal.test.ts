@@ -57,7 +57,9 @@ describe('on a terminal', () => {
     expect(coloured.code).toBe(1);
     expect(coloured.output).toContain(`${ESC}31merror`);
     // The file name heads its group, on a line of its own (bold and cyan around it).
-    expect(coloured.output.split('\r\n')).toContain(`${ESC}1m${ESC}36mdocs/DATA-DICTIONARY.md${ESC}39m${ESC}22m`);
+    expect(coloured.output.split('\r\n')).toContain(
+      `${ESC}1m${ESC}36mdocs/DATA-DICTIONARY.md${ESC}39m${ESC}22m`,
+    );
     for (const env of [{ NO_COLOR: '1' }, {}]) {
       const args = [
         'dictionary',
