@@ -25,6 +25,8 @@ export interface RecordsResult {
 export interface RecordsOptions {
   /** Leave out the files with errors and build the rest; else any error fails the build. */
   quarantine?: boolean;
+  /** How many files there are (for progress), when `files` is not an array. */
+  total?: number | undefined;
   /** Called before each file is parsed (progress): its path, its index from 0, and how many there are. */
   onFile?: ((path: string, index: number, total: number) => void) | undefined;
 }
@@ -32,12 +34,15 @@ export interface RecordsOptions {
 // Parse and validate every source file. Pure apart from what parseSource awaits (PDF text).
 // Every file ends up either as a record or named in the diagnostics: nothing is dropped silently.
 export async function buildRecords(
-  files: readonly SourceFile[],
+  files: Iterable<SourceFile> | AsyncIterable<SourceFile>,
   options: RecordsOptions = {},
 ): Promise<RecordsResult> {
+  const total = options.total ?? (Array.isArray(files) ? files.length : 0);
   const parsed: { file: string; record: Document | null; diagnostics: Diagnostic[] }[] = [];
-  for (const [index, source] of files.entries()) {
-    options.onFile?.(source.path, index, files.length);
+  let index = 0;
+  for await (const source of files) {
+    options.onFile?.(source.path, index, total);
+    index += 1;
     const diagnostics: Diagnostic[] = [];
     let record: Document | null = null;
     try {

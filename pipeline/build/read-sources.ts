@@ -5,14 +5,19 @@ import { KamervragenError, type Diagnostic } from '../errors.ts';
 import { pairSidecars } from '../extract/pair-sidecars.ts';
 import type { SourceFile } from '../types.ts';
 
+export interface SourceListing {
+  /** How many documents there are. */
+  count: number;
+  /** The documents, read one at a time as they are consumed: a large store is never in memory whole. */
+  files: AsyncIterable<SourceFile>;
+  diagnostics: Diagnostic[];
+}
+
 /**
  * Every document under `dir` with its metadata sidecar; paths relative to `cwd`, "/"-separated.
  * Hidden names (the fetcher's ".x.partial-…" temp files, lock files, ".git") are not documents.
  */
-export async function readSources(
-  dir: string,
-  cwd = process.cwd(),
-): Promise<{ files: SourceFile[]; diagnostics: Diagnostic[] }> {
+export async function listSources(dir: string, cwd = process.cwd()): Promise<SourceListing> {
   const names = await readdir(dir, { recursive: true, withFileTypes: true }).catch(
     (error: NodeJS.ErrnoException) => {
       throw new KamervragenError(
@@ -28,12 +33,13 @@ export async function readSources(
     .filter((path) => !path.split(sep).some((part) => part.startsWith('.')))
     .map((path) => toPosix(relative(cwd, join(dir, path))));
   const { documents, orphanSidecars } = pairSidecars(paths);
-  const files: SourceFile[] = [];
-  for (const entry of documents) {
-    const file: SourceFile = { path: entry.path, bytes: await read(cwd, entry.path) };
-    if (entry.metadataPath !== null)
-      file.sidecars = { metadataXml: await read(cwd, entry.metadataPath) };
-    files.push(file);
+  async function* files(): AsyncGenerator<SourceFile> {
+    for (const entry of documents) {
+      const file: SourceFile = { path: entry.path, bytes: await read(cwd, entry.path) };
+      if (entry.metadataPath !== null)
+        file.sidecars = { metadataXml: await read(cwd, entry.metadataPath) };
+      yield file;
+    }
   }
   const diagnostics: Diagnostic[] = orphanSidecars.map((file) => ({
     severity: 'warning',
@@ -42,7 +48,18 @@ export async function readSources(
       'metadata file without its document (expected a document with the same id before the first dot beside it); it is not used',
     file,
   }));
-  return { files, diagnostics };
+  return { count: documents.length, files: files(), diagnostics };
+}
+
+/** listSources, with every file read into memory (for callers that want an array). */
+export async function readSources(
+  dir: string,
+  cwd = process.cwd(),
+): Promise<{ files: SourceFile[]; diagnostics: Diagnostic[] }> {
+  const listing = await listSources(dir, cwd);
+  const files: SourceFile[] = [];
+  for await (const file of listing.files) files.push(file);
+  return { files, diagnostics: listing.diagnostics };
 }
 
 async function read(cwd: string, path: string): Promise<Uint8Array> {

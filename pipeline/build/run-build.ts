@@ -12,7 +12,7 @@ import type { Document } from '../types.ts';
 import { SCHEMA_VERSION } from '../validate/schema.ts';
 import { buildRecords, type QuarantinedFile } from './build-records.ts';
 import { quarantineJson, QUARANTINE_FILE } from './quarantine-file.ts';
-import { readSources } from './read-sources.ts';
+import { listSources } from './read-sources.ts';
 import { writeFiles, type OutputFile } from './write-files.ts';
 
 export interface BuildOptions {
@@ -42,14 +42,15 @@ export interface BuildSummary {
 }
 
 export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
-  const { files, diagnostics: listing } = await readSources(options.documents);
+  const { count, files, diagnostics: listing } = await listSources(options.documents);
   const result = await buildRecords(files, {
     quarantine: options.quarantine === true,
+    total: count,
     onFile: options.onFile,
   });
   const diagnostics = [...listing, ...result.diagnostics];
   const counts = {
-    sources: files.length,
+    sources: count,
     documents: result.records.length,
     questions: result.records.reduce((n, r) => n + r.questions.length, 0),
     answers: result.records.reduce((n, r) => n + r.answers.length, 0),
