@@ -1,6 +1,9 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../pipeline/cli/commands/index.ts';
-import { runCli } from '../support/run-cli.ts';
+import { readSection } from '../../pipeline/dictionary/readme-section.ts';
+import { ROOT, runCli } from '../support/run-cli.ts';
 
 describe('help', () => {
   it('kamervragen --help lists every command, the global options and the exit codes', async () => {
@@ -34,5 +37,12 @@ describe('help', () => {
     const result = await runCli(['help', 'frobnicate']);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/no help for unknown command "frobnicate"/);
+  });
+
+  it('the README "cli" section lists every command and the exit codes', async () => {
+    const section = readSection(await readFile(join(ROOT, 'README.md'), 'utf8'), 'cli') ?? '';
+    for (const c of commands)
+      expect(section, c.name).toMatch(new RegExp(`^\\| \`${c.name}\` +\\|`, 'm'));
+    for (const code of ['0', '1', '2', '70']) expect(section).toContain(`\`${code}\``);
   });
 });
