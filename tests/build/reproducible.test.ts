@@ -14,7 +14,9 @@ const MANIFEST = join(DIST, 'manifest.json');
 // manifest fixing the version, as `npm start` would.
 async function freshBuild(extraEnv: NodeJS.ProcessEnv = {}): Promise<Map<string, Buffer>> {
   const ws = await makeWorkspace(false);
-  const result = await runCli(['build', '--out', ws.out, '--manifest', MANIFEST], { env: extraEnv });
+  const result = await runCli(['build', '--out', ws.out, '--manifest', MANIFEST], {
+    env: extraEnv,
+  });
   expect(result.code, result.stderr).toBe(0);
   return snapshot(ws.out);
 }
@@ -33,32 +35,50 @@ describe('reproducible dist/', () => {
     for (const [name, bytes] of fresh) {
       const have = committed.get(name);
       expect(have, `dist/${name} is missing: run \`npm start\` and commit dist/`).toBeDefined();
-      expect(have?.equals(bytes), `dist/${name} differs from a fresh build: run \`npm start\` and commit dist/`).toBe(true);
+      expect(
+        have?.equals(bytes),
+        `dist/${name} differs from a fresh build: run \`npm start\` and commit dist/`,
+      ).toBe(true);
     }
   });
 
   it('the committed dist/ is what git has, not an uncommitted local build', () => {
-    const status = spawnSync('git', ['status', '--porcelain', '--', 'dist'], { cwd: ROOT, encoding: 'utf8' });
+    const status = spawnSync('git', ['status', '--porcelain', '--', 'dist'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     if (status.status !== 0) return; // not a git checkout (a source archive): the byte comparison above still holds
-    const changed = status.stdout.split('\n').filter((l) => l !== '' && !l.includes('dist/releases/'));
-    expect(changed, 'dist/ has uncommitted changes: commit them with the documents and code that made them').toEqual([]);
+    const changed = status.stdout
+      .split('\n')
+      .filter((l) => l !== '' && !l.includes('dist/releases/'));
+    expect(
+      changed,
+      'dist/ has uncommitted changes: commit them with the documents and code that made them',
+    ).toEqual([]);
   });
 
   it('takes its date from SOURCE_DATE_EPOCH when given, and nothing else changes', async () => {
     const plain = await freshBuild();
     const dated = await freshBuild({ SOURCE_DATE_EPOCH: '1700000000' });
-    const created = (files: Map<string, Buffer>) => (JSON.parse(files.get('datapackage.json')?.toString() ?? '{}') as { created?: string }).created;
+    const created = (files: Map<string, Buffer>) =>
+      (JSON.parse(files.get('datapackage.json')?.toString() ?? '{}') as { created?: string })
+        .created;
     if (!existsSync(MANIFEST)) expect(created(dated)).toBe('2023-11-14T00:00:00Z');
     expect(created(plain)).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00Z$/);
-    for (const [name, bytes] of plain) if (name !== 'datapackage.json') expect(dated.get(name)?.equals(bytes), name).toBe(true);
+    for (const [name, bytes] of plain)
+      if (name !== 'datapackage.json') expect(dated.get(name)?.equals(bytes), name).toBe(true);
   });
 
   it('pipeline/scripts/build.ts writes the same files as the CLI', async () => {
     const ws = await makeWorkspace(false);
-    const script = spawnSync(process.execPath, ['--import', 'tsx', 'pipeline/scripts/build.ts', '--out', ws.out, '--manifest', MANIFEST], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
+    const script = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'pipeline/scripts/build.ts', '--out', ws.out, '--manifest', MANIFEST],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+      },
+    );
     expect(script.status, script.stderr).toBe(0);
     const viaScript = await snapshot(ws.out);
     const viaCli = await freshBuild();

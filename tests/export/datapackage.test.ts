@@ -71,6 +71,24 @@ describe('datapackage.json', () => {
     }
   });
 
+  it('follows the Data Package v2 rules a validator checks: names, keys over existing fields, hash format', () => {
+    const names = descriptor.resources.map((r) => r.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const resource of descriptor.resources) {
+      expect(resource.name).toMatch(/^[a-z0-9._-]+$/);
+      expect(resource.hash).toMatch(/^sha256:[0-9a-f]{64}$/);
+      expect(Number.isInteger(resource.bytes)).toBe(true);
+      const fields = resource.schema.fields.map((f) => f.name);
+      expect(new Set(fields).size).toBe(fields.length);
+      for (const key of resource.schema.primaryKey) expect(fields).toContain(key);
+      for (const fk of resource.schema.foreignKeys ?? []) {
+        for (const field of fk.fields) expect(fields).toContain(field);
+        const target = descriptor.resources.find((r) => r.name === fk.reference.resource);
+        expect(target?.schema.primaryKey).toEqual(fk.reference.fields);
+      }
+    }
+  });
+
   it('takes field descriptions from the record schema', () => {
     const documents = descriptor.resources.find((r) => r.name === 'documents');
     const field = (name: string) =>
