@@ -34,10 +34,27 @@ interface BuildJson {
   quarantined?: string[];
 }
 
-async function buildOnce(documents: string, out: string, work: string, extraNodeArgs: string[] = []): Promise<ChildRun & { json: BuildJson | null }> {
+async function buildOnce(
+  documents: string,
+  out: string,
+  work: string,
+  extraNodeArgs: string[] = [],
+): Promise<ChildRun & { json: BuildJson | null }> {
   const run = await runChild(
     process.execPath,
-    [...extraNodeArgs, '--import', 'tsx', join(ROOT, 'pipeline/bench/measured-cli.ts'), 'build', '--documents', documents, '--out', out, '--quarantine', '--json'],
+    [
+      ...extraNodeArgs,
+      '--import',
+      'tsx',
+      join(ROOT, 'pipeline/bench/measured-cli.ts'),
+      'build',
+      '--documents',
+      documents,
+      '--out',
+      out,
+      '--quarantine',
+      '--json',
+    ],
     { cwd: ROOT, usageFile: join(work, 'usage.json'), env: { NO_COLOR: '1' } },
   );
   let json: BuildJson | null = null;
@@ -56,7 +73,9 @@ async function buildAvailable(): Promise<boolean> {
 
 async function outputBytes(dir: string): Promise<number> {
   const names = await readdir(dir).catch(() => [] as string[]);
-  const sizes = await Promise.all(names.map((n) => stat(join(dir, n)).then((s) => (s.isFile() ? s.size : 0))));
+  const sizes = await Promise.all(
+    names.map((n) => stat(join(dir, n)).then((s) => (s.isFile() ? s.size : 0))),
+  );
   return sizes.reduce((a, b) => a + b, 0);
 }
 
@@ -94,12 +113,22 @@ async function main(argv: string[]): Promise<number> {
   process.stdout.write(`${corpus.message}\n`);
   await mkdir(work, { recursive: true });
 
-  const figures = { docs, wallS: null as number | null, peakRssMb: null as number | null, floorS: null as number | null, incrementalS: null as number | null, quarantined: null as number | null };
+  const figures = {
+    docs,
+    wallS: null as number | null,
+    peakRssMb: null as number | null,
+    floorS: null as number | null,
+    incrementalS: null as number | null,
+    quarantined: null as number | null,
+  };
   const floors: number[] = [];
   if (!(await buildAvailable())) {
-    for (let r = 0; r < runs; r++) floors.push((await measureIoFloor(documents, join(work, 'floor.bin'))).seconds);
+    for (let r = 0; r < runs; r++)
+      floors.push((await measureIoFloor(documents, join(work, 'floor.bin'))).seconds);
     figures.floorS = median(floors);
-    process.stdout.write('no `kamervragen build` command is registered yet: only the I/O floor was measured\n');
+    process.stdout.write(
+      'no `kamervragen build` command is registered yet: only the I/O floor was measured\n',
+    );
     process.stdout.write(`${formatSummary(figures)}\n`);
     return 1;
   }
@@ -149,9 +178,15 @@ async function main(argv: string[]): Promise<number> {
     await rm(profileDir, { recursive: true, force: true });
     await rm(out, { recursive: true, force: true });
     const run = await buildOnce(documents, out, work, ['--cpu-prof', '--cpu-prof-dir', profileDir]);
-    const names = (await readdir(profileDir).catch(() => [] as string[])).filter((n) => n.endsWith('.cpuprofile'));
-    const profiles = await Promise.all(names.map(async (n) => JSON.parse(await readFile(join(profileDir, n), 'utf8')) as CpuProfile));
-    process.stdout.write(`profiled build: ${run.wallS.toFixed(2)} s, exit ${run.exitCode}; profiles in ${profileDir}\n`);
+    const names = (await readdir(profileDir).catch(() => [] as string[])).filter((n) =>
+      n.endsWith('.cpuprofile'),
+    );
+    const profiles = await Promise.all(
+      names.map(async (n) => JSON.parse(await readFile(join(profileDir, n), 'utf8')) as CpuProfile),
+    );
+    process.stdout.write(
+      `profiled build: ${run.wallS.toFixed(2)} s, exit ${run.exitCode}; profiles in ${profileDir}\n`,
+    );
     process.stdout.write(`${formatProfile(summariseProfiles(profiles, ROOT))}\n`);
   }
   process.stdout.write(`${formatSummary(figures)}\n`);

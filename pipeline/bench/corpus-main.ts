@@ -19,7 +19,14 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const { values } = usage(() =>
-    parseArgs({ args: argv, options: { docs: { type: 'string' }, seed: { type: 'string', default: '1' }, out: { type: 'string' } } }),
+    parseArgs({
+      args: argv,
+      options: {
+        docs: { type: 'string' },
+        seed: { type: 'string', default: '1' },
+        out: { type: 'string' },
+      },
+    }),
   );
   const docs = positiveInt('docs', values.docs, 1000);
   const seed = values.seed;
@@ -33,8 +40,13 @@ async function main(argv: string[]): Promise<number> {
   });
   const seconds = (performance.now() - start) / 1000;
   if (docs >= 1000) process.stderr.write('\n');
-  const mix = Object.entries(summary.renderings).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k} ${v}`).join(', ');
-  process.stdout.write(`${out}/documents: ${summary.files} files, ${(summary.bytes / 1e6).toFixed(1)} MB (${mix})\n`);
+  const mix = Object.entries(summary.renderings)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+  process.stdout.write(
+    `${out}/documents: ${summary.files} files, ${(summary.bytes / 1e6).toFixed(1)} MB (${mix})\n`,
+  );
   process.stdout.write(
     `docs=${docs} files=${summary.files} mb=${(summary.bytes / 1e6).toFixed(1)} gen_s=${seconds.toFixed(2)} docs_per_s=${Math.round(docs / seconds)}\n`,
   );
@@ -44,7 +56,9 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),
   (error: unknown) => {
-    process.stderr.write(`bench:corpus: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `bench:corpus: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     process.exitCode = error instanceof UsageError ? 2 : 1;
   },
 );

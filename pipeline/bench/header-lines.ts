@@ -11,7 +11,8 @@ function joinDutch(parts: readonly string[]): string {
 export function askerPhrase(plan: DocumentPlan): string {
   const { askers } = plan;
   if (askers.length === 1) return `het lid ${askers[0]?.name} (${askers[0]?.party})`;
-  if (plan.sharedParty) return `de leden ${joinDutch(askers.map((a) => a.name))} (allen ${askers[0]?.party})`;
+  if (plan.sharedParty)
+    return `de leden ${joinDutch(askers.map((a) => a.name))} (allen ${askers[0]?.party})`;
   return `de leden ${joinDutch(askers.map((a) => `${a.name} (${a.party})`))}`;
 }
 

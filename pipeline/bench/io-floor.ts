@@ -26,7 +26,8 @@ export async function measureIoFloor(documents: string, scratchFile: string): Pr
   const out = createWriteStream(scratchFile);
   const block = Buffer.alloc(1 << 20, 0x61);
   for (let left = bytes; left > 0; left -= block.length) {
-    if (!out.write(left >= block.length ? block : block.subarray(0, left))) await once(out, 'drain');
+    if (!out.write(left >= block.length ? block : block.subarray(0, left)))
+      await once(out, 'drain');
   }
   out.end();
   await once(out, 'finish');

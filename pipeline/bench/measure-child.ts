@@ -53,7 +53,9 @@ export async function runChild(
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
   // Keep only the end of stderr: a failing build over 100k documents can print a lot.
-  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr = (stderr + d).slice(-20_000)));
+  child.stderr
+    .setEncoding('utf8')
+    .on('data', (d: string) => (stderr = (stderr + d).slice(-20_000)));
   let polledKb = 0;
   let polling = false;
   const timer = setInterval(() => {

@@ -8,6 +8,13 @@ const code = await main(process.argv.slice(2));
 const target = process.env.KAMERVRAGEN_BENCH_USAGE;
 if (target) {
   const usage = process.resourceUsage();
-  writeFileSync(target, JSON.stringify({ maxRssKb: usage.maxRSS, userMs: usage.userCPUTime / 1000, systemMs: usage.systemCPUTime / 1000 }));
+  writeFileSync(
+    target,
+    JSON.stringify({
+      maxRssKb: usage.maxRSS,
+      userMs: usage.userCPUTime / 1000,
+      systemMs: usage.systemCPUTime / 1000,
+    }),
+  );
 }
 process.exitCode = code;

@@ -3,7 +3,8 @@ export class UsageError extends Error {}
 
 export function positiveInt(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`--${name} must be a whole number ≥ 1, found "${value}"`);
+  if (!/^\d+$/.test(value) || Number(value) < 1)
+    throw new UsageError(`--${name} must be a whole number ≥ 1, found "${value}"`);
   return Number(value);
 }
 
@@ -16,4 +17,5 @@ export function usage<T>(parse: () => T): T {
   }
 }
 
-export const defaultCorpusDir = (docs: number, seed: string): string => `tmp/bench-corpus/${docs}-${seed}`;
+export const defaultCorpusDir = (docs: number, seed: string): string =>
+  `tmp/bench-corpus/${docs}-${seed}`;

@@ -6,7 +6,12 @@ import { officesPhrase } from './header-lines.ts';
 import { FIRST_NAMES } from './vocabulary.ts';
 import { MARKER, officeName, type DocumentPlan, type PlannedFootnote } from './plan-document.ts';
 
-const escape = (s: string): string => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+const escape = (s: string): string =>
+  s
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;');
 
 const PREFIX = /^(Van der|Van den|Van ’t|In ’t|Van|De|Den|Ter) /;
 
@@ -27,14 +32,20 @@ function joinXml(parts: string[]): string {
 
 function noteXml(note: PlannedFootnote, id: string): string {
   const url = `<extref soort="URL" doc="${escape(note.url)}" status="actief">${escape(note.url)}</extref>`;
-  const body = note.source ? `${escape(`${note.source}, ${note.date}, «${note.headline}»`)} (${url}).` : url;
+  const body = note.source
+    ? `${escape(`${note.source}, ${note.date}, «${note.headline}»`)} (${url}).`
+    : url;
   return `<noot id="${id}-n${note.number}" type="voet"><noot.nr>${note.number}</noot.nr><noot.al>${body}</noot.al></noot>`;
 }
 
 function paragraphXml(text: string, notes: Map<number, PlannedFootnote>, id: string): string {
   const parts = text.split(MARKER);
   // split with a capture group alternates text and footnote numbers.
-  return parts.map((part, i) => (i % 2 === 0 ? escape(part) : noteXml(notes.get(Number(part)) as PlannedFootnote, id))).join('');
+  return parts
+    .map((part, i) =>
+      i % 2 === 0 ? escape(part) : noteXml(notes.get(Number(part)) as PlannedFootnote, id),
+    )
+    .join('');
 }
 
 export function renderObXml(plan: DocumentPlan): string {
@@ -65,18 +76,24 @@ export function renderObXml(plan: DocumentPlan): string {
     `    <kamervraagomschrijving type="vraag">Vragen van ${askers} aan ${escape(officesPhrase(plan.addressees))} over <kamervraagonderwerp>${escape(plan.title)}</kamervraagonderwerp> (ingezonden ${date(plan.submitted)}).</kamervraagomschrijving>`,
   );
   if (plan.answerer && plan.answered) {
-    const co = plan.coAnswerers.length ? `, mede namens ${escape(officesPhrase(plan.coAnswerers))}` : '';
+    const co = plan.coAnswerers.length
+      ? `, mede namens ${escape(officesPhrase(plan.coAnswerers))}`
+      : '';
     const type = plan.kind === 'postponement' ? 'mededeling' : 'antwoord';
     const verb = plan.kind === 'postponement' ? 'Mededeling' : 'Antwoord';
     lines.push(
       `    <kamervraagomschrijving type="${type}">${verb} van ${plan.answerer.office.role} ${nameXml(plan.answerer.name)} (<organisatie>${escape(plan.answerer.office.portfolio)}</organisatie>)${co} (ontvangen ${date(plan.answered)}).</kamervraagomschrijving>`,
     );
   }
-  if (plan.postponementText) lines.push(`    <kamervraagopmerking><al>${escape(plan.postponementText)}</al></kamervraagopmerking>`);
+  if (plan.postponementText)
+    lines.push(
+      `    <kamervraagopmerking><al>${escape(plan.postponementText)}</al></kamervraagopmerking>`,
+    );
   for (const item of plan.items) {
     const tag = item.kind === 'question' ? 'vraag' : 'antwoord';
     lines.push(`    <${tag}>`, `      <nr status="officieel">${escape(item.header)}</nr>`);
-    for (const p of item.paragraphs) lines.push(`      <al>${paragraphXml(p, notes, plan.id)}</al>`);
+    for (const p of item.paragraphs)
+      lines.push(`      <al>${paragraphXml(p, notes, plan.id)}</al>`);
     lines.push(`    </${tag}>`);
   }
   lines.push('  </kamervragen>', '</officiele-publicatie>', '');
@@ -94,11 +111,17 @@ export function renderMetadataXml(plan: DocumentPlan): string {
   const questions = plan.kind === 'questions';
   const rows = [
     meta('OVERHEIDop.documentStatus', 'Opgemaakt'),
-    meta('DC.title', `${questions ? 'Vragen' : 'Antwoord op vragen'} van ${plan.askers.length > 1 ? 'de leden' : 'het lid'} ${plan.askers.map((a) => a.name).join(', ')} over ${plan.title}`),
+    meta(
+      'DC.title',
+      `${questions ? 'Vragen' : 'Antwoord op vragen'} van ${plan.askers.length > 1 ? 'de leden' : 'het lid'} ${plan.askers.map((a) => a.name).join(', ')} over ${plan.title}`,
+    ),
     ...(plan.number === null ? [] : [meta('OVERHEIDop.aanhangselNummer', String(plan.number))]),
     ...plan.askers.map((a) => meta('OVERHEIDop.indiener', initials(a.name))),
     ...(plan.answerer ? [meta('OVERHEIDop.ontvanger', initials(plan.answerer.name))] : []),
-    meta('OVERHEIDop.publicationName', questions ? 'Kamervragen zonder antwoord' : 'Kamervragen (Aanhangsel)'),
+    meta(
+      'OVERHEIDop.publicationName',
+      questions ? 'Kamervragen zonder antwoord' : 'Kamervragen (Aanhangsel)',
+    ),
     meta('OVERHEIDop.vergaderjaar', plan.sessionYear),
     meta('OVERHEIDop.vraagnummer', plan.caseNumber),
     meta('DCTERMS.language', 'nl', 'DCTERMS.RFC4646'),
@@ -108,8 +131,16 @@ export function renderMetadataXml(plan: DocumentPlan): string {
       : meta('OVERHEIDop.datumOntvangst', plan.answered ?? '', 'DCTERMS.W3CDTF'),
     meta('DC.creator', 'Tweede Kamer der Staten-Generaal', 'OVERHEID.StatenGeneraal'),
     ...plan.addressees.map((o) => meta('OVERHEIDop.ministerie', officeName(o))),
-    meta('DC.type', questions ? 'Schriftelijke vragen' : plan.kind === 'postponement' ? 'Mededeling' : 'Antwoord', 'OVERHEIDop.AanhangselTypen'),
-    meta('DC.type', questions ? 'Kamervragen zonder antwoord' : 'Aanhangsel van de Handelingen', 'OVERHEIDop.Parlementair'),
+    meta(
+      'DC.type',
+      questions ? 'Schriftelijke vragen' : plan.kind === 'postponement' ? 'Mededeling' : 'Antwoord',
+      'OVERHEIDop.AanhangselTypen',
+    ),
+    meta(
+      'DC.type',
+      questions ? 'Kamervragen zonder antwoord' : 'Aanhangsel van de Handelingen',
+      'OVERHEIDop.Parlementair',
+    ),
     meta('DC.identifier', plan.id, 'OVERHEIDop.ParlID'),
   ];
   return `<?xml version="1.0" encoding="UTF-8"?>\n<metadata_gegevens>\n${rows.join('\n')}\n</metadata_gegevens>\n`;

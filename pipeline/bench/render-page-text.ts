@@ -8,7 +8,9 @@ export function renderPageText(plan: DocumentPlan): string {
   const parts: string[] = [];
   if (plan.kind !== 'questions') {
     parts.push('Aanhangsel van de Handelingen');
-    parts.push(`Datum publicatieOrganisatieVergaderjaarNummerDatum ontvangst\nTweede Kamer der Staten-Generaal${plan.sessionYear}${plan.number ?? ''}`);
+    parts.push(
+      `Datum publicatieOrganisatieVergaderjaarNummerDatum ontvangst\nTweede Kamer der Staten-Generaal${plan.sessionYear}${plan.number ?? ''}`,
+    );
   }
   parts.push(questionsSentence(plan));
   const answer = answerSentence(plan);

@@ -8,7 +8,12 @@ import { typeset } from './typeset.ts';
 
 export function renderPdfMarkdown(plan: DocumentPlan, random: Random): string {
   const footnotes = new Map(plan.footnotes.map((n) => [n.number, footnoteText(n)]));
-  const pages = typeset(bodyBlocks(plan), footnotes, { width: 78, height: 50, firstPageOffset: 10, hyphenation: 0.3 }, random);
+  const pages = typeset(
+    bodyBlocks(plan),
+    footnotes,
+    { width: 78, height: 50, firstPageOffset: 10, hyphenation: 0.3 },
+    random,
+  );
   const bracketed = random.chance(0.3);
   const year = (plan.answered ?? plan.submitted).slice(0, 4);
   let out =
@@ -19,7 +24,8 @@ export function renderPdfMarkdown(plan: DocumentPlan, random: Random): string {
       out += `${line.text.replace(MARKER, bracketed ? '[$1 ]' : '$1')}\n`;
       const next = page.lines[k + 1];
       // A blank line ends each question or answer block; the heading sticks to its text.
-      if (line.last && line.kind !== 'heading' && (next === undefined || next.kind !== 'body')) out += '\n';
+      if (line.last && line.kind !== 'heading' && (next === undefined || next.kind !== 'body'))
+        out += '\n';
     });
     if (page.footnotes.length) out += '\n';
     for (const note of page.footnotes) out += `${note.lines.join('\n')}\n\n`;

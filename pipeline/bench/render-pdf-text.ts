@@ -54,7 +54,8 @@ function renderPage(page: Page, flavour: PdfFlavour, random: Random): string {
     const glued = line.text.replace(MARKER, flavour === 'pypdf' ? '\n$1 ' : '$1');
     if (flavour === 'pypdf' && line.kind !== 'heading') {
       // pypdf joins most lines of a paragraph and keeps the typesetter's hyphen ("wense-lijk").
-      const join = !line.last && random.chance(0.75);
+      // Never across a page end: pypdf ends each page's text with a line break.
+      const join = !line.last && i < page.lines.length - 1 && random.chance(0.75);
       out += line.hyphenated && join ? glued : `${glued}${join ? ' ' : ' \n'}`;
       if (line.last && page.lines[i + 1]?.kind === 'heading' && random.chance(0.5)) out += ' \n';
       return;
@@ -68,10 +69,15 @@ function renderPage(page: Page, flavour: PdfFlavour, random: Random): string {
   page.footnotes.forEach((note, k) => {
     const [first = '', ...rest] = note.lines;
     const body = first.slice(String(note.number).length + 1);
-    if (flavour === 'poppler') out += `${note.number}\n${k === 0 ? '\n' : ''}${[body, ...rest].join('\n')}\n`;
+    if (flavour === 'poppler')
+      out += `${note.number}\n${k === 0 ? '\n' : ''}${[body, ...rest].join('\n')}\n`;
     else if (flavour === 'pypdf') out += `${note.number}${[body, ...rest].join('\n')}\n`;
     else if (flavour === 'plain') out += `${[first, ...rest].join('\n')}\n\n`;
-    else out += `${[first, ...rest].map((l) => `${l} `).join('\n').replace(/ $/, '')}\n`;
+    else
+      out += `${[first, ...rest]
+        .map((l) => `${l} `)
+        .join('\n')
+        .replace(/ $/, '')}\n`;
   });
   return out;
 }
@@ -79,7 +85,12 @@ function renderPage(page: Page, flavour: PdfFlavour, random: Random): string {
 export function renderPdfText(plan: DocumentPlan, flavour: PdfFlavour, random: Random): string {
   const footnotes = new Map(plan.footnotes.map((n) => [n.number, footnoteText(n)]));
   const width = flavour === 'plain' ? random.int(72, 78) : 80;
-  const pages = typeset(bodyBlocks(plan), footnotes, { width, height: 52, firstPageOffset: flavour === 'plain' ? 0 : 10, hyphenation: 0.6 }, random);
+  const pages = typeset(
+    bodyBlocks(plan),
+    footnotes,
+    { width, height: 52, firstPageOffset: flavour === 'plain' ? 0 : 10, hyphenation: 0.6 },
+    random,
+  );
   let out = flavour === 'plain' ? ' ' : masthead(plan, flavour);
   pages.forEach((page, i) => {
     const text = renderPage(page, flavour, random);

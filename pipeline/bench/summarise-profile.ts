@@ -2,7 +2,11 @@
 // (written by node --cpu-prof, one per thread), summed over all threads.
 
 export interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }[];
+  nodes: {
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number };
+    children?: number[];
+  }[];
   samples?: number[];
   timeDeltas?: number[];
   startTime: number;
@@ -25,7 +29,13 @@ export interface ProfileSummary {
 export function shortUrl(url: string, root: string): string {
   if (!url) return '(native)';
   const path = url.replace(/^file:\/\//, '');
-  if (path.includes('/node_modules/')) return `node_modules/${path.split('/node_modules/').pop()?.split('/').slice(0, path.includes('/node_modules/@') ? 2 : 1).join('/')}`;
+  if (path.includes('/node_modules/'))
+    return `node_modules/${path
+      .split('/node_modules/')
+      .pop()
+      ?.split('/')
+      .slice(0, path.includes('/node_modules/@') ? 2 : 1)
+      .join('/')}`;
   if (path.startsWith(root)) return path.slice(root.length).replace(/^\//, '');
   return path;
 }
@@ -46,7 +56,9 @@ export function summariseProfiles(profiles: CpuProfile[], root: string, top = 15
       const { functionName, url, lineNumber } = node.callFrame;
       if (functionName === '(idle)') continue;
       const file = shortUrl(url, root);
-      const name = url ? `${functionName || '(anonymous)'} ${file}:${lineNumber + 1}` : functionName;
+      const name = url
+        ? `${functionName || '(anonymous)'} ${file}:${lineNumber + 1}`
+        : functionName;
       byFunction.set(name, (byFunction.get(name) ?? 0) + ms);
       byFile.set(file, (byFile.get(file) ?? 0) + ms);
       totalMs += ms;
@@ -61,7 +73,8 @@ export function summariseProfiles(profiles: CpuProfile[], root: string, top = 15
 }
 
 export function formatProfile(summary: ProfileSummary): string {
-  const line = (r: ProfileRow): string => `  ${(r.share * 100).toFixed(1).padStart(5)}%  ${(r.selfMs / 1000).toFixed(2).padStart(7)} s  ${r.name}`;
+  const line = (r: ProfileRow): string =>
+    `  ${(r.share * 100).toFixed(1).padStart(5)}%  ${(r.selfMs / 1000).toFixed(2).padStart(7)} s  ${r.name}`;
   return [
     `profile: ${(summary.totalMs / 1000).toFixed(2)} s of samples (all threads, idle excluded)`,
     'top functions by self time:',

@@ -16,10 +16,13 @@ export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
-const fixed = (value: number | null, digits: number): string => (value === null || !Number.isFinite(value) ? 'na' : value.toFixed(digits));
+const fixed = (value: number | null, digits: number): string =>
+  value === null || !Number.isFinite(value) ? 'na' : value.toFixed(digits);
 
 export function formatSummary(f: BenchFigures): string {
   const perSecond = f.wallS ? f.docs / f.wallS : null;

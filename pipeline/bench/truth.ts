@@ -60,11 +60,21 @@ export function truthOf(plan: DocumentPlan, file: string): Truth {
     submitted: plan.submitted,
     answered: plan.answered,
     response_days: plan.answered ? days(plan.answered) - days(plan.submitted) : null,
-    answerer: plan.answerer ? { role: plan.answerer.office.role, name: plan.answerer.name, portfolio: plan.answerer.office.portfolio } : null,
+    answerer: plan.answerer
+      ? {
+          role: plan.answerer.office.role,
+          name: plan.answerer.name,
+          portfolio: plan.answerer.office.portfolio,
+        }
+      : null,
     co_answerers: plan.kind === 'questions' ? null : plan.coAnswerers.map(officeName),
     questions,
     answers,
-    footnotes: plan.footnotes.map((n) => ({ number: n.number, text: footnoteText(n), urls: [n.url] })),
+    footnotes: plan.footnotes.map((n) => ({
+      number: n.number,
+      text: footnoteText(n),
+      urls: [n.url],
+    })),
     references: plan.references,
   };
 }

@@ -22,7 +22,8 @@ export interface Page {
 }
 
 // Markers print as their digits; most words have none, so skip the regex for them.
-const visibleLength = (s: string): number => (s.includes('\uE000') ? s.replace(MARKER, '$1').length : s.length);
+const visibleLength = (s: string): number =>
+  s.includes('\uE000') ? s.replace(MARKER, '$1').length : s.length;
 const VOWEL = /[aeiouyáéíóúëïöü]/i;
 
 /** Splits a long word so that its head plus "-" fits in `room`; null when it cannot. */
@@ -48,7 +49,12 @@ function breakUrl(word: string, room: number): [string, string] | null {
   return [word.slice(0, room), word.slice(room)];
 }
 
-export function wrap(text: string, width: number, random: Random, hyphenation: number): { text: string; hyphenated: boolean }[] {
+export function wrap(
+  text: string,
+  width: number,
+  random: Random,
+  hyphenation: number,
+): { text: string; hyphenated: boolean }[] {
   const lines: { text: string; hyphenated: boolean }[] = [];
   let line = '';
   const words = text.split(' ').filter(Boolean);
@@ -59,9 +65,13 @@ export function wrap(text: string, width: number, random: Random, hyphenation: n
       line = line ? `${line} ${word}` : word;
       continue;
     }
-    const split = breakUrl(word, room) ?? (random.chance(hyphenation) ? hyphenate(word, room) : null);
+    const split =
+      breakUrl(word, room) ?? (random.chance(hyphenation) ? hyphenate(word, room) : null);
     if (split) {
-      lines.push({ text: line ? `${line} ${split[0]}` : split[0], hyphenated: !/https?:|www\./.test(word) });
+      lines.push({
+        text: line ? `${line} ${split[0]}` : split[0],
+        hyphenated: !/https?:|www\./.test(word),
+      });
       word = split[1];
       line = '';
       i--;
@@ -84,21 +94,39 @@ export interface PageOptions {
   hyphenation: number;
 }
 
-export function typeset(blocks: Block[], footnotes: Map<number, string>, options: PageOptions, random: Random): Page[] {
+export function typeset(
+  blocks: Block[],
+  footnotes: Map<number, string>,
+  options: PageOptions,
+  random: Random,
+): Page[] {
   const pages: Page[] = [{ lines: [], footnotes: [] }];
   let used = options.firstPageOffset;
   for (const block of blocks) {
-    const wrapped = wrap(block.text, options.width, random, block.kind === 'body' ? options.hyphenation : 0);
+    const wrapped = wrap(
+      block.text,
+      options.width,
+      random,
+      block.kind === 'body' ? options.hyphenation : 0,
+    );
     wrapped.forEach((w, k) => {
       const notes = [...w.text.matchAll(MARKER)].map((m) => Number(m[1]));
-      const noteLines = notes.map((n) => ({ number: n, lines: wrap(`${n} ${footnotes.get(n) ?? ''}`, options.width, random, 0).map((l) => l.text) }));
+      const noteLines = notes.map((n) => ({
+        number: n,
+        lines: wrap(`${n} ${footnotes.get(n) ?? ''}`, options.width, random, 0).map((l) => l.text),
+      }));
       const extra = noteLines.reduce((sum, n) => sum + n.lines.length, 0);
       if (used + 1 + extra > options.height && (pages.at(-1) as Page).lines.length > 0) {
         pages.push({ lines: [], footnotes: [] });
         used = 0;
       }
       const page = pages.at(-1) as Page;
-      page.lines.push({ text: w.text, kind: block.kind, last: k === wrapped.length - 1, hyphenated: w.hyphenated });
+      page.lines.push({
+        text: w.text,
+        kind: block.kind,
+        last: k === wrapped.length - 1,
+        hyphenated: w.hyphenated,
+      });
       page.footnotes.push(...noteLines);
       used += 1 + extra;
     });

@@ -52,7 +52,10 @@ async function prepare(out: string): Promise<void> {
   const entries = await readdir(out).catch(() => [] as string[]);
   const ours = new Set(['documents', 'truth', 'corpus.json', 'dist', 'work']);
   const foreign = entries.filter((e) => !ours.has(e));
-  if (foreign.length > 0) throw new Error(`${out} holds files that are not a benchmark corpus (${foreign.slice(0, 3).join(', ')}); choose another --out`);
+  if (foreign.length > 0)
+    throw new Error(
+      `${out} holds files that are not a benchmark corpus (${foreign.slice(0, 3).join(', ')}); choose another --out`,
+    );
   await rm(join(out, 'corpus.json'), { force: true });
   await rm(join(out, 'documents'), { recursive: true, force: true });
   await rm(join(out, 'truth'), { recursive: true, force: true });
@@ -63,7 +66,16 @@ async function prepare(out: string): Promise<void> {
 export async function writeCorpus(options: CorpusOptions): Promise<CorpusSummary> {
   const { docs, seed, out } = options;
   await prepare(out);
-  const summary: CorpusSummary = { generator: GENERATOR_VERSION, fingerprint: corpusFingerprint(seed, docs), seed, docs, files: 0, bytes: 0, renderings: {}, kinds: {} };
+  const summary: CorpusSummary = {
+    generator: GENERATOR_VERSION,
+    fingerprint: corpusFingerprint(seed, docs),
+    seed,
+    docs,
+    files: 0,
+    bytes: 0,
+    renderings: {},
+    kinds: {},
+  };
   const inFlight = new Set<Promise<void>>();
   const limit = options.concurrency ?? 32;
   for (let i = 0; i < docs; i++) {
@@ -75,7 +87,12 @@ export async function writeCorpus(options: CorpusOptions): Promise<CorpusSummary
       summary.bytes += Buffer.byteLength(f.content);
       return writeFile(join(out, 'documents', f.name), f.content);
     });
-    writes.push(writeFile(join(out, 'truth', `${doc.truth.file}.truth.json`), `${JSON.stringify(doc.truth)}\n`));
+    writes.push(
+      writeFile(
+        join(out, 'truth', `${doc.truth.file}.truth.json`),
+        `${JSON.stringify(doc.truth)}\n`,
+      ),
+    );
     const done: Promise<void> = Promise.all(writes).then(() => {
       inFlight.delete(done);
     });
@@ -89,6 +106,10 @@ export async function writeCorpus(options: CorpusOptions): Promise<CorpusSummary
 }
 
 /** A document that is not in the corpus yet, for the incremental case (k = 0, 1, …). */
-export function extraDocument(seed: string, docs: number, k: number): ReturnType<typeof generateDocument> {
+export function extraDocument(
+  seed: string,
+  docs: number,
+  k: number,
+): ReturnType<typeof generateDocument> {
   return generateDocument(seed, docs + k, docs);
 }

@@ -1,0 +1,120 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  formatProfile,
+  summariseProfiles,
+  type CpuProfile,
+} from '../../pipeline/bench/summarise-profile.ts';
+import { formatSummary, median, SUMMARY_PATTERN } from '../../pipeline/bench/summary-line.ts';
+import { ROOT, runBenchScript } from './run-bench-script.ts';
+
+const dirs: string[] = [];
+afterAll(async () => {
+  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+});
+
+describe('summary line', () => {
+  it('prints medians in the agreed format, ratio and rate computed from them', () => {
+    const line = formatSummary({
+      docs: 1000,
+      wallS: 12.5,
+      peakRssMb: 311.4,
+      floorS: 0.25,
+      incrementalS: 1.234,
+      quarantined: 0,
+    });
+    expect(line).toMatch(SUMMARY_PATTERN);
+    expect(line).toBe(
+      'docs=1000 wall_s=12.50 docs_per_s=80 peak_rss_mb=311 floor_s=0.250 ratio_to_floor=50.0 incremental_s=1.23 quarantined=0',
+    );
+  });
+
+  it('says na for what was not measured, never a number', () => {
+    const line = formatSummary({
+      docs: 10,
+      wallS: null,
+      peakRssMb: null,
+      floorS: 0.01,
+      incrementalS: null,
+      quarantined: null,
+    });
+    expect(line).toMatch(SUMMARY_PATTERN);
+    expect(line).toContain(
+      'wall_s=na docs_per_s=na peak_rss_mb=na floor_s=0.010 ratio_to_floor=na incremental_s=na',
+    );
+  });
+
+  it('takes the median of odd and even counts', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([])).toBeNull();
+  });
+});
+
+describe('npm run bench', () => {
+  it('builds a small generated corpus with the real build and ends with the summary line', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kamervragen-bench-run-'));
+    dirs.push(dir);
+    const run = await runBenchScript('bench-main.ts', [
+      '--docs',
+      '12',
+      '--runs',
+      '1',
+      '--seed',
+      'summary',
+      '--corpus',
+      dir,
+    ]);
+    const lines = run.stdout.trim().split('\n');
+    const last = lines.at(-1) ?? '';
+    expect(last, run.stdout + run.stderr).toMatch(SUMMARY_PATTERN);
+    const fields = Object.fromEntries(
+      last.split(' ').map((kv) => kv.split('=') as [string, string]),
+    );
+    expect(fields.docs).toBe('12');
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    // The build ran: real figures, and its output exists with one record per generated document.
+    for (const key of [
+      'wall_s',
+      'docs_per_s',
+      'peak_rss_mb',
+      'floor_s',
+      'ratio_to_floor',
+      'incremental_s',
+    ])
+      expect(fields[key]).not.toBe('na');
+    expect(Number(fields.peak_rss_mb)).toBeGreaterThan(20);
+    expect(Number(fields.wall_s)).toBeGreaterThan(Number(fields.floor_s));
+    const ndjson = await readFile(join(dir, 'dist', 'kamervragen.ndjson'), 'utf8');
+    // The last build in the run is the incremental one: 12 documents plus the added one.
+    expect(ndjson.trim().split('\n')).toHaveLength(13 - Number(fields.quarantined));
+    expect(
+      (await readdir(join(dir, 'documents'))).filter((n) => !n.endsWith('.metadata.xml')),
+    ).toHaveLength(12);
+  });
+});
+
+describe('profile summary', () => {
+  it('finds the function that burns the time in a real V8 profile', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kamervragen-prof-'));
+    dirs.push(dir);
+    const script =
+      'function burnCycles(){let x=0;for(let i=0;i<8e7;i++)x=(x+i*7)%1000003;return x}function idle(){return 1}console.log(burnCycles()+idle())';
+    const run = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, '-e', script], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(0);
+    const names = (await readdir(dir)).filter((n) => n.endsWith('.cpuprofile'));
+    const profiles = await Promise.all(
+      names.map(async (n) => JSON.parse(await readFile(join(dir, n), 'utf8')) as CpuProfile),
+    );
+    const summary = summariseProfiles(profiles, ROOT);
+    expect(summary.functions[0]?.name).toMatch(/^burnCycles /);
+    expect(summary.functions[0]?.share).toBeGreaterThan(0.5);
+    expect(formatProfile(summary)).toContain('top functions by self time');
+  });
+});
