@@ -12,7 +12,9 @@ export type {
 } from './types/document.generated.ts';
 export type { Diagnostic, Place, Severity } from './errors.ts';
 
-export type SourceFormat = import('./types/document.generated.ts').Source['format'];
+import type { Source } from './types/document.generated.ts';
+
+export type SourceFormat = Source['format'];
 
 /** A source file as read from disk: the only thing the pure stages get from the outside. */
 export interface SourceFile {
