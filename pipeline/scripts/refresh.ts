@@ -50,13 +50,18 @@ async function git(gitArgs: string[], env: Record<string, string> = {}): Promise
 }
 
 async function commitAndTag(tag: string, message: string): Promise<void> {
+  const tagged = await sh`git rev-parse -q --verify ${`refs/tags/${tag}^{commit}`}`;
   await git(['add', '--', 'documents', 'dist', 'state', 'CITATION.cff']);
   const staged = await sh`git diff --cached --quiet`;
-  if (staged.exitCode === 1) await git(['commit', '--quiet', '-m', `Data release ${tag}`, '-m', message]);
-  const head = await git(['rev-parse', 'HEAD']);
-  const tagged = await sh`git rev-parse -q --verify ${`refs/tags/${tag}^{commit}`}`;
-  if (tagged.exitCode !== 0) await git(['tag', '-a', tag, '-m', `kamervragen ${tag}`]);
-  else if (tagged.stdout.trim() !== head) throw new StepFailed(1, `tag ${tag} already exists on another commit; a published version is immutable — look at the history before re-running`);
+  if (staged.exitCode === 1) {
+    // Sources can change without changing the data (a republished file with the same content,
+    // a moved watermark): commit them, so the next run starts from them, but under the same tag.
+    const subject = tagged.exitCode === 0 ? `Update source documents and watermark (data unchanged, ${tag})` : `Data release ${tag}`;
+    await git(['commit', '--quiet', '-m', subject, '-m', message]);
+  }
+  if (tagged.exitCode !== 0) return void (await git(['tag', '-a', tag, '-m', `kamervragen ${tag}`]));
+  const sameData = await sh`git diff --quiet ${tagged.stdout.trim()} HEAD -- dist`;
+  if (sameData.exitCode !== 0) throw new StepFailed(1, `tag ${tag} already exists with other data in dist/; a published version is immutable — look at the history before re-running`);
 }
 
 async function push(tag: string): Promise<void> {
@@ -75,23 +80,33 @@ async function sourceCommit(): Promise<string> {
 }
 
 async function prepare() {
+  const statePath = path.join(root, 'state', 'fetch-state.json');
+  const readState = () => readFile(statePath, 'utf8').catch(() => '');
+  const stateBefore = await readState();
   const fetchArgs = ['fetch', ...(args['sru-url'] ? ['--sru-url', args['sru-url'] as string] : []), ...(args.since ? ['--since', args.since as string] : [])];
   const fetched = await kamervragen<FetchSummary>('fetch', fetchArgs);
   echo(`refresh: fetched ${fetched.added.length} new and ${fetched.changed.length} changed documents (watermark ${fetched.previousWatermark ?? 'none'} → ${fetched.watermark ?? 'none'})`);
+  const sourcesChanged = fetched.added.length + fetched.changed.length > 0 || (await readState()) !== stateBefore;
   const built = await kamervragen<BuildSummary>('build', ['build']);
   echo(`refresh: built ${built.documents} documents`);
   const commit = await sourceCommit();
   const release = await kamervragen<ReleaseSummary>('release', ['release', '--no-publish', `--source-commit=${commit}`]);
   const plan = await kamervragen<ReleaseSummary>('release', ['release', '--target', target, '--dry-run', `--source-commit=${commit}`]);
-  const publish = release.status === 'release' || plan.publish?.action !== 'exists';
-  return { release, publish, summary: `${release.added.length} added, ${release.changed.length} changed, ${release.removed.length} removed` };
+  const newVersion = release.status === 'release';
+  const unpublished = plan.publish?.action !== 'exists';
+  const tag = `v${release.version}`;
+  let message = `nothing changed; ${tag} is current and published to ${target}`;
+  if (newVersion) message = `${tag} to publish (${release.added.length} added, ${release.changed.length} changed, ${release.removed.length} removed)`;
+  else if (unpublished) message = `${tag} to publish (prepared earlier, not yet published)`;
+  else if (sourcesChanged) message = `no new data version (${tag} is current); documents/ or state/ changed${args.commit || stage === 'prepare' ? ': committing them' : ' (commit them, or use --commit)'}`;
+  return { release, tag, message, publish: newVersion || unpublished, commitOnly: !newVersion && !unpublished && sourcesChanged };
 }
 
 async function publishRelease(): Promise<string> {
   const manifest = JSON.parse(await readFile(path.join(root, 'dist', 'manifest.json'), 'utf8')) as { version: string; source_commit: string | null; changes?: Record<string, unknown[]> };
   const tag = `v${manifest.version}`;
   const counts = Object.entries(manifest.changes ?? {}).map(([kind, list]) => `${list.length} ${kind}`).join(', ');
-  if (args.commit) await commitAndTag(tag, `Documents fetched and released by the refresh: ${counts}.`);
+  if (args.commit) await commitAndTag(tag, `Fetched from the official source by the refresh; ${tag}: ${counts}.`);
   if (args.push) await push(tag);
   const published = await kamervragen<ReleaseSummary>('release', ['release', '--target', target, `--source-commit=${manifest.source_commit ?? ''}`]);
   return `${tag} ${published.publish?.action === 'exists' ? 'was already published' : 'published'} to ${target}`;
@@ -110,13 +125,11 @@ try {
   if (stage === 'publish') {
     echo(`refresh: ${await publishRelease()}`);
   } else {
-    const { release, publish, summary } = await prepare();
-    const message = publish
-      ? `refresh: v${release.version} to publish (${release.status === 'release' ? summary : 'prepared earlier, not yet published'})`
-      : `refresh: nothing changed; v${release.version} is current and published to ${target}`;
-    echo(message);
-    await githubOutput({ publish: String(publish), version: String(release.version), tag: `v${release.version}`, message });
-    if (publish && stage === 'all') echo(`refresh: ${await publishRelease()}`);
+    const { release, tag, message, publish, commitOnly } = await prepare();
+    echo(`refresh: ${message}`);
+    // The workflow's publish job has work when there is a version to publish or sources to commit.
+    await githubOutput({ publish: String(publish || commitOnly), version: release.version, tag, message: `refresh: ${message}` });
+    if (stage === 'all' && (publish || (commitOnly && args.commit))) echo(`refresh: ${await publishRelease()}`);
   }
 } catch (error) {
   if (!(error instanceof StepFailed)) throw error;

@@ -112,7 +112,22 @@ it('first refresh fetches the recorded Aanhangsel and releases it; a second refr
   expect(second.code, second.stderr).toBe(0);
   expect(second.stdout).toMatch(/nothing changed/);
   expect(await snapshot()).toEqual(before);
-}, 300_000);
+
+  // Republished the next day with the same content: no new version, but the moved watermark is
+  // committed so the next run starts from it.
+  await standIn.close();
+  const republished = LAST_PAGE.replaceAll('2021-07-22', '2021-07-23');
+  standIn = await startStandIn({ sru: (start, base) => (start === 1 ? rewriteUrls(PAGE1, base) : start === 11 ? rewriteUrls(republished, base) : null) });
+  const third = await refresh();
+  expect(third.code, third.stderr).toBe(0);
+  expect(third.stdout).toMatch(/no new data version/);
+  const after = await snapshot();
+  expect(after['state/fetch-state.json']).not.toBe(before['state/fetch-state.json']);
+  expect(Object.entries(after).filter(([key]) => key.startsWith('releases/') || key.startsWith('dist/') || key.startsWith('documents/'))).toEqual(Object.entries(before).filter(([key]) => key.startsWith('releases/') || key.startsWith('dist/') || key.startsWith('documents/')));
+  expect(after.tags).toBe(before.tags);
+  expect(git('log', '-1', '--format=%s')).toBe(`Update source documents and watermark (data unchanged, v${version})`);
+  expect(git('status', '--porcelain')).toBe('');
+}, 400_000);
 
 it('faults in fetch, build and publish leave documents/, the watermark and the last release intact, and a re-run finishes', async () => {
   // Fetch: the service keeps failing.
