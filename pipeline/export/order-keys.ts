@@ -1,26 +1,49 @@
 import { documentSchema } from '../validate/schema.ts';
 
 type SchemaNode = Record<string, unknown>;
+type Reorder = (value: unknown) => unknown;
 
 // Keys in schema order, at every depth, so the JSON files read like the schema and do not
-// depend on the order in which a parser happened to assign fields.
+// depend on the order in which a parser happened to assign fields. The schema is compiled
+// once into a tree of small functions: walking the schema per record is what made this slow.
 export function orderKeys<T>(value: T, node: SchemaNode = documentSchema): T {
-  return reorder(value, node) as T;
+  return compile(node)(value) as T;
 }
 
-function reorder(value: unknown, node: SchemaNode | undefined): unknown {
-  if (value === null || typeof value !== 'object' || node === undefined) return value;
-  const schema = objectSchemaFor(resolve(node), Array.isArray(value));
-  if (Array.isArray(value))
-    return value.map((item) => reorder(item, schema?.items as SchemaNode | undefined));
-  const properties = (schema?.properties ?? {}) as Record<string, SchemaNode>;
-  const record = value as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(properties))
-    if (key in record) out[key] = reorder(record[key], properties[key]);
-  // Keys the schema does not know cannot pass validation; keep them (last, sorted) rather than lose data.
-  for (const key of Object.keys(record).sort()) if (!(key in out)) out[key] = record[key];
-  return out;
+const compiled = new WeakMap<SchemaNode, Reorder>();
+
+function compile(node: SchemaNode): Reorder {
+  const cached = compiled.get(node);
+  if (cached) return cached;
+  let inner: Reorder | undefined;
+  // Registered before building so recursive $refs find it.
+  const reorder: Reorder = (value) => (inner ??= build(node))(value);
+  compiled.set(node, reorder);
+  return reorder;
+}
+
+function build(node: SchemaNode): Reorder {
+  const target = resolve(node);
+  const objectBranch = branchFor(target, false);
+  const arrayBranch = branchFor(target, true);
+  const items = arrayBranch?.items as SchemaNode | undefined;
+  const itemOrder = items === undefined ? undefined : compile(items);
+  const properties = Object.entries(
+    (objectBranch?.properties ?? {}) as Record<string, SchemaNode>,
+  ).map(([key, child]) => [key, compile(child)] as const);
+  return (value) => {
+    if (value === null || typeof value !== 'object') return value;
+    if (Array.isArray(value)) return itemOrder === undefined ? value : value.map(itemOrder);
+    if (objectBranch === undefined) return value;
+    const record = value as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (const [key, child] of properties) if (key in record) out[key] = child(record[key]);
+    // Keys the schema does not know cannot pass validation; keep them (last, sorted) rather than lose data.
+    if (Object.keys(record).length !== Object.keys(out).length) {
+      for (const key of Object.keys(record).sort()) if (!(key in out)) out[key] = record[key];
+    }
+    return out;
+  };
 }
 
 function resolve(node: SchemaNode): SchemaNode {
@@ -31,14 +54,13 @@ function resolve(node: SchemaNode): SchemaNode {
   return resolve(target as SchemaNode);
 }
 
-// "oneOf": [{"type": "null"}, {"$ref": …}]: pick the branch that describes objects or arrays.
-function objectSchemaFor(node: SchemaNode, isArray: boolean): SchemaNode | undefined {
-  const branches = (node.oneOf ?? node.anyOf) as SchemaNode[] | undefined;
-  if (!branches) return node;
-  for (const branch of branches.map(resolve)) {
+// "oneOf": [{"type": "null"}, {"$ref": …}]: the branch that describes objects (or arrays).
+function branchFor(node: SchemaNode, isArray: boolean): SchemaNode | undefined {
+  const branches = ((node.oneOf ?? node.anyOf) as SchemaNode[] | undefined)?.map(resolve) ?? [node];
+  return branches.find((branch) => {
     const types = ([] as unknown[]).concat(branch.type ?? []);
-    if (types.includes(isArray ? 'array' : 'object') || (!isArray && branch.properties))
-      return branch;
-  }
-  return undefined;
+    return isArray
+      ? types.includes('array') || branch.items !== undefined
+      : types.includes('object') || branch.properties !== undefined;
+  });
 }
