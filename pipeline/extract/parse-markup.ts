@@ -37,15 +37,20 @@ export function parseXmlSafely(text: string, file: string): ParsedMarkup {
   const offsetLines = lineAt(text, text.length - body.length) - 1;
   const valid = XMLValidator.validate(body, { allowBooleanAttributes: false });
   if (valid !== true) {
+    // The validator places "Unclosed tag" at the opening tag; for a file that simply stops, the
+    // useful place is where it stops: its last line.
+    // fast-xml-parser says "Unclosed tag 'x'" or, at end of input, "Invalid '["a", "b"]' found".
+    const open = /^Invalid '\[([\s\S]*)\]' found/.exec(valid.err.msg)?.[1]?.match(/"([^"]+)"/g);
+    const unclosed =
+      /^Unclosed tag '([^']+)'/.exec(valid.err.msg) ??
+      (open ? [null, open[open.length - 1]!.slice(1, -1)] : null);
+    const line = unclosed ? lineAt(text, text.length) : valid.err.line + offsetLines;
+    const message = unclosed
+      ? `the XML ends before <${unclosed[1]}> is closed (truncated?)`
+      : `the XML is not well-formed (truncated or damaged?): ${valid.err.msg}`;
     return {
       ok: false,
-      diagnostic: {
-        severity: 'error',
-        code: 'extract/xml-malformed',
-        message: `the XML is not well-formed (truncated or damaged?): ${valid.err.msg}`,
-        file,
-        line: valid.err.line + offsetLines,
-      },
+      diagnostic: { severity: 'error', code: 'extract/xml-malformed', message, file, line },
     };
   }
   return rootOf(parseDocument(body, { xmlMode: true, decodeEntities: true }), file, 'XML');

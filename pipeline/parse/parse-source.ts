@@ -144,6 +144,9 @@ async function parseContent(
         diagnostics: [...decoded.diagnostics, ...html.diagnostics, ...own.diagnostics],
       };
     }
+    if (html.diagnostics.some((d) => d.severity === 'error')) {
+      return { document: null, diagnostics: [...decoded.diagnostics, ...html.diagnostics] };
+    }
     // A page without div.vraag/div.antwoord (another site's layout): read its text.
     return withDiagnostics(
       decoded.diagnostics,

@@ -90,6 +90,19 @@ const cases: {
     line: xmlText.slice(0, 3000).split('\n').length,
   },
   {
+    name: 'XML that stops mid-element (the last line, naming the open element)',
+    path: 'documents/stops.xml',
+    bytes: XML.subarray(0, xmlText.indexOf('Antwoord 4</nr>') + 4),
+    code: 'extract/xml-malformed',
+    line: xmlText.slice(0, xmlText.indexOf('Antwoord 4</nr>') + 4).split('\n').length,
+  },
+  {
+    name: 'XML with an empty <kamervragen/>',
+    path: 'documents/empty-root.xml',
+    bytes: utf8('<officiele-publicatie><kamervragen/></officiele-publicatie>'),
+    code: 'parse/no-questions',
+  },
+  {
     name: 'XML with an external entity (XXE)',
     path: 'documents/xxe.xml',
     bytes: utf8(
@@ -129,7 +142,24 @@ describe('bad input is refused with a diagnostic, never a crash', () => {
       bytes: utf8(xmlText.slice(0, cut)),
     });
     expectRefused(result, 'documents/cut.xml', 'extract/xml-malformed');
-    expect(result.diagnostics[0]!.message).toMatch(/not well-formed/);
+    expect(result.diagnostics[0]!.message).toMatch(/ends before <vraag> is closed/);
+    expect(result.diagnostics[0]!.line).toBe(xmlText.slice(0, cut).split('\n').length);
+  });
+});
+
+describe('invisible characters in structured renderings', () => {
+  it('zero-width and bidi controls are dropped from names, titles and text', async () => {
+    const xml = xmlText
+      .replace('<achternaam>Kat</achternaam>', '<achternaam>K\u200bat\u200d</achternaam>')
+      .replace('(allen D66)', '(allen D\u200c66)')
+      .replace('<kamervraagonderwerp>de TOZO', '<kamervraagonderwerp>de \u202eTOZO\u202c')
+      .replace('Klopt het dat', 'Klopt\u2066 het dat');
+    const result = await parseSource({ path: 'documents/x.xml', bytes: utf8(xml) });
+    const doc = result.document!;
+    expect(doc.askers).toContainEqual({ name: 'Kat', party: 'D66' });
+    expect(doc.askers!.every((a) => a.party === 'D66')).toBe(true);
+    expect(doc.title).toBe('de TOZO');
+    expect(doc.questions[0]!.text).toMatch(/^Klopt het dat/);
   });
 });
 

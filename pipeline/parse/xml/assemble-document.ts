@@ -3,6 +3,7 @@ import type { Answer, Document, Footnote, Question, SourceFormat, Warning } from
 import { daysBetween } from '../common/dates.ts';
 import { parseHeader } from '../common/header.ts';
 import { answerHeading, parseNumberList, questionHeading } from '../common/headings.ts';
+import { cleanCharacters } from '../common/text-clean.ts';
 import { derivedIdFromFileName, officialIdFromFileName } from '../common/ids.ts';
 import { findReferences } from '../common/references.ts';
 
@@ -41,9 +42,24 @@ export interface AssembleContext {
 }
 
 export function assembleDocument(
-  pub: Publication,
+  raw: Publication,
   ctx: AssembleContext,
-): { document: Document; diagnostics: Diagnostic[] } {
+): { document: Document | null; diagnostics: Diagnostic[] } {
+  const pub = cleanPublication(raw);
+  if (!pub.blocks.some((b) => b.kind === 'question')) {
+    return {
+      document: null,
+      diagnostics: [
+        {
+          severity: 'error',
+          code: 'parse/no-questions',
+          message:
+            'the publication holds no question (<vraag>, div.vraag); an empty record is not kept',
+          file: ctx.path,
+        },
+      ],
+    };
+  }
   const warnings: Warning[] = [];
   const warn = (code: string, message: string, field: string | null = null) =>
     warnings.push({ code, message, field, line: null });
@@ -150,7 +166,6 @@ export function assembleDocument(
         `/answers/${i}`,
       );
   });
-  if (questions.length === 0) warn('parse/no-questions', 'no question blocks found', '/questions');
 
   const fileId = officialIdFromFileName(ctx.path);
   const id = pub.id ?? fileId?.id ?? derivedIdFromFileName(ctx.path);
@@ -208,4 +223,25 @@ function headingNumbers(heading: string, kind: 'question' | 'answer'): number[] 
     return numbers.length > 0 ? numbers : null;
   }
   return own;
+}
+
+// Invisible characters a name or title must not carry: zero-width spaces and joiners, word
+// joiners, BOMs and bidi controls (U+202A–202E, U+2066–2069), which can hide or reorder text.
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u202A-\u202E\u2066-\u2069]/g;
+
+function clean(text: string): string {
+  return cleanCharacters(text).replace(INVISIBLE, '');
+}
+
+function cleanPublication(pub: Publication): Publication {
+  return {
+    ...pub,
+    header: clean(pub.header),
+    blocks: pub.blocks.map((b) => ({
+      ...b,
+      heading: b.heading === null ? null : clean(b.heading),
+      paragraphs: b.paragraphs.map(clean).filter((p) => p.trim().length > 0),
+    })),
+    footnotes: pub.footnotes.map((f) => ({ ...f, text: clean(f.text), urls: f.urls.map(clean) })),
+  };
 }
