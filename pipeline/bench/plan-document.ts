@@ -2,86 +2,13 @@
 // what, the questions and answers in print order, the footnotes. The renderers turn a plan into
 // text; the plan is also the ground truth a parser is checked against.
 import { aanhangselNumber, isoDate, publicationDay, sessionOf } from './calendar.ts';
-import {
-  composeAnswer,
-  composeQuestion,
-  composeTopic,
-  formatDutchDate,
-  slugify,
-  type Reference,
-} from './compose-text.ts';
+import { composeTopic, slugify, type Reference } from './compose-text.ts';
+import { placeFootnotes, planItems } from './plan-items.ts';
+import { officeName, type DocumentPlan, type Office, type Rendering } from './plan-types.ts';
 import { createRandom, type Random } from './random.ts';
-import {
-  FIRST_NAMES,
-  MINISTRIES,
-  OUTLETS,
-  PARTIES,
-  PROGRAMME_PORTFOLIOS,
-  SURNAMES,
-} from './vocabulary.ts';
+import { FIRST_NAMES, MINISTRIES, PARTIES, PROGRAMME_PORTFOLIOS, SURNAMES } from './vocabulary.ts';
 
-export const RENDERINGS = [
-  'ob-xml',
-  'pdf-text-pypdf',
-  'pdf-text-poppler',
-  'pdf-text-pymupdf',
-  'pdf-text-plain',
-  'pdf-markdown',
-  'page-text',
-] as const;
-export type Rendering = (typeof RENDERINGS)[number];
-
-export type Kind = 'answer' | 'questions' | 'postponement';
-export interface Office {
-  role: 'Minister' | 'Staatssecretaris';
-  link: 'van' | 'voor';
-  portfolio: string;
-}
-export interface Person {
-  name: string;
-  party: string;
-}
-export type Item =
-  | { kind: 'question'; numbers: number[]; header: string; paragraphs: string[] }
-  | { kind: 'answer'; questions: number[]; header: string; paragraphs: string[] };
-export interface PlannedFootnote {
-  number: number;
-  source: string | null;
-  date: string | null;
-  headline: string | null;
-  url: string;
-}
-
-export interface DocumentPlan {
-  index: number;
-  id: string;
-  slug: string;
-  kind: Kind;
-  rendering: Rendering;
-  sessionYear: string;
-  number: number | null;
-  caseNumber: string;
-  title: string;
-  askers: Person[];
-  /** "allen VVD" style: every asker has the same party and it is printed once. */
-  sharedParty: boolean;
-  addressees: Office[];
-  submitted: string;
-  answered: string | null;
-  answerer: { office: Office; name: string; lowercaseRole: boolean } | null;
-  coAnswerers: Office[];
-  seeAlso: number | null;
-  items: Item[];
-  footnotes: PlannedFootnote[];
-  references: Reference[];
-  postponementText: string | null;
-}
-
-/** Marks footnote n inside a paragraph; renderers print it their own way, truth drops it. */
-export const marker = (n: number): string => `\uE000${n}\uE001`;
-export const MARKER = /\uE000(\d+)\uE001/g;
-
-export const officeName = (o: Office): string => `${o.role} ${o.link} ${o.portfolio}`;
+export * from './plan-types.ts';
 
 function person(random: Random, used: Set<string>): string {
   for (;;) {
@@ -108,108 +35,6 @@ function office(random: Random): Office {
 }
 
 /** "4, 5", "2 en 3", "3, 4, 5 en 6" */
-export function numberList(numbers: readonly number[], style: 'en' | 'comma'): string {
-  if (numbers.length === 1 || style === 'comma') return numbers.join(', ');
-  return `${numbers.slice(0, -1).join(', ')} en ${numbers[numbers.length - 1]}`;
-}
-
-function planItems(
-  random: Random,
-  kind: Kind,
-  count: number,
-  topic: ReturnType<typeof composeTopic>,
-  refs: Reference[],
-): Item[] {
-  const answerStyle = random.weighted([
-    ['Antwoord {n}', 50],
-    ['Antwoord op vraag {n}', 20],
-    ['Antwoord vraag {n}', 5],
-    ['Antwoord', 25],
-  ] as const);
-  const listStyle = random.chance(0.5) ? 'en' : 'comma';
-  const items: Item[] = [];
-  let n = 1;
-  while (n <= count) {
-    const size =
-      count - n >= 1 && random.chance(0.1) ? Math.min(random.int(2, 4), count - n + 1) : 1;
-    const numbers = Array.from({ length: size }, (_, k) => n + k);
-    const texts = numbers.map((q) =>
-      q === 1 && random.chance(0.5)
-        ? `Bent u bekend met het bericht «${topic.headline}»?`
-        : composeQuestion(random, topic),
-    );
-    const list = numberList(numbers, listStyle);
-    if (size > 1 && random.chance(0.5)) {
-      items.push({ kind: 'question', numbers, header: `Vraag ${list}`, paragraphs: texts });
-    } else {
-      numbers.forEach((q, k) =>
-        items.push({
-          kind: 'question',
-          numbers: [q],
-          header: `Vraag ${q}`,
-          paragraphs: [texts[k] as string],
-        }),
-      );
-    }
-    if (kind === 'answer') {
-      const { paragraphs, references } = composeAnswer(random, topic);
-      refs.push(...references);
-      const header =
-        answerStyle === 'Antwoord'
-          ? size > 1
-            ? `Antwoord op vraag ${list}`
-            : 'Antwoord'
-          : answerStyle.replace('{n}', list);
-      items.push({ kind: 'answer', questions: numbers, header, paragraphs });
-    }
-    n += size;
-  }
-  return items;
-}
-
-function placeFootnotes(
-  random: Random,
-  items: Item[],
-  topic: ReturnType<typeof composeTopic>,
-  day: number,
-): PlannedFootnote[] {
-  if (random.chance(0.4)) return [];
-  const count = random.weighted([
-    [1, 5],
-    [2, 4],
-    [3, 2],
-    [4, 1],
-    [6, 1],
-  ] as const);
-  const slots = items.flatMap((item, i) => item.paragraphs.map((_, p) => [i, p] as const));
-  const chosen = random.sample(slots, count).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  return chosen.map(([i, p], k) => {
-    const number = k + 1;
-    const item = items[i] as Item;
-    const text = item.paragraphs[p] as string;
-    // Markers sit after a sentence's punctuation ("leest»?1") or after a word ("organisaties2 ").
-    const ends = [...text.matchAll(/[?.](?= |$)/g)].map((m) => (m.index ?? 0) + 1);
-    const at =
-      random.chance(0.7) || ends.length === 0
-        ? ends.length
-          ? random.pick(ends)
-          : text.length
-        : text.length;
-    item.paragraphs[p] = `${text.slice(0, at)}${marker(number)}${text.slice(at)}`;
-    const [source, base] = random.pick(OUTLETS);
-    const headline = number === 1 ? topic.headline : composeTopic(random).headline;
-    const url = `${base}${isoDate(day - random.int(20, 200)).replaceAll('-', '/')}/${slugify(headline)}~a${random.int(1e7, 9e7).toString(16)}/`;
-    const bare = random.chance(0.25);
-    return {
-      number,
-      source: bare ? null : source,
-      date: bare ? null : formatDutchDate(isoDate(day - random.int(20, 120))),
-      headline: bare ? null : headline,
-      url,
-    };
-  });
-}
-
 export function planDocument(seed: string, index: number, total: number): DocumentPlan {
   const random = createRandom(`${seed}/${index}`);
   const kind = random.weighted([

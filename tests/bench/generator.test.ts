@@ -50,7 +50,7 @@ describe('npm run bench:corpus', () => {
         out,
       ]);
       expect(run.code, run.stderr).toBe(0);
-      expect(run.stdout).toMatch(/^docs=60 files=\d+ mb=[\d.]+ gen_s=[\d.]+ docs_per_s=\d+$/m);
+      expect(run.stdout).toMatch(/^docs=60 files=\d+ mb=[\d.]+ gen_s=[\d.]+ cpu_s=[\d.]+ docs_per_s=\d+$/m);
     }
     const [ha, hb, hc] = [await hashTree(a), await hashTree(b), await hashTree(c)];
     expect(ha.size).toBeGreaterThan(60 * 2); // documents, sidecars and truth files
