@@ -163,6 +163,53 @@ describe('landing page in Chromium', () => {
       .locator('input, select')
       .evaluateAll((els) => els.filter((e) => !e.closest('label')).length);
     expect(unlabelled).toBe(0);
+    // Sorting from the keyboard: focus a column header button and press Enter.
+    await page.locator('th[data-key=d] button').focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('th[data-key=d]').getAttribute('aria-sort')).resolves.toBe(
+      'descending',
+    );
+    const days = await page.locator('#documents tbody tr td:nth-child(6)').allTextContents();
+    const numbers = days.filter((d) => d !== '').map(Number);
+    expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
+  });
+
+  it('text has WCAG AA contrast against its background', async () => {
+    const { checked, failures } = await page.evaluate(() => {
+      const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number);
+      const lum = (c: string) => {
+        const [r = 0, g = 0, b = 0] = rgb(c).map((v) => {
+          const s = v / 255;
+          return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      const background = (el: Element | null): string => {
+        for (let e = el; e; e = e.parentElement) {
+          const c = getComputedStyle(e).backgroundColor;
+          if ((rgb(c)[3] ?? 1) > 0) return c;
+        }
+        return 'rgb(255, 255, 255)';
+      };
+      const out: string[] = [];
+      let count = 0;
+      const selector =
+        'p, li, td, th, a, button, label, h1, h2, h3, summary, figcaption small, .badge, .hash';
+      for (const el of Array.from(document.querySelectorAll(selector))) {
+        if (!(el as HTMLElement).offsetParent || !el.textContent?.trim()) continue;
+        count += 1;
+        const fg = lum(getComputedStyle(el).color);
+        const bg = lum(background(el));
+        const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+        if (ratio < 4.5)
+          out.push(
+            `${el.tagName}.${el.className} ${ratio.toFixed(2)} "${el.textContent.trim().slice(0, 30)}"`,
+          );
+      }
+      return { checked: count, failures: out };
+    });
+    expect(checked).toBeGreaterThan(100);
+    expect(failures).toEqual([]);
   });
 
   it('opens a document with its questions and answers side by side and working footnote links', async () => {
