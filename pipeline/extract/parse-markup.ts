@@ -53,6 +53,27 @@ export function parseXmlSafely(text: string, file: string): ParsedMarkup {
       diagnostic: { severity: 'error', code: 'extract/xml-malformed', message, file, line },
     };
   }
+  // An entity reference other than the five XML ones (or a character reference) cannot be
+  // resolved without a DTD: "&passwd;" is an error, not text. CDATA and comments may hold anything.
+  const visible = text.replace(/<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->/g, (m) =>
+    m.replace(/[^\n]/g, ' '),
+  );
+  const badRef =
+    /&(?!(?:amp|lt|gt|quot|apos|#\d{1,7}|#x[0-9a-fA-F]{1,6});)([A-Za-z_][\w.-]*;)?/.exec(visible);
+  if (badRef) {
+    return {
+      ok: false,
+      diagnostic: {
+        severity: 'error',
+        code: 'extract/xml-entity',
+        message: badRef[1]
+          ? `the XML refers to the undefined entity &${badRef[1]} (no DTD is read, so only &amp; &lt; &gt; &quot; &apos; exist)`
+          : 'the XML has a bare "&" (it must be written &amp;)',
+        file,
+        line: lineAt(text, badRef.index),
+      },
+    };
+  }
   return rootOf(parseDocument(body, { xmlMode: true, decodeEntities: true }), file, 'XML');
 }
 

@@ -120,6 +120,13 @@ const cases: {
     code: 'extract/xml-doctype',
   },
   {
+    name: 'XML referring to an undefined entity (no DOCTYPE keyword)',
+    path: 'documents/entity.xml',
+    bytes: utf8(xmlText.replace('<al>Klopt het dat', '<al>&passwd; Klopt het dat')),
+    code: 'extract/xml-entity',
+    line: xmlText.slice(0, xmlText.indexOf('<al>Klopt het dat')).split('\n').length,
+  },
+  {
     name: 'XML nested absurdly deep',
     path: 'documents/deep.xml',
     bytes: utf8(`<kamervragen>${'<al>'.repeat(5000)}x${'</al>'.repeat(5000)}</kamervragen>`),
