@@ -17,8 +17,14 @@ export function cleanCharacters(text: string): string {
     const combined = `${letter}${SPACING_ACCENTS[accent] ?? ''}`.normalize('NFC');
     return combined.length === 1 ? combined : whole;
   });
+  // pypdf joins lines without a space: "Binnenlandse Zaken enKoninkrijksrelaties", "Minister vanOnderwijs".
+  // A Dutch function word glued to a capitalised word is two words.
+  out = out.replace(GLUED_FUNCTION_WORD, '$1$2 $3');
   return out.normalize('NFC');
 }
+
+const GLUED_FUNCTION_WORD =
+  /(^|[\s(«“‘])(en|van|voor|de|het|der|aan|op|in|te|met|of|tot|bij|om|naar|over|uit|door|zijn|dat|die)(\p{Lu}\p{Ll}{2,})/gu;
 
 /** Whitespace runs to one space, trimmed. */
 export function squash(text: string): string {

@@ -78,7 +78,7 @@ function findZone(page: readonly string[], from: number, next: number): { start:
 
 // Reads lines start..end as footnotes; null when they are not footnote material. Numbers may come
 // out of order (poppler prints a late "2"; a table footnote "5" printed above "4"), but each number
-// once, and the zone must hold the next number due.
+// once.
 function readZone(page: readonly string[], start: number, next: number): RawFootnote[] | null {
   const footnotes: RawFootnote[] = [];
   const pending: number[] = [];
@@ -103,7 +103,10 @@ function readZone(page: readonly string[], start: number, next: number): RawFoot
     else if (footnotes.length > 0) footnotes.at(-1)?.lines.push(line.trim());
     else return null;
   }
-  if (!seen.has(next)) return null;
+  // Footnotes are printed in order; only a bare number may come late (poppler), so the first
+  // footnote of the zone has its lowest number.
+  const first = footnoteStart(page[start] ?? '', next, expected + WINDOW)?.number ?? 0;
+  if (Math.min(...seen) !== first) return null;
   if (footnotes.length === 0) return null;
   // poppler sometimes prints a number after the texts ("1", text 1, text 2, "3", text 3, "2"): the
   // text of the late number is the last paragraph-like line of the footnote before it.
