@@ -55,7 +55,71 @@ export function checkIntegrity(doc: Document, file: string): Diagnostic[] {
   });
 
   checkDates(doc, error);
+  const warn = (code: string, field: string, message: string): void => {
+    diagnostics.push({ severity: 'warning', code: `integrity/${code}`, message, file, field });
+  };
+  checkQuestionOrder(doc, warn);
+  checkNames(doc, warn);
   return diagnostics;
+}
+
+type Report = (code: string, field: string, message: string) => void;
+
+// Printed numbers ascend; a descent means a misread heading or a page in the wrong order.
+function checkQuestionOrder(doc: Document, warn: Report): void {
+  let previous = -1;
+  doc.questions.forEach((question, index) => {
+    const first = Math.min(...question.numbers);
+    if (first <= previous) {
+      warn(
+        'question-order',
+        `/questions/${index}`,
+        `question ${question.number} comes after question ${previous}: the numbers should ascend`,
+      );
+    }
+    previous = Math.max(previous, ...question.numbers);
+  });
+}
+
+const LATIN = /\p{Script=Latin}/u;
+const LOOK_ALIKE_SCRIPTS = /[\p{Script=Cyrillic}\p{Script=Greek}]/u;
+// Zero-width and bidirectional controls: invisible, yet they make "Sjoerdsma" and "Sjoe\u200brdsma" two people.
+const INVISIBLE = /[\p{Cf}]/u;
+
+// Names are joined on and grouped by; a Cyrillic "о" inside a Latin name splits one person in two.
+function checkNames(doc: Document, warn: Report): void {
+  const names: [string, string | null][] = [
+    ...(doc.askers ?? []).flatMap((a, i): [string, string | null][] => [
+      [`/askers/${i}/name`, a.name],
+      [`/askers/${i}/party`, a.party],
+    ]),
+    ['/answerer/name', doc.answerer?.name ?? null],
+    ['/answerer/role', doc.answerer?.role ?? null],
+    ['/answerer/portfolio', doc.answerer?.portfolio ?? null],
+    ...(doc.addressees ?? []).map((a, i): [string, string] => [`/addressees/${i}`, a]),
+    ...(doc.co_answerers ?? []).map((a, i): [string, string] => [`/co_answerers/${i}`, a]),
+  ];
+  for (const [field, value] of names) {
+    if (value === null) continue;
+    if (LATIN.test(value) && LOOK_ALIKE_SCRIPTS.test(value)) {
+      const odd = [...value].filter((c) => LOOK_ALIKE_SCRIPTS.test(c)).join('');
+      warn(
+        'mixed-script',
+        field,
+        `"${value}" mixes Latin letters with Cyrillic or Greek look-alikes (${odd}); check the name`,
+      );
+    }
+    if (INVISIBLE.test(value)) {
+      const codes = [...value]
+        .filter((c) => INVISIBLE.test(c))
+        .map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+      warn(
+        'invisible-character',
+        field,
+        `"${value}" holds invisible characters (${[...new Set(codes)].join(', ')})`,
+      );
+    }
+  }
 }
 
 function checkDates(

@@ -5,6 +5,7 @@ export interface Case {
   remove?: string[];
   valid: boolean;
   errors?: { code: string; field: string }[];
+  warnings?: { code: string; field: string }[];
 }
 
 export interface CaseFile {

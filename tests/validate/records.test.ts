@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../../pipeline/errors.ts';
 import { checkUniqueIds } from '../../pipeline/validate/check-unique-ids.ts';
 import { validateRecordFiles } from '../../pipeline/validate/validate-records.ts';
 import { sampleDocuments, emotionRecognition } from '../export/fixtures/sample-documents.ts';
@@ -33,21 +34,29 @@ describe('validateRecordFiles', () => {
         text: docs.map((d) => JSON.stringify({ ...d, id: `${d.id}-b` })).join('\n'),
       },
     ]);
-    expect(result).toEqual({ records: 6, diagnostics: [] });
+    expect(result.records).toBe(6);
+    // The hostile record's zero-width space in a name is worth a warning, and only that.
+    expect(result.diagnostics.map((d) => [d.severity, d.code, d.field])).toEqual([
+      ['warning', 'integrity/invisible-character', '/1/askers/1/name'],
+      ['warning', 'integrity/invisible-character', '/askers/1/name'],
+    ]);
   });
 
   it('places problems by record: pointer inside a JSON array, line inside NDJSON', () => {
     const bad = { ...emotionRecognition(), response_days: 1 };
     const docs = [...sampleDocuments().filter((d) => d.id !== bad.id), bad];
-    const fromJson = validateRecordFiles([
-      { file: 'k.json', text: JSON.stringify(docs) },
-    ]).diagnostics;
+    const errorsOnly = (list: Diagnostic[]) => list.filter((d) => d.severity === 'error');
+    const fromJson = errorsOnly(
+      validateRecordFiles([{ file: 'k.json', text: JSON.stringify(docs) }]).diagnostics,
+    );
     expect(fromJson.map((d) => [d.code, d.field])).toEqual([
       ['integrity/response-days', '/2/response_days'],
     ]);
-    const fromNdjson = validateRecordFiles([
-      { file: 'k.ndjson', text: `${docs.map((d) => JSON.stringify(d)).join('\n')}\n{oops\n` },
-    ]).diagnostics;
+    const fromNdjson = errorsOnly(
+      validateRecordFiles([
+        { file: 'k.ndjson', text: `${docs.map((d) => JSON.stringify(d)).join('\n')}\n{oops\n` },
+      ]).diagnostics,
+    );
     expect(fromNdjson.map((d) => [d.code, d.line, d.field])).toEqual([
       ['validate/not-json', 4, undefined],
       ['integrity/response-days', 3, '/response_days'],
