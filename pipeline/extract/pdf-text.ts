@@ -12,6 +12,9 @@ interface Run {
   height: number;
 }
 
+/** Kamervragen publications run to a few dozen pages; reading a 10,000-page PDF would stall a build. */
+const MAX_PAGES = 500;
+
 /** True when the bytes carry the PDF magic (the spec allows junk before it within 1 KiB). */
 export function isPdf(bytes: Uint8Array): boolean {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
@@ -46,6 +49,17 @@ export async function extractPdfText(bytes: Uint8Array, file: string): Promise<E
   });
   try {
     const doc = await task.promise;
+    if (doc.numPages > MAX_PAGES) {
+      return {
+        ok: false,
+        diagnostic: {
+          severity: 'error',
+          code: 'extract/pdf-too-long',
+          message: `the PDF has ${doc.numPages} pages; Kamervragen run to a few dozen, so this is not one (limit ${MAX_PAGES})`,
+          file,
+        },
+      };
+    }
     const pages: string[] = [];
     for (let p = 1; p <= doc.numPages; p++) {
       const page = await doc.getPage(p);

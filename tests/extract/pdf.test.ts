@@ -135,3 +135,14 @@ describe('PDF text extraction', () => {
     ]);
   });
 });
+
+describe('PDF limits', () => {
+  it('a PDF of more pages than any Kamervragen is refused before its text is read', async () => {
+    const pages = Array.from({ length: 501 }, () => [{ x: 221, y: 700, runs: ['Vraag 1'] }]);
+    const result = await parseSource({ path: 'documents/huge.pdf', bytes: makePdf(pages) });
+    expect(result.document).toBeNull();
+    expect(result.diagnostics).toMatchObject([
+      { severity: 'error', code: 'extract/pdf-too-long', file: 'documents/huge.pdf' },
+    ]);
+  });
+});
