@@ -1,6 +1,6 @@
 // The release step of the workflows: `tsx pipeline/scripts/release.ts [--target github:OWNER/REPO] …`.
 // The same code path as `kamervragen release` (options, run, report); this only wires argv and env.
-import { echo, parseArgv } from 'zx';
+import { parseArgv } from 'zx';
 import { formatDiagnostic, KamervragenError } from '../errors.ts';
 import { describeOutcome } from '../publish/describe-outcome.ts';
 import {
@@ -35,7 +35,12 @@ try {
   const args = Object.fromEntries(
     names.map((n) => [n, parsed[n] === false ? undefined : parsed[n]]),
   ) as ReleaseArgs;
-  const options = releaseOptions(args, process.env, process.cwd(), (line) => echo(line));
+  const options = releaseOptions(
+    args,
+    process.env,
+    process.cwd(), // Progress goes to stderr: stdout carries only the outcome (JSON under --json).
+    (line) => process.stderr.write(`${line}\n`),
+  );
   const outcome = await runRelease(options);
   for (const d of outcome.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
   process.stdout.write(
