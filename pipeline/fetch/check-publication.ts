@@ -6,7 +6,10 @@ import { parseXml, type XmlElement } from './xml-tree.ts';
 
 export type FileRole = 'publication' | 'metadata';
 
-const EXPECTED_ROOT: Record<FileRole, string> = { publication: 'officiele-publicatie', metadata: 'metadata_gegevens' };
+const EXPECTED_ROOT: Record<FileRole, string> = {
+  publication: 'officiele-publicatie',
+  metadata: 'metadata_gegevens',
+};
 
 function metadataValue(root: XmlElement, name: string): string | null {
   const entry = root.children.find((c) => c.name === 'metadata' && c.attrs.name === name);
@@ -14,11 +17,17 @@ function metadataValue(root: XmlElement, name: string): string | null {
 }
 
 /** Returns the problems with `bytes` as the `role` file of publication `identifier`; empty means fine. */
-export function checkPublicationFile(bytes: Uint8Array, role: FileRole, identifier: string, file: string): Diagnostic[] {
+export function checkPublicationFile(
+  bytes: Uint8Array,
+  role: FileRole,
+  identifier: string,
+  file: string,
+): Diagnostic[] {
   const problem = (code: string, message: string, line?: number): Diagnostic[] => [
     { severity: 'error', code, message, file, ...(line === undefined ? {} : { line }) },
   ];
-  if (bytes.length === 0) return problem('fetch/empty-file', `the ${role} file of ${identifier} is empty`);
+  if (bytes.length === 0)
+    return problem('fetch/empty-file', `the ${role} file of ${identifier} is empty`);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -26,18 +35,32 @@ export function checkPublicationFile(bytes: Uint8Array, role: FileRole, identifi
     return problem('fetch/not-utf8', `the ${role} file of ${identifier} is not UTF-8`);
   }
   if (/^\uFEFF?\s*(<!doctype html|<html)/i.test(text)) {
-    return problem('fetch/error-page', `the server sent an HTML page instead of the ${role} file of ${identifier} (an error page served with status 200?)`);
+    return problem(
+      'fetch/error-page',
+      `the server sent an HTML page instead of the ${role} file of ${identifier} (an error page served with status 200?)`,
+    );
   }
   const parsed = parseXml(text);
-  if (!parsed.ok) return problem('fetch/malformed-xml', `the ${role} file of ${identifier} is not well-formed XML: ${parsed.message}`, parsed.line);
+  if (!parsed.ok)
+    return problem(
+      'fetch/malformed-xml',
+      `the ${role} file of ${identifier} is not well-formed XML: ${parsed.message}`,
+      parsed.line,
+    );
   const root = parsed.root;
   if (root.ns !== '' || root.name !== EXPECTED_ROOT[role]) {
-    return problem('fetch/unexpected-root', `expected <${EXPECTED_ROOT[role]}> as the ${role} file of ${identifier}, found <${root.name}> (an error page served with status 200?)`);
+    return problem(
+      'fetch/unexpected-root',
+      `expected <${EXPECTED_ROOT[role]}> as the ${role} file of ${identifier}, found <${root.name}> (an error page served with status 200?)`,
+    );
   }
   if (role === 'metadata') {
     const stated = metadataValue(root, 'DC.identifier');
     if (stated !== null && stated !== identifier) {
-      return problem('fetch/identifier-mismatch', `the metadata file fetched for ${identifier} describes ${stated}`);
+      return problem(
+        'fetch/identifier-mismatch',
+        `the metadata file fetched for ${identifier} describes ${stated}`,
+      );
     }
   }
   return [];

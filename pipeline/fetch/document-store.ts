@@ -52,7 +52,8 @@ export function createDocumentStore(dir: string): DocumentStore {
     },
     async write(name, bytes) {
       // Names come from sanitised identifiers; refuse anything else rather than trust the caller.
-      if (name !== basename(name) || name.startsWith('.')) throw new Error(`unsafe document name ${JSON.stringify(name)}`);
+      if (name !== basename(name) || name.startsWith('.'))
+        throw new Error(`unsafe document name ${JSON.stringify(name)}`);
       await writeFileAtomic(join(dir, name), bytes);
     },
   };

@@ -46,7 +46,8 @@ export interface FetchOutcome {
 const XML_ACCEPT = 'application/xml, text/xml;q=0.9';
 const SRU_ACCEPT = 'application/sru+xml, application/xml;q=0.9, text/xml;q=0.8';
 
-const sameBytes = (a: Uint8Array | null, b: Uint8Array): boolean => a !== null && a.length === b.length && a.every((v, i) => v === b[i]);
+const sameBytes = (a: Uint8Array | null, b: Uint8Array): boolean =>
+  a !== null && a.length === b.length && a.every((v, i) => v === b[i]);
 
 async function listRecords(client: PoliteClient, options: FetchOptions, query: string) {
   const records: SruRecord[] = [];
@@ -61,22 +62,40 @@ async function listRecords(client: PoliteClient, options: FetchOptions, query: s
     const page = parseSruResponse(new TextDecoder().decode(response.body), url);
     if (!page.ok) {
       const [first] = page.diagnostics;
-      throw new KamervragenError(first?.code ?? 'fetch/sru', `${first?.message ?? 'unreadable SRU response'}; nothing was saved, re-run later`, { file: url, ...(first?.line === undefined ? {} : { line: first.line }) });
+      throw new KamervragenError(
+        first?.code ?? 'fetch/sru',
+        `${first?.message ?? 'unreadable SRU response'}; nothing was saved, re-run later`,
+        { file: url, ...(first?.line === undefined ? {} : { line: first.line }) },
+      );
     }
     records.push(...page.records);
     warnings.push(...page.diagnostics);
-    options.log?.(`page ${pages}: ${page.records.length} records${page.numberOfRecords === null ? '' : ` of ${page.numberOfRecords}`}`);
+    options.log?.(
+      `page ${pages}: ${page.records.length} records${page.numberOfRecords === null ? '' : ` of ${page.numberOfRecords}`}`,
+    );
     if (page.nextRecordPosition === null) break;
     if (page.nextRecordPosition <= start) {
-      throw new KamervragenError('fetch/sru-paging', `nextRecordPosition ${page.nextRecordPosition} does not move past startRecord ${start}`, { file: url });
+      throw new KamervragenError(
+        'fetch/sru-paging',
+        `nextRecordPosition ${page.nextRecordPosition} does not move past startRecord ${start}`,
+        { file: url },
+      );
     }
-    if (pages >= maxPages) throw new KamervragenError('fetch/sru-paging', `more than ${maxPages} pages; narrow the query with --since`, { file: url });
+    if (pages >= maxPages)
+      throw new KamervragenError(
+        'fetch/sru-paging',
+        `more than ${maxPages} pages; narrow the query with --since`,
+        { file: url },
+      );
     start = page.nextRecordPosition;
   }
   return { records, warnings, pages };
 }
 
-async function download(client: PoliteClient, item: Download): Promise<{ files: [string, Uint8Array][]; problems: Diagnostic[] }> {
+async function download(
+  client: PoliteClient,
+  item: Download,
+): Promise<{ files: [string, Uint8Array][]; problems: Diagnostic[] }> {
   const files: [string, Uint8Array][] = [];
   const problems: Diagnostic[] = [];
   const wanted: [string, string | null, 'publication' | 'metadata'][] = [
@@ -99,15 +118,29 @@ async function download(client: PoliteClient, item: Download): Promise<{ files: 
   return { files, problems };
 }
 
-export async function fetchPublications(client: PoliteClient, store: DocumentStore, state: FetchState, options: FetchOptions): Promise<FetchOutcome> {
+export async function fetchPublications(
+  client: PoliteClient,
+  store: DocumentStore,
+  state: FetchState,
+  options: FetchOptions,
+): Promise<FetchOutcome> {
   const since = modifiedSince(state, options.since);
   if (since === null) {
-    throw new KamervragenError('fetch/no-watermark', 'there is no watermark yet; pass --since YYYY-MM-DD for the first run', {}, 2);
+    throw new KamervragenError(
+      'fetch/no-watermark',
+      'there is no watermark yet; pass --since YYYY-MM-DD for the first run',
+      {},
+      2,
+    );
   }
   const query = buildQuery({ modifiedSince: since, chamber: options.chamber });
   const listing = await listRecords(client, options, query);
   const sruOrigin = new URL(options.sruUrl).origin;
-  const selection = selectDownloads(listing.records, { chamber: options.chamber, sruOrigin, file: options.sruUrl });
+  const selection = selectDownloads(listing.records, {
+    chamber: options.chamber,
+    sruOrigin,
+    file: options.sruUrl,
+  });
   const outcome: FetchOutcome = {
     query,
     pages: listing.pages,
@@ -123,9 +156,16 @@ export async function fetchPublications(client: PoliteClient, store: DocumentSto
   };
   const done: Download[] = [];
   for (const item of selection.downloads) {
-    const names = [`${item.base}.xml`, ...(item.metadataUrl === null ? [] : [`${item.base}.metadata.xml`])];
+    const names = [
+      `${item.base}.xml`,
+      ...(item.metadataUrl === null ? [] : [`${item.base}.metadata.xml`]),
+    ];
     const existing = await Promise.all(names.map((name) => store.read(name)));
-    if (item.version !== null && state.seen[item.identifier] === item.version && existing.every((bytes) => bytes !== null)) {
+    if (
+      item.version !== null &&
+      state.seen[item.identifier] === item.version &&
+      existing.every((bytes) => bytes !== null)
+    ) {
       // Listed again only because of the one-day overlap: same version, already on disk.
       outcome.unchanged.push(item.identifier);
       done.push(item);

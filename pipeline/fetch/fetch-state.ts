@@ -32,23 +32,40 @@ export function parseFetchState(text: string, file: string): FetchState {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new KamervragenError('fetch/state', `the state file is not JSON (${(error as Error).message}); restore it from git`, { file });
+    throw new KamervragenError(
+      'fetch/state',
+      `the state file is not JSON (${(error as Error).message}); restore it from git`,
+      { file },
+    );
   }
   const object = value as { watermark?: unknown; seen?: unknown };
-  if (typeof object !== 'object' || object === null) throw new KamervragenError('fetch/state', 'the state file must hold a JSON object', { file });
+  if (typeof object !== 'object' || object === null)
+    throw new KamervragenError('fetch/state', 'the state file must hold a JSON object', { file });
   const { watermark, seen = {} } = object;
   if (watermark !== null && (typeof watermark !== 'string' || !isIsoDate(watermark))) {
-    throw new KamervragenError('fetch/state', 'watermark must be a date YYYY-MM-DD or null', { file, field: '/watermark' });
+    throw new KamervragenError('fetch/state', 'watermark must be a date YYYY-MM-DD or null', {
+      file,
+      field: '/watermark',
+    });
   }
-  if (typeof seen !== 'object' || seen === null || Object.values(seen).some((v) => typeof v !== 'string')) {
-    throw new KamervragenError('fetch/state', 'seen must map identifiers to version strings', { file, field: '/seen' });
+  if (
+    typeof seen !== 'object' ||
+    seen === null ||
+    Object.values(seen).some((v) => typeof v !== 'string')
+  ) {
+    throw new KamervragenError('fetch/state', 'seen must map identifiers to version strings', {
+      file,
+      field: '/seen',
+    });
   }
   return { watermark: watermark ?? null, seen: seen as Record<string, string> };
 }
 
 /** Sorted keys and a final newline, so an unchanged state is byte-identical and git sees no change. */
 export function serializeFetchState(state: FetchState): string {
-  const seen = Object.fromEntries(Object.entries(state.seen).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const seen = Object.fromEntries(
+    Object.entries(state.seen).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  );
   return `${JSON.stringify({ watermark: state.watermark, seen }, null, 2)}\n`;
 }
 
@@ -63,17 +80,26 @@ export function modifiedSince(state: FetchState, since: string | null): string |
  * back (a --since backfill leaves it where it was); `seen` keeps only what the next overlap can
  * list again.
  */
-export function advanceState(previous: FetchState, fetched: readonly { identifier: string; modified: string | null; version: string | null }[]): FetchState {
+export function advanceState(
+  previous: FetchState,
+  fetched: readonly { identifier: string; modified: string | null; version: string | null }[],
+): FetchState {
   let watermark = previous.watermark;
   const seen = { ...previous.seen };
   for (const item of fetched) {
-    if (item.modified !== null && isIsoDate(item.modified) && (watermark === null || item.modified > watermark)) watermark = item.modified;
+    if (
+      item.modified !== null &&
+      isIsoDate(item.modified) &&
+      (watermark === null || item.modified > watermark)
+    )
+      watermark = item.modified;
     if (item.version !== null) seen[item.identifier] = item.version;
   }
   if (watermark !== null) {
     // Versions carry a time zone, so a stamp can fall a day before its dt.modified date.
     const keepFrom = shiftDate(watermark, -OVERLAP_DAYS - 1);
-    for (const [id, version] of Object.entries(seen)) if (version.slice(0, 10) < keepFrom) delete seen[id];
+    for (const [id, version] of Object.entries(seen))
+      if (version.slice(0, 10) < keepFrom) delete seen[id];
   }
   return { watermark, seen };
 }

@@ -5,7 +5,8 @@
 // to allowed URLs; bodies are size-capped.
 import { KamervragenError } from '../errors.ts';
 
-export const USER_AGENT = 'kamervragen-fetcher/1.0 (open dataset of Dutch written parliamentary questions; polite harvester, one request at a time)';
+export const USER_AGENT =
+  'kamervragen-fetcher/1.0 (open dataset of Dutch written parliamentary questions; polite harvester, one request at a time)';
 
 export interface PoliteClientOptions {
   fetch: typeof globalThis.fetch;
@@ -59,14 +60,23 @@ export function retryAfterMs(header: string | null, now: number): number | null 
 
 async function readCapped(response: Response, maxBytes: number, url: string): Promise<Uint8Array> {
   const declared = Number(response.headers.get('content-length') ?? '0');
-  if (declared > maxBytes) throw new KamervragenError('fetch/too-large', `${url} is ${declared} bytes, more than the ${maxBytes} allowed`);
+  if (declared > maxBytes)
+    throw new KamervragenError(
+      'fetch/too-large',
+      `${url} is ${declared} bytes, more than the ${maxBytes} allowed`,
+    );
   const body = new Uint8Array(await response.arrayBuffer());
-  if (body.length > maxBytes) throw new KamervragenError('fetch/too-large', `${url} sent more than the ${maxBytes} bytes allowed`);
+  if (body.length > maxBytes)
+    throw new KamervragenError(
+      'fetch/too-large',
+      `${url} sent more than the ${maxBytes} bytes allowed`,
+    );
   return body;
 }
 
 export function createPoliteClient(options: PoliteClientOptions): PoliteClient {
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const sleep =
+    options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const now = options.now ?? Date.now;
   const maxBytes = options.maxBytes ?? 50 * 1024 * 1024;
   const maxRetryAfterMs = options.maxRetryAfterMs ?? 120_000;
@@ -77,7 +87,11 @@ export function createPoliteClient(options: PoliteClientOptions): PoliteClient {
     let current = new URL(url);
     for (let hop = 0; hop <= 5; hop += 1) {
       if (!options.isAllowed(current)) {
-        throw new KamervragenError('fetch/foreign-host', `refused to follow ${current.origin}: only the configured SRU service and the official repository hosts are fetched`, { file: url });
+        throw new KamervragenError(
+          'fetch/foreign-host',
+          `refused to follow ${current.origin}: only the configured SRU service and the official repository hosts are fetched`,
+          { file: url },
+        );
       }
       if (requests > 0 && options.delayMs > 0) await sleep(options.delayMs);
       requests += 1;
@@ -89,7 +103,10 @@ export function createPoliteClient(options: PoliteClientOptions): PoliteClient {
           signal: AbortSignal.timeout(options.timeoutMs),
         });
       } catch (error) {
-        const reason = (error as Error).name === 'TimeoutError' ? `no answer within ${options.timeoutMs} ms` : (error as Error).message;
+        const reason =
+          (error as Error).name === 'TimeoutError'
+            ? `no answer within ${options.timeoutMs} ms`
+            : (error as Error).message;
         throw new Retryable(`${current.href}: ${reason}`, null);
       }
       if (response.status >= 300 && response.status < 400 && response.headers.has('location')) {
@@ -99,22 +116,39 @@ export function createPoliteClient(options: PoliteClientOptions): PoliteClient {
       }
       if (response.status === 429 || response.status >= 500) {
         await response.body?.cancel();
-        throw new Retryable(`${current.href}: HTTP ${response.status}`, retryAfterMs(response.headers.get('retry-after'), now()));
+        throw new Retryable(
+          `${current.href}: HTTP ${response.status}`,
+          retryAfterMs(response.headers.get('retry-after'), now()),
+        );
       }
       if (response.status !== 200) {
         await response.body?.cancel();
-        throw new KamervragenError('fetch/http-status', `${current.href} answered HTTP ${response.status}`, { file: url });
+        throw new KamervragenError(
+          'fetch/http-status',
+          `${current.href} answered HTTP ${response.status}`,
+          { file: url },
+        );
       }
       let body: Uint8Array;
       try {
         body = await readCapped(response, maxBytes, current.href);
       } catch (error) {
         if (error instanceof KamervragenError) throw error;
-        throw new Retryable(`${current.href}: the body was cut off (${(error as Error).message})`, null);
+        throw new Retryable(
+          `${current.href}: the body was cut off (${(error as Error).message})`,
+          null,
+        );
       }
-      return { url: current.href, status: response.status, contentType: response.headers.get('content-type'), body };
+      return {
+        url: current.href,
+        status: response.status,
+        contentType: response.headers.get('content-type'),
+        body,
+      };
     }
-    throw new KamervragenError('fetch/redirects', `${url} redirected more than 5 times`, { file: url });
+    throw new KamervragenError('fetch/redirects', `${url} redirected more than 5 times`, {
+      file: url,
+    });
   }
 
   async function withRetries(url: string, accept: string): Promise<HttpResponse> {
@@ -125,11 +159,19 @@ export function createPoliteClient(options: PoliteClientOptions): PoliteClient {
       } catch (error) {
         if (!(error instanceof Retryable)) throw error;
         if (attempt >= options.retries) {
-          throw new KamervragenError('fetch/unavailable', `${error.message}; gave up after ${attempt + 1} attempts, try again later`, { file: url });
+          throw new KamervragenError(
+            'fetch/unavailable',
+            `${error.message}; gave up after ${attempt + 1} attempts, try again later`,
+            { file: url },
+          );
         }
         const backoff = options.backoffMs * 2 ** attempt;
         if (error.waitMs !== null && error.waitMs > maxRetryAfterMs) {
-          throw new KamervragenError('fetch/unavailable', `${error.message}; the server asks to wait ${Math.round(error.waitMs / 1000)} s, more than allowed; try again later`, { file: url });
+          throw new KamervragenError(
+            'fetch/unavailable',
+            `${error.message}; the server asks to wait ${Math.round(error.waitMs / 1000)} s, more than allowed; try again later`,
+            { file: url },
+          );
         }
         await sleep(Math.max(backoff, error.waitMs ?? 0));
       }

@@ -5,7 +5,12 @@ import { dirname } from 'node:path';
 import { KamervragenError } from '../errors.ts';
 import { createDocumentStore, removePartials, writeFileAtomic } from './document-store.ts';
 import { fetchPublications, type FetchOptions, type FetchOutcome } from './fetch-publications.ts';
-import { EMPTY_STATE, parseFetchState, serializeFetchState, type FetchState } from './fetch-state.ts';
+import {
+  EMPTY_STATE,
+  parseFetchState,
+  serializeFetchState,
+  type FetchState,
+} from './fetch-state.ts';
 import type { PoliteClient } from './polite-client.ts';
 
 export interface RunFetchOptions extends FetchOptions {
@@ -20,15 +25,31 @@ export interface RunFetchResult {
   saved: boolean;
 }
 
-export async function runFetch(client: PoliteClient, options: RunFetchOptions): Promise<RunFetchResult> {
-  const stateText = await readFile(options.statePath, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return null;
-    throw new KamervragenError('fetch/state', `cannot read the state file (${error.code ?? error.message})`, { file: options.statePath });
-  });
+export async function runFetch(
+  client: PoliteClient,
+  options: RunFetchOptions,
+): Promise<RunFetchResult> {
+  const stateText = await readFile(options.statePath, 'utf8').catch(
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return null;
+      throw new KamervragenError(
+        'fetch/state',
+        `cannot read the state file (${error.code ?? error.message})`,
+        { file: options.statePath },
+      );
+    },
+  );
   const previous = stateText === null ? EMPTY_STATE : parseFetchState(stateText, options.statePath);
-  for (const name of await removePartials(options.documentsDir)) options.log?.(`removed ${name}, left by an interrupted run`);
-  for (const name of await removePartials(dirname(options.statePath))) options.log?.(`removed ${name}, left by an interrupted run`);
-  const outcome = await fetchPublications(client, createDocumentStore(options.documentsDir), previous, options);
+  for (const name of await removePartials(options.documentsDir))
+    options.log?.(`removed ${name}, left by an interrupted run`);
+  for (const name of await removePartials(dirname(options.statePath)))
+    options.log?.(`removed ${name}, left by an interrupted run`);
+  const outcome = await fetchPublications(
+    client,
+    createDocumentStore(options.documentsDir),
+    previous,
+    options,
+  );
   let saved = false;
   if (outcome.failures.length === 0) {
     const next = serializeFetchState(outcome.state);

@@ -6,7 +6,11 @@ import { CHAMBER_CREATORS, PUBLICATION_NAMES, type Chamber } from './sru-query.t
 import type { SruRecord } from './sru-response.ts';
 
 /** Hosts that publish the official repository (FORMATS.md §2.1); only https is followed there. */
-export const OFFICIAL_HOSTS = ['repository.overheid.nl', 'zoek.officielebekendmakingen.nl', 'repository.officiele-overheidspublicaties.nl'];
+export const OFFICIAL_HOSTS = [
+  'repository.overheid.nl',
+  'zoek.officielebekendmakingen.nl',
+  'repository.officiele-overheidspublicaties.nl',
+];
 
 export interface Download {
   identifier: string;
@@ -32,14 +36,19 @@ export function isAllowedUrl(url: URL, sruOrigin: string): boolean {
   return url.protocol === 'https:' && url.port === '' && OFFICIAL_HOSTS.includes(url.hostname);
 }
 
-const sameName = (a: string, b: string) => a.localeCompare(b, 'nl', { sensitivity: 'accent' }) === 0;
+const sameName = (a: string, b: string) =>
+  a.localeCompare(b, 'nl', { sensitivity: 'accent' }) === 0;
 
 function refusal(record: SruRecord, chamber: Chamber, sruOrigin: string): string | null {
-  if (!isSafeIdentifier(record.identifier)) return `identifier ${JSON.stringify(record.identifier)} is not a safe file name`;
-  if (record.productArea !== null && record.productArea !== 'officielepublicaties') return `product area is "${record.productArea}"`;
+  if (!isSafeIdentifier(record.identifier))
+    return `identifier ${JSON.stringify(record.identifier)} is not a safe file name`;
+  if (record.productArea !== null && record.productArea !== 'officielepublicaties')
+    return `product area is "${record.productArea}"`;
   const name = record.publicationName;
-  if (name === null || !PUBLICATION_NAMES.some((wanted) => sameName(wanted, name))) return `publication "${name ?? 'unknown'}" is not a Kamervraag`;
-  if (chamber !== 'all' && record.creator !== CHAMBER_CREATORS[chamber]) return `creator "${record.creator ?? 'unknown'}" is not the ${CHAMBER_CREATORS[chamber]}`;
+  if (name === null || !PUBLICATION_NAMES.some((wanted) => sameName(wanted, name)))
+    return `publication "${name ?? 'unknown'}" is not a Kamervraag`;
+  if (chamber !== 'all' && record.creator !== CHAMBER_CREATORS[chamber])
+    return `creator "${record.creator ?? 'unknown'}" is not the ${CHAMBER_CREATORS[chamber]}`;
   const xml = record.manifestations.xml;
   if (!xml) return 'the record has no XML manifestation';
   for (const [manifestation, raw] of Object.entries(record.manifestations)) {
@@ -50,7 +59,8 @@ function refusal(record: SruRecord, chamber: Chamber, sruOrigin: string): string
     } catch {
       return `its ${manifestation} URL is not a URL`;
     }
-    if (!isAllowedUrl(url, sruOrigin)) return `its ${manifestation} URL points at ${url.origin}, which is neither the SRU service nor an official repository host`;
+    if (!isAllowedUrl(url, sruOrigin))
+      return `its ${manifestation} URL points at ${url.origin}, which is neither the SRU service nor an official repository host`;
   }
   return null;
 }
@@ -72,7 +82,13 @@ export function selectDownloads(
       // Other publication types on a shared page are expected and only counted; a record that is
       // the right type but unsafe to follow is reported. Neither blocks the run: it is never followed.
       if (/^(publication|creator|product area)/.test(reason)) ignored += 1;
-      else diagnostics.push({ severity: 'warning', code: 'fetch/refused-record', message: `${record.identifier.slice(0, 80)}: not downloaded, ${reason}`, file: options.file });
+      else
+        diagnostics.push({
+          severity: 'warning',
+          code: 'fetch/refused-record',
+          message: `${record.identifier.slice(0, 80)}: not downloaded, ${reason}`,
+          file: options.file,
+        });
       continue;
     }
     const seen = byId.get(record.identifier);

@@ -1,5 +1,8 @@
 // The SRU 2.0 request the fetcher sends, in the form KOOP's own harvester uses (FORMATS.md §1.1).
-export const PUBLICATION_NAMES = ['Kamervragen (Aanhangsel)', 'Kamervragen zonder antwoord'] as const;
+export const PUBLICATION_NAMES = [
+  'Kamervragen (Aanhangsel)',
+  'Kamervragen zonder antwoord',
+] as const;
 
 export const CHAMBERS = ['tk', 'ek', 'all'] as const;
 export type Chamber = (typeof CHAMBERS)[number];
@@ -20,13 +23,19 @@ const quote = (value: string): string => `"${value.replace(/[\\"]/g, (c) => `\\$
 export function buildQuery(options: { modifiedSince: string | null; chamber: Chamber }): string {
   const names = PUBLICATION_NAMES.map((name) => `w.publicatienaam==${quote(name)}`).join(' or ');
   const parts = [`c.product-area==${quote('officielepublicaties')}`, `(${names})`];
-  if (options.chamber !== 'all') parts.push(`dt.creator==${quote(CHAMBER_CREATORS[options.chamber])}`);
+  if (options.chamber !== 'all')
+    parts.push(`dt.creator==${quote(CHAMBER_CREATORS[options.chamber])}`);
   if (options.modifiedSince !== null) parts.push(`dt.modified>=${quote(options.modifiedSince)}`);
   return parts.join(' and ');
 }
 
 /** The searchRetrieve URL for one page; `startRecord` is 1-based. */
-export function buildSearchUrl(baseUrl: string, query: string, startRecord: number, maximumRecords: number): string {
+export function buildSearchUrl(
+  baseUrl: string,
+  query: string,
+  startRecord: number,
+  maximumRecords: number,
+): string {
   const url = new URL(baseUrl);
   url.searchParams.set('operation', 'searchRetrieve');
   url.searchParams.set('version', '2.0');

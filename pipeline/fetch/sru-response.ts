@@ -1,7 +1,14 @@
 // Reads one SRU 2.0 searchRetrieve response (recordSchema gzd) into plain records. Pure.
 // Structure and namespaces: FORMATS.md §1.3, fixtures tests/fixtures/sru/.
 import type { Diagnostic } from '../errors.ts';
-import { child, childrenNamed, descendant, parseXml, textContent, type XmlElement } from './xml-tree.ts';
+import {
+  child,
+  childrenNamed,
+  descendant,
+  parseXml,
+  textContent,
+  type XmlElement,
+} from './xml-tree.ts';
 
 export const NS = {
   sru: 'http://docs.oasis-open.org/ns/search-ws/sruResponse',
@@ -30,7 +37,13 @@ export interface SruRecord {
 }
 
 export type SruPage =
-  | { ok: true; numberOfRecords: number | null; nextRecordPosition: number | null; records: SruRecord[]; diagnostics: Diagnostic[] }
+  | {
+      ok: true;
+      numberOfRecords: number | null;
+      nextRecordPosition: number | null;
+      records: SruRecord[];
+      diagnostics: Diagnostic[];
+    }
   | { ok: false; diagnostics: Diagnostic[] };
 
 const text = (element: XmlElement | undefined): string | null => {
@@ -77,11 +90,17 @@ function readDiagnostics(root: XmlElement, file: string): Diagnostic[] {
     .map((d) => {
       const part = (name: string) => text(d.children.find((c) => c.name === name));
       const detail = [part('message'), part('details')].filter(Boolean).join(': ');
-      return { severity: 'error', code: 'fetch/sru-diagnostic', message: `the SRU service answered ${part('uri') ?? 'a diagnostic'}${detail ? ` (${detail})` : ''}`, file };
+      return {
+        severity: 'error',
+        code: 'fetch/sru-diagnostic',
+        message: `the SRU service answered ${part('uri') ?? 'a diagnostic'}${detail ? ` (${detail})` : ''}`,
+        file,
+      };
     });
 }
 
-const integer = (value: string | null): number | null => (value !== null && /^\d+$/.test(value) ? Number(value) : null);
+const integer = (value: string | null): number | null =>
+  value !== null && /^\d+$/.test(value) ? Number(value) : null;
 
 /** `file` names the response in diagnostics (the request URL). */
 export function parseSruResponse(body: string, file: string): SruPage {
@@ -91,25 +110,66 @@ export function parseSruResponse(body: string, file: string): SruPage {
     const message = looksHtml
       ? 'the SRU service answered with an HTML page instead of an SRU response (an error page?)'
       : `the SRU response is not well-formed XML: ${parsed.message}`;
-    return { ok: false, diagnostics: [{ severity: 'error', code: 'fetch/sru-malformed', message, file, ...(parsed.line === undefined ? {} : { line: parsed.line }) }] };
+    return {
+      ok: false,
+      diagnostics: [
+        {
+          severity: 'error',
+          code: 'fetch/sru-malformed',
+          message,
+          file,
+          ...(parsed.line === undefined ? {} : { line: parsed.line }),
+        },
+      ],
+    };
   }
   const root = parsed.root;
   const diagnostics = readDiagnostics(root, file);
   if (root.ns === NS.sru12) {
-    return { ok: false, diagnostics: [{ severity: 'error', code: 'fetch/sru-version', message: 'the SRU service answered in SRU 1.2; the fetcher sends version=2.0 and reads only 2.0 responses', file }] };
+    return {
+      ok: false,
+      diagnostics: [
+        {
+          severity: 'error',
+          code: 'fetch/sru-version',
+          message:
+            'the SRU service answered in SRU 1.2; the fetcher sends version=2.0 and reads only 2.0 responses',
+          file,
+        },
+      ],
+    };
   }
   if (root.ns !== NS.sru || root.name !== 'searchRetrieveResponse') {
     if (diagnostics.length > 0) return { ok: false, diagnostics };
-    return { ok: false, diagnostics: [{ severity: 'error', code: 'fetch/sru-unexpected', message: `expected an SRU 2.0 searchRetrieveResponse, found <${root.name}>${root.ns ? ` in ${root.ns}` : ''}`, file }] };
+    return {
+      ok: false,
+      diagnostics: [
+        {
+          severity: 'error',
+          code: 'fetch/sru-unexpected',
+          message: `expected an SRU 2.0 searchRetrieveResponse, found <${root.name}>${root.ns ? ` in ${root.ns}` : ''}`,
+          file,
+        },
+      ],
+    };
   }
   if (diagnostics.length > 0) return { ok: false, diagnostics };
   const records: SruRecord[] = [];
   const warnings: Diagnostic[] = [];
   const container = child(root, NS.sru, 'records');
-  for (const [index, element] of (container ? childrenNamed(container, NS.sru, 'record') : []).entries()) {
+  for (const [index, element] of (container
+    ? childrenNamed(container, NS.sru, 'record')
+    : []
+  ).entries()) {
     const record = readRecord(element);
     if (record) records.push(record);
-    else warnings.push({ severity: 'warning', code: 'fetch/record-without-identifier', message: `record ${index + 1} of the page has no dcterms:identifier; skipped`, file });
+    else
+      warnings.push({
+        severity: 'warning',
+        code: 'fetch/record-without-identifier',
+        message: `record ${index + 1} of the page has no dcterms:identifier; skipped`,
+        file,
+      });
   }
   return {
     ok: true,

@@ -15,7 +15,8 @@ export interface XmlElement {
   text: string;
 }
 
-export type XmlParseResult = { ok: true; root: XmlElement } | { ok: false; message: string; line?: number };
+export type XmlParseResult =
+  { ok: true; root: XmlElement } | { ok: false; message: string; line?: number };
 
 const parser = new XMLParser({
   preserveOrder: true,
@@ -44,14 +45,16 @@ type OrderedNode = Record<string, unknown> & { ':@'?: Record<string, string> };
 
 function build(node: OrderedNode, scope: Map<string, string>): XmlElement | null {
   const key = Object.keys(node).find((k) => k !== ':@');
-  if (key === undefined || key === '#text' || key === '#comment' || key.startsWith('?')) return null;
+  if (key === undefined || key === '#text' || key === '#comment' || key.startsWith('?'))
+    return null;
   const rawAttrs = node[':@'] ?? {};
   const local = new Map(scope);
   const attrs: Record<string, string> = {};
   for (const [name, value] of Object.entries(rawAttrs)) {
     if (name === 'xmlns') local.set('', value);
     else if (name.startsWith('xmlns:')) local.set(name.slice(6), value);
-    else attrs[name.includes(':') ? name.slice(name.indexOf(':') + 1) : name] = decodeEntities(value);
+    else
+      attrs[name.includes(':') ? name.slice(name.indexOf(':') + 1) : name] = decodeEntities(value);
   }
   const colon = key.indexOf(':');
   const prefix = colon === -1 ? '' : key.slice(0, colon);

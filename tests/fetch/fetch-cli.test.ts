@@ -6,16 +6,30 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { CLI, runCli } from '../support/run-cli.ts';
-import { AH_ID, readFixture, recordsOf, rewriteUrls, sruPage, startStandIn, type StandIn } from './sru-stand-in.ts';
+import {
+  AH_ID,
+  readFixture,
+  recordsOf,
+  rewriteUrls,
+  sruPage,
+  startStandIn,
+  type StandIn,
+} from './sru-stand-in.ts';
 
-const AH_RECORD = recordsOf(readFixture('sru/sru-response-integration-mock-urls.xml')).find((r) => r.includes(AH_ID)) as string;
+const AH_RECORD = recordsOf(readFixture('sru/sru-response-integration-mock-urls.xml')).find((r) =>
+  r.includes(AH_ID),
+) as string;
 const KV_RECORD = recordsOf(readFixture('sru/sru_record_kv_onopgemaakt.xml'))[0] as string;
 const KV_ID = 'kv-2989900822';
 const KV_DIR = `/repository.overheid.nl/frbr/officielepublicaties/kv/onopgemaakt/${KV_ID}/1`;
 // No kv XML body was recorded; these stand-ins have the shape the checks expect (FORMATS.md §2.2–2.3).
 const KV_FILES = {
-  [`${KV_DIR}/xml/${KV_ID}.xml`]: { body: '<?xml version="1.0" encoding="UTF-8"?>\n<officiele-publicatie><kamervragen><vraag><nr>Vraag 1</nr><al>…</al></vraag></kamervragen></officiele-publicatie>\n' },
-  [`${KV_DIR}/metadata/metadata.xml`]: { body: `<?xml version="1.0" encoding="UTF-8"?>\n<metadata_gegevens><metadata name="DC.identifier" scheme="OVERHEIDop.ParlID" content="${KV_ID}"/></metadata_gegevens>\n` },
+  [`${KV_DIR}/xml/${KV_ID}.xml`]: {
+    body: '<?xml version="1.0" encoding="UTF-8"?>\n<officiele-publicatie><kamervragen><vraag><nr>Vraag 1</nr><al>…</al></vraag></kamervragen></officiele-publicatie>\n',
+  },
+  [`${KV_DIR}/metadata/metadata.xml`]: {
+    body: `<?xml version="1.0" encoding="UTF-8"?>\n<metadata_gegevens><metadata name="DC.identifier" scheme="OVERHEIDop.ParlID" content="${KV_ID}"/></metadata_gegevens>\n`,
+  },
 };
 
 let dir: string;
@@ -24,7 +38,8 @@ let standIn: StandIn;
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'kamervragen-fetch-cli-'));
   standIn = await startStandIn({
-    sru: (_start, base) => rewriteUrls(sruPage([AH_RECORD, KV_RECORD], { numberOfRecords: 2 }), base),
+    sru: (_start, base) =>
+      rewriteUrls(sruPage([AH_RECORD, KV_RECORD], { numberOfRecords: 2 }), base),
     files: KV_FILES,
   });
 });
@@ -35,24 +50,46 @@ afterEach(async () => {
 
 const documents = () => join(dir, 'documents');
 const statePath = () => join(dir, 'state', 'fetch-state.json');
-const args = (...extra: string[]) => ['fetch', '--documents', documents(), '--state', statePath(), '--delay-ms', '0', '--backoff-ms', '1', ...extra];
-const names = async () => (await readdir(documents()).catch(() => [] as string[])).sort();
+const args = (...extra: string[]) => [
+  'fetch',
+  '--documents',
+  documents(),
+  '--state',
+  statePath(),
+  '--delay-ms',
+  '0',
+  '--backoff-ms',
+  '1',
+  ...extra,
+];
+// Documents only: dot files are locks and temp files, never documents.
+const names = async () => (await readdir(documents()).catch(() => [] as string[])).filter((name) => !name.startsWith('.')).sort();
+const partials = async () => (await readdir(documents()).catch(() => [] as string[])).filter((name) => name.includes('.partial-'));
 
 it('uses KAMERVRAGEN_SRU_URL, prints JSON, and exits 2 without a watermark or --since', async () => {
   const none = await runCli(args(), { env: { KAMERVRAGEN_SRU_URL: standIn.sruUrl } });
   expect(none.code).toBe(2);
   expect(none.stderr).toContain('--since');
-  const run = await runCli(args('--since', '1998-01-01', '--json'), { env: { KAMERVRAGEN_SRU_URL: standIn.sruUrl } });
+  const run = await runCli(args('--since', '1998-01-01', '--json'), {
+    env: { KAMERVRAGEN_SRU_URL: standIn.sruUrl },
+  });
   expect(run.code).toBe(0);
   const outcome = JSON.parse(run.stdout) as { added: string[]; watermark: string };
   expect(outcome.added).toEqual([AH_ID, KV_ID]);
   expect(outcome.watermark).toBe('2021-07-22');
-  expect(await names()).toEqual([`${AH_ID}.metadata.xml`, `${AH_ID}.xml`, `${KV_ID}.metadata.xml`, `${KV_ID}.xml`]);
+  expect(await names()).toEqual([
+    `${AH_ID}.metadata.xml`,
+    `${AH_ID}.xml`,
+    `${KV_ID}.metadata.xml`,
+    `${KV_ID}.xml`,
+  ]);
 });
 
 it('rejects a bad --since and a non-http --sru-url as usage errors', async () => {
   expect((await runCli(args('--since', '2021-13-01', '--sru-url', standIn.sruUrl))).code).toBe(2);
-  expect((await runCli(args('--since', '2021-01-01', '--sru-url', 'file:///etc/passwd'))).code).toBe(2);
+  expect(
+    (await runCli(args('--since', '2021-01-01', '--sru-url', 'file:///etc/passwd'))).code,
+  ).toBe(2);
 });
 
 it('loses nothing when killed between two documents, and the re-run completes', async () => {
@@ -60,14 +97,20 @@ it('loses nothing when killed between two documents, and the re-run completes', 
   await writeFile(statePath(), '{\n  "watermark": "2014-07-01",\n  "seen": {}\n}\n');
   const stateBefore = await readFile(statePath(), 'utf8');
   standIn.fault(`${KV_DIR}/xml/${KV_ID}.xml`, 'hang');
-  const child = spawn(process.execPath, [CLI, ...args('--sru-url', standIn.sruUrl, '--timeout-ms', '60000')], { stdio: 'ignore' });
+  const child = spawn(
+    process.execPath,
+    [CLI, ...args('--sru-url', standIn.sruUrl, '--timeout-ms', '60000')],
+    { stdio: 'ignore' },
+  );
   const exited = new Promise((resolve) => child.on('close', resolve));
   await standIn.nextHang();
   child.kill('SIGKILL');
   await exited;
   // The first document is whole on disk; the second is absent; the watermark did not move.
   expect(await names()).toEqual([`${AH_ID}.metadata.xml`, `${AH_ID}.xml`]);
-  expect(await readFile(join(documents(), `${AH_ID}.xml`), 'utf8')).toBe(readFixture(`ob-xml/${AH_ID}/1/xml/${AH_ID}.xml`));
+  expect(await readFile(join(documents(), `${AH_ID}.xml`), 'utf8')).toBe(
+    readFixture(`ob-xml/${AH_ID}/1/xml/${AH_ID}.xml`),
+  );
   expect(await readFile(statePath(), 'utf8')).toBe(stateBefore);
 
   // A temp file as a crash during a write would leave it: removed by the next run.
@@ -75,6 +118,14 @@ it('loses nothing when killed between two documents, and the re-run completes', 
   const rerun = await runCli(args('--sru-url', standIn.sruUrl));
   expect(rerun.code, rerun.stderr).toBe(0);
   expect(rerun.stdout).toMatch(/1 added, 0 changed, 1 unchanged, 0 failed/);
-  expect(await names()).toEqual([`${AH_ID}.metadata.xml`, `${AH_ID}.xml`, `${KV_ID}.metadata.xml`, `${KV_ID}.xml`]);
-  expect(JSON.parse(await readFile(statePath(), 'utf8'))).toMatchObject({ watermark: '2021-07-22' });
+  expect(await names()).toEqual([
+    `${AH_ID}.metadata.xml`,
+    `${AH_ID}.xml`,
+    `${KV_ID}.metadata.xml`,
+    `${KV_ID}.xml`,
+  ]);
+  expect(await partials()).toEqual([]);
+  expect(JSON.parse(await readFile(statePath(), 'utf8'))).toMatchObject({
+    watermark: '2021-07-22',
+  });
 });

@@ -1,6 +1,12 @@
 // Small rules of the fetcher, one line per case.
 import { describe, expect, it } from 'vitest';
-import { advanceState, modifiedSince, parseFetchState, serializeFetchState, shiftDate } from '../../pipeline/fetch/fetch-state.ts';
+import {
+  advanceState,
+  modifiedSince,
+  parseFetchState,
+  serializeFetchState,
+  shiftDate,
+} from '../../pipeline/fetch/fetch-state.ts';
 import { retryAfterMs } from '../../pipeline/fetch/polite-client.ts';
 import { isAllowedUrl, isSafeIdentifier } from '../../pipeline/fetch/select-records.ts';
 import { buildQuery, buildSearchUrl } from '../../pipeline/fetch/sru-query.ts';
@@ -59,26 +65,55 @@ describe('watermark', () => {
     expect(shiftDate('2024-03-01', -1)).toBe('2024-02-29');
   });
   it('never moves back, and forgets versions older than the overlap', () => {
-    const state = advanceState({ watermark: '2021-07-22', seen: { old: '2021-07-01T10:00:00+02:00', recent: '2021-07-21T23:30:00+02:00' } }, [{ identifier: 'backfilled', modified: '2019-01-01', version: '2019-01-01T09:00:00+01:00' }]);
-    expect(state).toEqual({ watermark: '2021-07-22', seen: { recent: '2021-07-21T23:30:00+02:00' } });
+    const state = advanceState(
+      {
+        watermark: '2021-07-22',
+        seen: { old: '2021-07-01T10:00:00+02:00', recent: '2021-07-21T23:30:00+02:00' },
+      },
+      [{ identifier: 'backfilled', modified: '2019-01-01', version: '2019-01-01T09:00:00+01:00' }],
+    );
+    expect(state).toEqual({
+      watermark: '2021-07-22',
+      seen: { recent: '2021-07-21T23:30:00+02:00' },
+    });
   });
   it('round-trips through its file, byte-stable', () => {
     const text = serializeFetchState({ watermark: '2021-07-22', seen: { b: '2', a: '1' } });
-    expect(text).toBe('{\n  "watermark": "2021-07-22",\n  "seen": {\n    "a": "1",\n    "b": "2"\n  }\n}\n');
+    expect(text).toBe(
+      '{\n  "watermark": "2021-07-22",\n  "seen": {\n    "a": "1",\n    "b": "2"\n  }\n}\n',
+    );
     expect(serializeFetchState(parseFetchState(text, 'state'))).toBe(text);
   });
-  it.each(['not json', '{"watermark": "22-07-2021"}', '{"watermark": "2021-02-30"}', '{"watermark": null, "seen": {"a": 1}}'])('refuses %s', (text) => {
-    expect(() => parseFetchState(text, 'state/fetch-state.json')).toThrow(expect.objectContaining({ code: 'fetch/state' }));
+  it.each([
+    'not json',
+    '{"watermark": "22-07-2021"}',
+    '{"watermark": "2021-02-30"}',
+    '{"watermark": null, "seen": {"a": 1}}',
+  ])('refuses %s', (text) => {
+    expect(() => parseFetchState(text, 'state/fetch-state.json')).toThrow(
+      expect.objectContaining({ code: 'fetch/state' }),
+    );
   });
 });
 
 describe('SRU request', () => {
   it('encodes the CQL query and the SRU 2.0 parameters', () => {
     const query = buildQuery({ modifiedSince: '2026-11-20', chamber: 'ek' });
-    expect(query).toBe('c.product-area=="officielepublicaties" and (w.publicatienaam=="Kamervragen (Aanhangsel)" or w.publicatienaam=="Kamervragen zonder antwoord") and dt.creator=="Eerste Kamer der Staten-Generaal" and dt.modified>="2026-11-20"');
+    expect(query).toBe(
+      'c.product-area=="officielepublicaties" and (w.publicatienaam=="Kamervragen (Aanhangsel)" or w.publicatienaam=="Kamervragen zonder antwoord") and dt.creator=="Eerste Kamer der Staten-Generaal" and dt.modified>="2026-11-20"',
+    );
     const url = new URL(buildSearchUrl('https://repository.overheid.nl/sru', query, 11, 10));
-    expect(Object.fromEntries(url.searchParams)).toEqual({ operation: 'searchRetrieve', version: '2.0', recordSchema: 'gzd', startRecord: '11', maximumRecords: '10', query });
-    expect(buildQuery({ modifiedSince: null, chamber: 'all' })).not.toMatch(/dt\.(creator|modified)/);
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      operation: 'searchRetrieve',
+      version: '2.0',
+      recordSchema: 'gzd',
+      startRecord: '11',
+      maximumRecords: '10',
+      query,
+    });
+    expect(buildQuery({ modifiedSince: null, chamber: 'all' })).not.toMatch(
+      /dt\.(creator|modified)/,
+    );
   });
 });
 
@@ -87,27 +122,51 @@ describe('SRU response', () => {
     const recorded = readFixture('sru/sru-response-integration-mock-urls.xml');
     // The same response with other prefixes (srw:, dc:) and the SRU namespace as the default.
     const renamed = recorded
-      .replaceAll('<sru:', '<').replaceAll('</sru:', '</').replace('xmlns:sru=', 'xmlns=')
-      .replaceAll('dcterms:', 'dc:').replace('xmlns:dcterms=', 'xmlns:dc=');
+      .replaceAll('<sru:', '<')
+      .replaceAll('</sru:', '</')
+      .replace('xmlns:sru=', 'xmlns=')
+      .replaceAll('dcterms:', 'dc:')
+      .replace('xmlns:dcterms=', 'xmlns:dc=');
     expect(renamed).not.toContain('<sru:');
     for (const text of [recorded, renamed]) {
       const page = parseSruResponse(text, 'sru');
       expect(page.ok).toBe(true);
       if (!page.ok) continue;
       const ah = page.records.find((r) => r.identifier === 'ah-tk-20202021-3235');
-      expect(ah).toMatchObject({ publicationName: 'Kamervragen (Aanhangsel)', creator: 'Tweede Kamer der Staten-Generaal', modified: '2021-07-22', version: '2021-07-22T13:03:34.3574627+02:00' });
+      expect(ah).toMatchObject({
+        publicationName: 'Kamervragen (Aanhangsel)',
+        creator: 'Tweede Kamer der Staten-Generaal',
+        modified: '2021-07-22',
+        version: '2021-07-22T13:03:34.3574627+02:00',
+      });
       expect(ah?.manifestations.xml).toMatch(/\/xml\/ah-tk-20202021-3235\.xml$/);
       expect(page.nextRecordPosition).toBeNull();
     }
   });
   it('reports an SRU diagnostic answered with status 200', () => {
-    const body = '<?xml version="1.0"?><searchRetrieveResponse xmlns="http://docs.oasis-open.org/ns/search-ws/sruResponse"><version>2.0</version><diagnostics><diagnostic xmlns="http://docs.oasis-open.org/ns/search-ws/diagnostic"><uri>info:srw/diagnostic/1/10</uri><message>Query syntax error</message></diagnostic></diagnostics></searchRetrieveResponse>';
+    const body =
+      '<?xml version="1.0"?><searchRetrieveResponse xmlns="http://docs.oasis-open.org/ns/search-ws/sruResponse"><version>2.0</version><diagnostics><diagnostic xmlns="http://docs.oasis-open.org/ns/search-ws/diagnostic"><uri>info:srw/diagnostic/1/10</uri><message>Query syntax error</message></diagnostic></diagnostics></searchRetrieveResponse>';
     const page = parseSruResponse(body, 'sru');
-    expect(page).toMatchObject({ ok: false, diagnostics: [{ code: 'fetch/sru-diagnostic', message: expect.stringContaining('info:srw/diagnostic/1/10') }] });
+    expect(page).toMatchObject({
+      ok: false,
+      diagnostics: [
+        {
+          code: 'fetch/sru-diagnostic',
+          message: expect.stringContaining('info:srw/diagnostic/1/10'),
+        },
+      ],
+    });
   });
   it('refuses entity declarations', () => {
-    const bomb = '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]><r>&b;</r>';
-    expect(parseXml(bomb)).toMatchObject({ ok: false, message: expect.stringContaining('DOCTYPE') });
-    expect(parseXml('<r xmlns:x="urn:x"><x:a>1 &amp; 2 &#233;</x:a></r>')).toMatchObject({ ok: true, root: { children: [{ ns: 'urn:x', name: 'a', text: '1 & 2 é' }] } });
+    const bomb =
+      '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]><r>&b;</r>';
+    expect(parseXml(bomb)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('DOCTYPE'),
+    });
+    expect(parseXml('<r xmlns:x="urn:x"><x:a>1 &amp; 2 &#233;</x:a></r>')).toMatchObject({
+      ok: true,
+      root: { children: [{ ns: 'urn:x', name: 'a', text: '1 & 2 é' }] },
+    });
   });
 });

@@ -10,11 +10,17 @@ import { fileURLToPath } from 'node:url';
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 
 export const readFixture = (path: string): string => readFileSync(FIXTURES + path, 'utf8');
-export const readFixtureBytes = (path: string): Uint8Array => new Uint8Array(readFileSync(FIXTURES + path));
+export const readFixtureBytes = (path: string): Uint8Array =>
+  new Uint8Array(readFileSync(FIXTURES + path));
 
 /** Repository URLs in a recording, pointed at `base` instead. */
 export function rewriteUrls(xml: string, base: string): string {
-  return xml.replaceAll('http://__MOCK_SERVICE__/repository.overheid.nl/', `${base}/repository.overheid.nl/`).replaceAll('https://repository.overheid.nl/', `${base}/repository.overheid.nl/`);
+  return xml
+    .replaceAll(
+      'http://__MOCK_SERVICE__/repository.overheid.nl/',
+      `${base}/repository.overheid.nl/`,
+    )
+    .replaceAll('https://repository.overheid.nl/', `${base}/repository.overheid.nl/`);
 }
 
 /** The `<sru:record>` elements of a recorded response or record file, as text. */
@@ -22,11 +28,20 @@ export function recordsOf(xml: string): string[] {
   return [...xml.matchAll(/<sru:record[\s>][\s\S]*?<\/sru:record>/g)].map((m) => m[0]);
 }
 
-const ROOT = /<sru:searchRetrieveResponse[^>]*>/.exec(readFixture('sru/sru-response-integration-mock-urls.xml'))?.[0] ?? '';
+const ROOT =
+  /<sru:searchRetrieveResponse[^>]*>/.exec(
+    readFixture('sru/sru-response-integration-mock-urls.xml'),
+  )?.[0] ?? '';
 
 /** An SRU 2.0 response around recorded records, in the envelope of the recordings. */
-export function sruPage(records: string[], options: { numberOfRecords: number; nextRecordPosition?: number }): string {
-  const next = options.nextRecordPosition === undefined ? '' : `\n    <sru:nextRecordPosition>${options.nextRecordPosition}</sru:nextRecordPosition>`;
+export function sruPage(
+  records: string[],
+  options: { numberOfRecords: number; nextRecordPosition?: number },
+): string {
+  const next =
+    options.nextRecordPosition === undefined
+      ? ''
+      : `\n    <sru:nextRecordPosition>${options.nextRecordPosition}</sru:nextRecordPosition>`;
   return `<?xml version="1.0" encoding="UTF-8"?>\n${ROOT}\n    <sru:version>2.0</sru:version>\n    <sru:numberOfRecords>${options.numberOfRecords}</sru:numberOfRecords>\n    <sru:records>\n${records.join('\n')}\n    </sru:records>${next}\n</sru:searchRetrieveResponse>\n`;
 }
 
@@ -68,11 +83,15 @@ export interface StandIn {
   close(): Promise<void>;
 }
 
-const ERROR_PAGE = '<!DOCTYPE html>\n<html lang="nl"><head><title>Pagina niet gevonden</title></head><body><h1>Fout 404</h1><p>De pagina is niet gevonden.</p></body></html>\n';
+const ERROR_PAGE =
+  '<!DOCTYPE html>\n<html lang="nl"><head><title>Pagina niet gevonden</title></head><body><h1>Fout 404</h1><p>De pagina is niet gevonden.</p></body></html>\n';
 
 function recordedFile(path: string): Uint8Array | null {
   // /repository.overheid.nl/frbr/officielepublicaties/<type>/<part>/<id>/1/<manifestation>/<file>
-  const match = /^\/repository\.overheid\.nl\/frbr\/officielepublicaties\/[^/]+\/[^/]+\/([A-Za-z0-9.-]+\/\d+\/[a-z]+\/[A-Za-z0-9._-]+)$/.exec(path);
+  const match =
+    /^\/repository\.overheid\.nl\/frbr\/officielepublicaties\/[^/]+\/[^/]+\/([A-Za-z0-9.-]+\/\d+\/[a-z]+\/[A-Za-z0-9._-]+)$/.exec(
+      path,
+    );
   if (!match) return null;
   try {
     return readFixtureBytes(`ob-xml/${match[1]}`);
@@ -89,13 +108,20 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
   let base = '';
 
   const reply = (res: ServerResponse, r: Reply) => {
-    res.writeHead(r.status ?? 200, { 'content-type': r.contentType ?? 'application/xml;charset=UTF-8' });
+    res.writeHead(r.status ?? 200, {
+      'content-type': r.contentType ?? 'application/xml;charset=UTF-8',
+    });
     res.end(r.body);
   };
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', base);
-    log.push({ path: url.pathname, params: url.searchParams, userAgent: req.headers['user-agent'], at: performance.now() });
+    log.push({
+      path: url.pathname,
+      params: url.searchParams,
+      userAgent: req.headers['user-agent'],
+      at: performance.now(),
+    });
     const isSru = url.pathname === '/sru';
     const startRecord = Number(url.searchParams.get('startRecord') ?? '1');
     const key = isSru ? `sru:${startRecord}` : url.pathname;
@@ -104,8 +130,18 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
     if (isSru) {
       const p = url.searchParams;
       const query = p.get('query') ?? '';
-      if (p.get('operation') !== 'searchRetrieve' || p.get('version') !== '2.0' || p.get('recordSchema') !== 'gzd' || query === '' || !Number.isInteger(startRecord)) {
-        normal = { status: 400, contentType: 'text/plain', body: 'not the request the fetcher should send' };
+      if (
+        p.get('operation') !== 'searchRetrieve' ||
+        p.get('version') !== '2.0' ||
+        p.get('recordSchema') !== 'gzd' ||
+        query === '' ||
+        !Number.isInteger(startRecord)
+      ) {
+        normal = {
+          status: 400,
+          contentType: 'text/plain',
+          body: 'not the request the fetcher should send',
+        };
       } else {
         const body = options.sru(startRecord, base, query);
         normal = body === null ? null : { body };
@@ -119,14 +155,16 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
       for (const waiter of hangWaiters.splice(0)) waiter(key);
       return; // never answer; the socket is destroyed on close()
     }
-    if (fault === 'html-200') return reply(res, { status: 200, contentType: 'text/html; charset=utf-8', body: ERROR_PAGE });
+    if (fault === 'html-200')
+      return reply(res, { status: 200, contentType: 'text/html; charset=utf-8', body: ERROR_PAGE });
     if (fault && 'status' in fault) {
       res.writeHead(fault.status, { 'content-type': 'text/plain', ...fault.headers });
       return res.end(fault.body ?? `HTTP ${fault.status}`);
     }
     if (!normal) return reply(res, { status: 404, contentType: 'text/plain', body: 'not found' });
     if (fault && 'truncate' in fault) {
-      const bytes = typeof normal.body === 'string' ? Buffer.from(normal.body) : Buffer.from(normal.body);
+      const bytes =
+        typeof normal.body === 'string' ? Buffer.from(normal.body) : Buffer.from(normal.body);
       return reply(res, { ...normal, body: bytes.subarray(0, fault.truncate) });
     }
     reply(res, normal);

@@ -10,18 +10,35 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { ROOT } from '../support/run-cli.ts';
-import { AH_ID, readFixture, rewriteUrls, startStandIn, type StandIn } from '../fetch/sru-stand-in.ts';
+import {
+  AH_ID,
+  readFixture,
+  rewriteUrls,
+  startStandIn,
+  type StandIn,
+} from '../fetch/sru-stand-in.ts';
 
 const PAGE1 = readFixture('sru/sru-response-dt-modified-2021-10-13-page1.xml');
 const LAST_PAGE = readFixture('sru/sru-response-integration-mock-urls.xml');
-const PROJECT_FILES = ['bin', 'pipeline', 'schema', 'documents', 'package.json', 'tsconfig.json', '.gitignore', 'dist', 'CITATION.cff'];
+const PROJECT_FILES = [
+  'bin',
+  'pipeline',
+  'schema',
+  'documents',
+  'package.json',
+  'tsconfig.json',
+  '.gitignore',
+  'dist',
+  'CITATION.cff',
+];
 
 let work: string;
 let project: string;
 let releases: string;
 let standIn: StandIn;
 
-const git = (...args: string[]) => execFileSync('git', args, { cwd: project, encoding: 'utf8' }).trim();
+const git = (...args: string[]) =>
+  execFileSync('git', args, { cwd: project, encoding: 'utf8' }).trim();
 
 beforeEach(async () => {
   work = await mkdtemp(join(tmpdir(), 'kamervragen-refresh-'));
@@ -30,16 +47,34 @@ beforeEach(async () => {
   await mkdir(project);
   for (const name of PROJECT_FILES) {
     if (!existsSync(join(ROOT, name))) continue;
-    await cp(join(ROOT, name), join(project, name), { recursive: true, filter: (src) => !relative(ROOT, src).startsWith(join('dist', 'releases')) });
+    await cp(join(ROOT, name), join(project, name), {
+      recursive: true,
+      filter: (src) => !relative(ROOT, src).startsWith(join('dist', 'releases')),
+    });
   }
   await symlink(join(ROOT, 'node_modules'), join(project, 'node_modules'), 'dir');
   // The recordings are from 2021: start the watermark before them.
   await mkdir(join(project, 'state'));
-  await writeFile(join(project, 'state', 'fetch-state.json'), '{\n  "watermark": "2021-07-01",\n  "seen": {}\n}\n');
+  await writeFile(
+    join(project, 'state', 'fetch-state.json'),
+    '{\n  "watermark": "2021-07-01",\n  "seen": {}\n}\n',
+  );
   git('init', '--quiet', '--initial-branch=main');
   git('add', '-A');
-  git('-c', 'user.name=test', '-c', 'user.email=test@example.org', 'commit', '--quiet', '-m', 'project');
-  standIn = await startStandIn({ sru: (start, base) => (start === 1 ? rewriteUrls(PAGE1, base) : start === 11 ? rewriteUrls(LAST_PAGE, base) : null) });
+  git(
+    '-c',
+    'user.name=test',
+    '-c',
+    'user.email=test@example.org',
+    'commit',
+    '--quiet',
+    '-m',
+    'project',
+  );
+  standIn = await startStandIn({
+    sru: (start, base) =>
+      start === 1 ? rewriteUrls(PAGE1, base) : start === 11 ? rewriteUrls(LAST_PAGE, base) : null,
+  });
 });
 
 afterEach(async () => {
@@ -47,25 +82,39 @@ afterEach(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-function refresh(env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function refresh(
+  env: Record<string, string> = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'pipeline/scripts/refresh.ts', '--sru-url', standIn.sruUrl, '--target', `dir:${releases}`, '--commit'], {
-      cwd: project,
-      env: {
-        ...process.env,
-        NO_COLOR: '1',
-        KAMERVRAGEN_FETCH_DELAY_MS: '0',
-        KAMERVRAGEN_FETCH_BACKOFF_MS: '1',
-        GITHUB_SHA: '',
-        GITHUB_OUTPUT: '',
-        GITHUB_STEP_SUMMARY: '',
-        GIT_AUTHOR_NAME: 'refresh',
-        GIT_AUTHOR_EMAIL: 'refresh@example.org',
-        GIT_COMMITTER_NAME: 'refresh',
-        GIT_COMMITTER_EMAIL: 'refresh@example.org',
-        ...env,
+    const child = spawn(
+      process.execPath,
+      [
+        join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+        'pipeline/scripts/refresh.ts',
+        '--sru-url',
+        standIn.sruUrl,
+        '--target',
+        `dir:${releases}`,
+        '--commit',
+      ],
+      {
+        cwd: project,
+        env: {
+          ...process.env,
+          NO_COLOR: '1',
+          KAMERVRAGEN_FETCH_DELAY_MS: '0',
+          KAMERVRAGEN_FETCH_BACKOFF_MS: '1',
+          GITHUB_SHA: '',
+          GITHUB_OUTPUT: '',
+          GITHUB_STEP_SUMMARY: '',
+          GIT_AUTHOR_NAME: 'refresh',
+          GIT_AUTHOR_EMAIL: 'refresh@example.org',
+          GIT_COMMITTER_NAME: 'refresh',
+          GIT_COMMITTER_EMAIL: 'refresh@example.org',
+          ...env,
+        },
       },
-    });
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
@@ -77,12 +126,18 @@ function refresh(env: Record<string, string> = {}): Promise<{ code: number | nul
 
 /** Every file of documents/, state/, dist/ and the release folder by hash, plus the git head and tags. */
 async function snapshot(): Promise<Record<string, string>> {
-  const result: Record<string, string> = { head: git('rev-parse', 'HEAD'), tags: git('tag', '--list') };
+  const result: Record<string, string> = {
+    head: git('rev-parse', 'HEAD'),
+    tags: git('tag', '--list'),
+  };
   const walk = async (dir: string, label: string): Promise<void> => {
     for (const entry of await readdir(dir, { withFileTypes: true }).catch(() => [])) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) await walk(path, `${label}/${entry.name}`);
-      else result[`${label}/${entry.name}`] = createHash('sha256').update(await readFile(path)).digest('hex');
+      else
+        result[`${label}/${entry.name}`] = createHash('sha256')
+          .update(await readFile(path))
+          .digest('hex');
     }
   };
   for (const name of ['documents', 'state', 'dist']) await walk(join(project, name), name);
@@ -91,21 +146,32 @@ async function snapshot(): Promise<Record<string, string>> {
 }
 
 /** The version dist/manifest.json names: the one the last refresh released. */
-const currentVersion = async (): Promise<string> => (JSON.parse(await readFile(join(project, 'dist', 'manifest.json'), 'utf8')) as { version: string }).version;
+const currentVersion = async (): Promise<string> =>
+  (
+    JSON.parse(await readFile(join(project, 'dist', 'manifest.json'), 'utf8')) as {
+      version: string;
+    }
+  ).version;
 
 const releasedIds = async (version: string): Promise<string[]> => {
-  const records = JSON.parse(await readFile(join(releases, version, `kamervragen-${version}.json`), 'utf8')) as { id: string; source: { path: string } }[];
+  const records = JSON.parse(
+    await readFile(join(releases, version, `kamervragen-${version}.json`), 'utf8'),
+  ) as { id: string; source: { path: string } }[];
   return records.map((r) => r.id);
 };
 
 it('first refresh fetches the recorded Aanhangsel and releases it; a second refresh changes nothing', async () => {
   const first = await refresh();
   expect(first.code, first.stderr).toBe(0);
-  expect(first.stdout).toMatch(/fetched 1 new and 0 changed documents \(watermark 2021-07-01 → 2021-07-22\)/);
+  expect(first.stdout).toMatch(
+    /fetched 1 new and 0 changed documents \(watermark 2021-07-01 → 2021-07-22\)/,
+  );
   const version = await currentVersion();
   expect(await readdir(releases)).toContain(version);
   expect(await releasedIds(version)).toContain(AH_ID);
-  expect(git('show', '--name-only', '--format=', 'HEAD')).toMatch(new RegExp(`documents/${AH_ID}\\.xml[\\s\\S]*state/fetch-state\\.json`));
+  expect(git('show', '--name-only', '--format=', 'HEAD')).toMatch(
+    new RegExp(`documents/${AH_ID}\\.xml[\\s\\S]*state/fetch-state\\.json`),
+  );
   expect(git('log', '-1', '--format=%s')).toBe(`Data release v${version}`);
   expect(git('tag', '--points-at', 'HEAD')).toBe(`v${version}`);
   expect(git('status', '--porcelain')).toBe('');
@@ -120,15 +186,30 @@ it('first refresh fetches the recorded Aanhangsel and releases it; a second refr
   // committed so the next run starts from it.
   await standIn.close();
   const republished = LAST_PAGE.replaceAll('2021-07-22', '2021-07-23');
-  standIn = await startStandIn({ sru: (start, base) => (start === 1 ? rewriteUrls(PAGE1, base) : start === 11 ? rewriteUrls(republished, base) : null) });
+  standIn = await startStandIn({
+    sru: (start, base) =>
+      start === 1 ? rewriteUrls(PAGE1, base) : start === 11 ? rewriteUrls(republished, base) : null,
+  });
   const third = await refresh();
   expect(third.code, third.stderr).toBe(0);
   expect(third.stdout).toMatch(/no new data version/);
   const after = await snapshot();
   expect(after['state/fetch-state.json']).not.toBe(before['state/fetch-state.json']);
-  expect(Object.entries(after).filter(([key]) => key.startsWith('releases/') || key.startsWith('dist/') || key.startsWith('documents/'))).toEqual(Object.entries(before).filter(([key]) => key.startsWith('releases/') || key.startsWith('dist/') || key.startsWith('documents/')));
+  expect(
+    Object.entries(after).filter(
+      ([key]) =>
+        key.startsWith('releases/') || key.startsWith('dist/') || key.startsWith('documents/'),
+    ),
+  ).toEqual(
+    Object.entries(before).filter(
+      ([key]) =>
+        key.startsWith('releases/') || key.startsWith('dist/') || key.startsWith('documents/'),
+    ),
+  );
   expect(after.tags).toBe(before.tags);
-  expect(git('log', '-1', '--format=%s')).toBe(`Update source documents and watermark (data unchanged, v${version})`);
+  expect(git('log', '-1', '--format=%s')).toBe(
+    `Update source documents and watermark (data unchanged, v${version})`,
+  );
   expect(git('status', '--porcelain')).toBe('');
 }, 400_000);
 

@@ -8,12 +8,30 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { YAML } from 'zx';
 
 const DIR = new URL('../../.github/workflows/', import.meta.url);
-const files = readdirSync(DIR).filter((name) => name.endsWith('.yml')).sort();
+const files = readdirSync(DIR)
+  .filter((name) => name.endsWith('.yml'))
+  .sort();
 const text = (name: string) => readFileSync(new URL(name, DIR), 'utf8');
 
-interface Step { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string> }
-interface Job { permissions?: Record<string, string>; 'timeout-minutes'?: number; steps?: Step[]; uses?: string; environment?: unknown }
-interface Workflow { on: Record<string, unknown>; permissions?: unknown; concurrency?: { group: string; 'cancel-in-progress': boolean }; jobs: Record<string, Job> }
+interface Step {
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, string>;
+}
+interface Job {
+  permissions?: Record<string, string>;
+  'timeout-minutes'?: number;
+  steps?: Step[];
+  uses?: string;
+  environment?: unknown;
+}
+interface Workflow {
+  on: Record<string, unknown>;
+  permissions?: unknown;
+  concurrency?: { group: string; 'cancel-in-progress': boolean };
+  jobs: Record<string, Job>;
+}
 const workflow = (name: string) => YAML.parse(text(name)) as Workflow;
 
 // Pins checked by hand against the actions' release tags.
@@ -36,7 +54,8 @@ it('has the workflows', () => {
 });
 
 it('actionlint really runs: it flags an untrusted expression in a run script', () => {
-  const bad = 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "${{ github.event.head_commit.message }}"\n';
+  const bad =
+    'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "${{ github.event.head_commit.message }}"\n';
   expect(lint(bad, 'bad.yml').map((r) => r.kind)).toContain('expression');
 });
 
@@ -59,7 +78,10 @@ describe.each(files)('%s', (name) => {
 
   it('lets only publishing jobs write contents, and only Pages deployments write Pages', () => {
     for (const [id, job] of Object.entries(workflow(name).jobs)) {
-      const writes = Object.entries(job.permissions ?? {}).filter(([, level]) => level === 'write').map(([scope]) => scope).sort();
+      const writes = Object.entries(job.permissions ?? {})
+        .filter(([, level]) => level === 'write')
+        .map(([scope]) => scope)
+        .sort();
       if (id.startsWith('publish')) expect(writes, id).toEqual(['contents']);
       else if (id === 'deploy' || id === 'pages') expect(writes, id).toEqual(['id-token', 'pages']);
       else expect(writes, id).toEqual([]);
@@ -68,7 +90,9 @@ describe.each(files)('%s', (name) => {
 
   it('pins every action to a full commit SHA with its version as a comment', () => {
     // Local reusable workflows (./.github/…) are this repository's own files.
-    const uses = text(name).split('\n').filter((line) => /^\s*(-\s+)?uses:/.test(line) && !line.includes('uses: ./'));
+    const uses = text(name)
+      .split('\n')
+      .filter((line) => /^\s*(-\s+)?uses:/.test(line) && !line.includes('uses: ./'));
     expect(uses.length).toBeGreaterThan(0);
     for (const line of uses) {
       const match = /uses:\s+([\w.-]+\/[\w.-]+@([0-9a-f]+))\s+#\s+(v\d+\.\d+\.\d+)\s*$/.exec(line);
@@ -89,15 +113,21 @@ describe.each(files)('%s', (name) => {
 
   it('interpolates no expression into a shell script (values go through env)', () => {
     for (const job of Object.values(workflow(name).jobs)) {
-      for (const step of (job.steps ?? []).filter((s) => s.run !== undefined)) expect(step.run, step.run).not.toContain('${{');
+      for (const step of (job.steps ?? []).filter((s) => s.run !== undefined))
+        expect(step.run, step.run).not.toContain('${{');
     }
   });
 
   it('runs only npm scripts that exist', () => {
-    const scripts = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    const scripts = (
+      JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+        scripts: Record<string, string>;
+      }
+    ).scripts;
     for (const job of Object.values(workflow(name).jobs)) {
       for (const step of job.steps ?? []) {
-        for (const [, script] of (step.run ?? '').matchAll(/npm run ([\w:-]+)/g)) expect(scripts, `npm run ${script}`).toHaveProperty([script as string]);
+        for (const [, script] of (step.run ?? '').matchAll(/npm run ([\w:-]+)/g))
+          expect(scripts, `npm run ${script}`).toHaveProperty([script as string]);
       }
     }
   });
@@ -123,14 +153,20 @@ describe('publishing', () => {
     const { jobs } = workflow('refresh.yml');
     expect(jobs.prepare?.permissions).toEqual({ contents: 'read' });
     expect((jobs.publish as unknown as { needs: string; if: string }).needs).toBe('prepare');
-    expect((jobs.publish as unknown as { if: string }).if).toBe("needs.prepare.outputs.publish == 'true'");
+    expect((jobs.publish as unknown as { if: string }).if).toBe(
+      "needs.prepare.outputs.publish == 'true'",
+    );
   });
 
   it('ci runs the README test command after a clean install', () => {
     const quickStart = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
     const testCommand = /^(npm [\w -]+?)\s+#\s*run the tests/m.exec(quickStart)?.[1]?.trim();
     expect(testCommand).toBe('npm test');
-    const runs = Object.values(workflow('ci.yml').jobs).flatMap((job) => (job.steps ?? []).map((s) => s.run?.trim()));
-    expect(runs.indexOf(testCommand)).toBeGreaterThan(runs.findIndex((r) => r?.startsWith('npm ci')));
+    const runs = Object.values(workflow('ci.yml').jobs).flatMap((job) =>
+      (job.steps ?? []).map((s) => s.run?.trim()),
+    );
+    expect(runs.indexOf(testCommand)).toBeGreaterThan(
+      runs.findIndex((r) => r?.startsWith('npm ci')),
+    );
   });
 });

@@ -5,7 +5,12 @@ import { isIsoDate } from '../../fetch/fetch-state.ts';
 import { runFetch } from '../../fetch/run-fetch.ts';
 import { createPoliteClient } from '../../fetch/polite-client.ts';
 import { isAllowedUrl } from '../../fetch/select-records.ts';
-import { CHAMBERS, DEFAULT_PAGE_SIZE, DEFAULT_SRU_URL, type Chamber } from '../../fetch/sru-query.ts';
+import {
+  CHAMBERS,
+  DEFAULT_PAGE_SIZE,
+  DEFAULT_SRU_URL,
+  type Chamber,
+} from '../../fetch/sru-query.ts';
 import type { Command } from '../command.ts';
 import { createUi } from '../ui/index.ts';
 
@@ -59,24 +64,49 @@ watermark did not move; re-run later); 2 wrong usage or no watermark yet.
     const env = process.env;
     const number = (flag: string, raw: string | undefined, fallback: number): number => {
       if (raw === undefined || raw === '') return fallback;
-      if (!/^\d+$/.test(raw)) throw new KamervragenError('usage/fetch', `--${flag} expects a whole number, got "${raw}"`, {}, 2);
+      if (!/^\d+$/.test(raw))
+        throw new KamervragenError(
+          'usage/fetch',
+          `--${flag} expects a whole number, got "${raw}"`,
+          {},
+          2,
+        );
       return Number(raw);
     };
     const sruUrl = values['sru-url'] ?? env.KAMERVRAGEN_SRU_URL ?? DEFAULT_SRU_URL;
     let origin: string;
     try {
       const parsed = new URL(sruUrl);
-      if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new Error('not http(s)');
+      if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+        throw new Error('not http(s)');
       origin = parsed.origin;
     } catch {
-      throw new KamervragenError('usage/fetch', `--sru-url "${sruUrl}" is not an http(s) URL`, {}, 2);
+      throw new KamervragenError(
+        'usage/fetch',
+        `--sru-url "${sruUrl}" is not an http(s) URL`,
+        {},
+        2,
+      );
     }
     const since = values.since ?? null;
-    if (since !== null && !isIsoDate(since)) throw new KamervragenError('usage/fetch', `--since expects a date YYYY-MM-DD, got "${since}"`, {}, 2);
+    if (since !== null && !isIsoDate(since))
+      throw new KamervragenError(
+        'usage/fetch',
+        `--since expects a date YYYY-MM-DD, got "${since}"`,
+        {},
+        2,
+      );
     const chamber = values.chamber as Chamber;
-    if (!CHAMBERS.includes(chamber)) throw new KamervragenError('usage/fetch', `--chamber expects one of ${CHAMBERS.join(', ')}`, {}, 2);
+    if (!CHAMBERS.includes(chamber))
+      throw new KamervragenError(
+        'usage/fetch',
+        `--chamber expects one of ${CHAMBERS.join(', ')}`,
+        {},
+        2,
+      );
     const pageSize = number('page-size', values['page-size'], DEFAULT_PAGE_SIZE);
-    if (pageSize < 1 || pageSize > 1000) throw new KamervragenError('usage/fetch', '--page-size must be between 1 and 1000', {}, 2);
+    if (pageSize < 1 || pageSize > 1000)
+      throw new KamervragenError('usage/fetch', '--page-size must be between 1 and 1000', {}, 2);
 
     const ui = createUi();
     const log = (line: string) => ui.info(`fetch: ${line}`);
@@ -84,26 +114,50 @@ watermark did not move; re-run later); 2 wrong usage or no watermark yet.
       fetch: globalThis.fetch,
       isAllowed: (url) => isAllowedUrl(url, origin),
       delayMs: number('delay-ms', values['delay-ms'] ?? env.KAMERVRAGEN_FETCH_DELAY_MS, 500),
-      timeoutMs: number('timeout-ms', values['timeout-ms'] ?? env.KAMERVRAGEN_FETCH_TIMEOUT_MS, 30_000),
+      timeoutMs: number(
+        'timeout-ms',
+        values['timeout-ms'] ?? env.KAMERVRAGEN_FETCH_TIMEOUT_MS,
+        30_000,
+      ),
       retries: number('retries', values.retries ?? env.KAMERVRAGEN_FETCH_RETRIES, 4),
-      backoffMs: number('backoff-ms', values['backoff-ms'] ?? env.KAMERVRAGEN_FETCH_BACKOFF_MS, 2000),
+      backoffMs: number(
+        'backoff-ms',
+        values['backoff-ms'] ?? env.KAMERVRAGEN_FETCH_BACKOFF_MS,
+        2000,
+      ),
     });
-    const { outcome, previous: state } = await withLock([values.documents], 'fetch', () => runFetch(client, {
-      documentsDir: values.documents,
-      statePath: values.state,
-      sruUrl,
-      since,
-      chamber,
-      pageSize,
-      log,
-    }));
+    const { outcome, previous: state } = await withLock([values.documents], 'fetch', () =>
+      runFetch(client, {
+        documentsDir: values.documents,
+        statePath: values.state,
+        sruUrl,
+        since,
+        chamber,
+        pageSize,
+        log,
+      }),
+    );
 
     ui.diagnostics([...outcome.warnings, ...outcome.failures]);
     const ok = outcome.failures.length === 0;
     const watermark = ok ? outcome.state.watermark : state.watermark;
-    const { added, changed, unchanged, failures, pages, listed, duplicates, ignored, query } = outcome;
+    const { added, changed, unchanged, failures, pages, listed, duplicates, ignored, query } =
+      outcome;
     ui.result(
-      { ok, added, changed, unchanged, failed: failures.length, pages, listed, duplicates, ignored, query, watermark, previousWatermark: state.watermark },
+      {
+        ok,
+        added,
+        changed,
+        unchanged,
+        failed: failures.length,
+        pages,
+        listed,
+        duplicates,
+        ignored,
+        query,
+        watermark,
+        previousWatermark: state.watermark,
+      },
       `fetch: ${added.length} added, ${changed.length} changed, ${unchanged.length} unchanged, ${failures.length} failed ` +
         `(${listed} records on ${pages} pages, ${ignored} other publications ignored); ` +
         `watermark ${state.watermark ?? 'none'} → ${watermark ?? 'none'}${ok ? '' : ' (not moved: re-run to retry the failed documents)'}`,
