@@ -63,8 +63,14 @@ const args = (...extra: string[]) => [
   ...extra,
 ];
 // Documents only: dot files are locks and temp files, never documents.
-const names = async () => (await readdir(documents()).catch(() => [] as string[])).filter((name) => !name.startsWith('.')).sort();
-const partials = async () => (await readdir(documents()).catch(() => [] as string[])).filter((name) => name.includes('.partial-'));
+const names = async () =>
+  (await readdir(documents()).catch(() => [] as string[]))
+    .filter((name) => !name.startsWith('.'))
+    .sort();
+const partials = async () =>
+  (await readdir(documents()).catch(() => [] as string[])).filter((name) =>
+    name.includes('.partial-'),
+  );
 
 it('uses KAMERVRAGEN_SRU_URL, prints JSON, and exits 2 without a watermark or --since', async () => {
   const none = await runCli(args(), { env: { KAMERVRAGEN_SRU_URL: standIn.sruUrl } });
