@@ -79,10 +79,7 @@ export function parseObHtml(root: Element, ctx: AssembleContext): HtmlResult {
 
   const blockEls = findElements(root, (el) => blockKind(el) !== null && !footnoteEls.includes(el));
   // A block nested in another block (a div.vraag inside a div.vraag wrapper) counts once.
-  const outer = blockEls.filter(
-    (el) =>
-      !blockEls.some((other) => other !== el && findElements(other, (c) => c === el).length > 0),
-  );
+  const outer = outermost(blockEls);
   if (outer.length === 0) return { document: null, diagnostics: [], metadata };
 
   const blocks: Block[] = outer.map((el) => {
@@ -113,8 +110,8 @@ export function parseObHtml(root: Element, ctx: AssembleContext): HtmlResult {
     };
   });
 
-  const headerEls = findElements(root, (el) =>
-    /kamervraagomschrijving/.test(el.attribs['class'] ?? ''),
+  const headerEls = outermost(
+    findElements(root, (el) => /kamervraagomschrijving/.test(el.attribs['class'] ?? '')),
   );
   const idFromMeta = metadata?.id && /^(ah|kv)-/.test(metadata.id) ? metadata.id : null;
   const pub: Publication = {
@@ -174,4 +171,13 @@ export function htmlToText(root: Element): string {
   walk(root);
   flush();
   return lines.join('\n\n');
+}
+
+/** The elements not nested inside another element of the list (each counted once). */
+function outermost(elements: Element[]): Element[] {
+  const set = new Set(elements);
+  return elements.filter((el) => {
+    for (let up = el.parent; up; up = up.parent) if (set.has(up as Element)) return false;
+    return true;
+  });
 }
