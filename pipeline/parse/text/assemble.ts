@@ -26,6 +26,16 @@ export function typicalWidth(lines: readonly string[]): number {
 // A sentence end, possibly followed by closing quotes, a glued marker digit or a marker token.
 const SENTENCE_END = new RegExp(`[.?!:;][»”"')\\]]*(?:\\d{1,2}|${MARK_OPEN}[\\d,]+${MARK_CLOSE})?$`);
 
+const QUESTION_END = new RegExp(`\\?[»”"')\\]]*(?:\\d{1,2}(?:,\\s?\\d{1,2})*|${MARK_OPEN}[\\d,]+${MARK_CLOSE})?$`);
+
+function nextText(lines: readonly string[], i: number): string {
+  for (let j = i + 1; j < lines.length; j++) {
+    const line = lines[j] ?? '';
+    if (line !== PAGE && line.trim()) return line;
+  }
+  return '';
+}
+
 /** The next few footnote numbers whose marker has not been found yet. */
 function dueMarkers(state: TextState): number[] {
   const due: number[] = [];
@@ -42,7 +52,11 @@ export interface Assembled {
   paragraphs: { text: string; footnotes: number[] }[];
 }
 
-export function assembleText(lines: readonly string[], state: TextState): Assembled {
+/**
+ * `questionBreaks`: also end a paragraph after a line ending in a question mark when the next line
+ * starts with a capital (used to split a combined "Vraag 3, 4, 5 en 6" block into its questions).
+ */
+export function assembleText(lines: readonly string[], state: TextState, questionBreaks = false): Assembled {
   const withMarkers = markLineStartMarkers(lines, state);
   const paragraphs: string[] = [];
   let current = '';
@@ -51,7 +65,8 @@ export function assembleText(lines: readonly string[], state: TextState): Assemb
     current = '';
   };
   let gap = false;
-  for (const raw of withMarkers) {
+  for (let i = 0; i < withMarkers.length; i++) {
+    const raw = withMarkers[i] ?? '';
     if (raw === PAGE) continue;
     const line = raw.trim();
     if (!line) {
@@ -65,6 +80,7 @@ export function assembleText(lines: readonly string[], state: TextState): Assemb
     if (current && /^[–•▪·*-](\s|$)/.test(line) && /[.:;?!]$/.test(current)) flush();
     current = current ? joinAtLineEnd(current, line, state.vocab) : line;
     if (SENTENCE_END.test(line) && line.length < state.width * 0.85) flush();
+    else if (questionBreaks && QUESTION_END.test(line) && /^\s*\p{Lu}/u.test(nextText(withMarkers, i))) flush();
   }
   flush();
   const parts = paragraphs

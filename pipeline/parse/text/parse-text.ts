@@ -122,9 +122,20 @@ function buildEntries(blocks: readonly Block[], state: TextState, pageAnswers: b
         continue;
       }
     }
-    pushQuestion(questions, block, assembleText(lines, state), warn);
+    pushQuestion(questions, block, assembleQuestion(lines, block.numbers.length, state), warn);
   }
   return { questions, answers };
+}
+
+// A combined block whose paragraphs do not match its numbers may still hold one question per
+// number, each ending in "?" at a line end: try that split before keeping the block whole.
+function assembleQuestion(lines: readonly string[], count: number, state: TextState): Assembled {
+  const seen = new Set(state.seen);
+  const plain = assembleText(lines, state);
+  if (count < 2 || plain.paragraphs.length === count) return plain;
+  const retry: TextState = { ...state, seen };
+  const split = assembleText(lines, retry, true);
+  return split.paragraphs.length === count ? split : plain;
 }
 
 // "Vraag 4, 5" holding one paragraph per number is split; otherwise the block stays whole.
