@@ -11,7 +11,7 @@ export interface BrowseRow {
   /** askers, "Name (Party), …" */ a: string;
   /** parties */ p: string[];
   /** ministry (answerer portfolio) */ m: string | null;
-  /** answered by, "Minister Kaag" */ b: string;
+  /** answered by, "Minister Kaag" (the portfolio is m) */ b: string;
   /** submitted */ s: string | null;
   /** answered */ r: string | null;
   /** response days */ d: number | null;
@@ -28,7 +28,7 @@ export function browseRows(documents: readonly Document[]): BrowseRow[] {
       a: (doc.askers ?? []).map((a) => (a.party ? `${a.name} (${a.party})` : a.name)).join(', '),
       p: partiesOf(doc),
       m: ministryOf(doc),
-      b: answeredBy(doc),
+      b: [doc.answerer?.role, doc.answerer?.name].filter(Boolean).join(' '),
       s: doc.submitted,
       r: doc.answered,
       d: doc.response_days,

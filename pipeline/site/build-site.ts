@@ -24,6 +24,21 @@ const DESCRIPTION =
 // Pure: the published data in, every file of the static site out, in a fixed order. The same
 // inputs give the same bytes (no clock, no locale, no randomness).
 export function buildSite(inputs: SiteInputs): SiteFile[] {
+  return [...siteFiles(inputs)];
+}
+
+/** How many files siteFiles yields, for a progress bar. */
+export function siteFileCount(inputs: SiteInputs): number {
+  return FIXED_FILES + inputs.documents.length;
+}
+
+const FIXED_FILES = 6;
+
+/**
+ * The same files one at a time: document pages are rendered as they are asked for, so a writer
+ * holds one page in memory rather than forty thousand.
+ */
+export function* siteFiles(inputs: SiteInputs): Generator<SiteFile> {
   const documents = [...inputs.documents].sort((a, b) => compareText(a.id, b.id));
   const releases = [...inputs.releases].sort((a, b) => compareVersions(b.version, a.version));
   const summary = summarize(documents);
@@ -32,14 +47,14 @@ export function buildSite(inputs: SiteInputs): SiteFile[] {
   const date = inputs.manifest?.date ?? citation.date ?? releases[0]?.date ?? summary.lastAnswered;
   const rows = browseRows(documents);
   const knownIds = new Set(documents.map((d) => d.id));
-  const files: SiteFile[] = [
+  const fixed: SiteFile[] = [
     {
       path: 'index.html',
       content: page({
         title: 'Kamervragen open data: Dutch parliamentary questions and answers',
         description: DESCRIPTION,
         root: '',
-        scripts: ['assets/index-data.js', 'assets/site.js'],
+        scripts: ['assets/site.js'],
         body: renderIndexBody({
           summary,
           version,
@@ -64,11 +79,12 @@ export function buildSite(inputs: SiteInputs): SiteFile[] {
     { path: 'assets/site.css', content: SITE_CSS },
     { path: 'assets/site.js', content: CLIENT_JS },
     { path: 'assets/index-data.js', content: browseScriptData(rows) },
-    ...documents.map((doc) => documentPage(doc, knownIds)),
     // GitHub Pages would otherwise run the folder through Jekyll.
     { path: '.nojekyll', content: '' },
   ];
-  return files;
+  yield* fixed.slice(0, FIXED_FILES - 1);
+  for (const doc of documents) yield documentPage(doc, knownIds);
+  yield* fixed.slice(FIXED_FILES - 1);
 }
 
 function documentPage(doc: Document, knownIds: ReadonlySet<string>): SiteFile {

@@ -46,6 +46,45 @@ export const CLIENT_JS = `(function () {
     return ok;
   }
 
+  // The table's data can be megabytes: fetch it only when someone comes near the table, uses
+  // the form, or arrives with a search in the address; the rest of the page needs none of it.
+  function prepareBrowse() {
+    var table = document.getElementById('documents');
+    var form = document.getElementById('filters');
+    if (!table || !form) return;
+    form.hidden = false;
+    var params = new URLSearchParams(location.search);
+    document.getElementById('q').value = params.get('q') || '';
+    ['party', 'ministry', 'year'].forEach(function (id) {
+      var v = params.get(id);
+      if (v !== null) document.getElementById(id).value = v;
+    });
+    var requested = false;
+    function load() {
+      if (requested) return;
+      requested = true;
+      document.getElementById('result-count').textContent = 'Loading the list of documents…';
+      if (window.KAMERVRAGEN_INDEX) return setupBrowse();
+      var script = document.createElement('script');
+      script.src = table.getAttribute('data-index');
+      script.onload = setupBrowse;
+      script.onerror = function () {
+        document.getElementById('result-count').textContent = 'The list of documents could not be loaded.';
+      };
+      document.head.appendChild(script);
+    }
+    form.addEventListener('focusin', load);
+    form.addEventListener('input', load);
+    if (params.toString() || location.hash === '#browse' || !('IntersectionObserver' in window)) return load();
+    var observer = new IntersectionObserver(function (entries) {
+      if (entries.some(function (e) { return e.isIntersecting; })) {
+        observer.disconnect();
+        load();
+      }
+    }, { rootMargin: '800px 0px' });
+    observer.observe(document.getElementById('browse'));
+  }
+
   function setupBrowse() {
     var rows = window.KAMERVRAGEN_INDEX;
     var table = document.getElementById('documents');
@@ -61,17 +100,9 @@ export const CLIENT_JS = `(function () {
     var shown = PAGE;
     var sortKey = 's';
     var sortDir = -1;
-    form.hidden = false;
     table.hidden = false;
     var haystacks = rows.map(function (r) {
       return norm([r.i, r.t, r.a, r.b, r.z, r.m].join(' '));
-    });
-
-    var params = new URLSearchParams(location.search);
-    q.value = params.get('q') || '';
-    [party, ministry, year].forEach(function (select) {
-      var v = params.get(select.id);
-      if (v !== null) select.value = v;
     });
 
     function matches(r, i, terms) {
@@ -97,7 +128,7 @@ export const CLIENT_JS = `(function () {
       td.appendChild(el('small', { class: 'hash' }, r.i));
       tr.appendChild(td);
       tr.appendChild(el('td', {}, r.a));
-      tr.appendChild(el('td', {}, r.b));
+      tr.appendChild(el('td', {}, r.b + (r.m ? ' (' + r.m + ')' : '')));
       tr.appendChild(el('td', { class: 'num' }, r.s || ''));
       tr.appendChild(el('td', { class: 'num' }, r.r || ''));
       var days = el('td', { class: 'num' + (r.d !== null && r.d > 21 ? ' late' : '') }, r.d === null ? '' : r.d);
@@ -142,7 +173,7 @@ export const CLIENT_JS = `(function () {
     render();
   }
 
-  function start() { setupCopy(); setupBrowse(); }
+  function start() { setupCopy(); prepareBrowse(); }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
   else start();
 })();

@@ -244,7 +244,7 @@ function browse(rows: BrowseRow[]): string {
 </form>
 <p id="result-count" role="status" aria-live="polite"></p>
 <div class="scroll">
-<table id="documents" hidden>
+<table id="documents" data-index="assets/index-data.js" hidden>
 <caption class="visually-hidden">Documents matching the search</caption>
 <thead><tr>
 <th scope="col" data-key="t"><button type="button" class="sort">Subject</button></th>

@@ -164,6 +164,8 @@ describe('landing page in Chromium', () => {
       .evaluateAll((els) => els.filter((e) => !e.closest('label')).length);
     expect(unlabelled).toBe(0);
     // Sorting from the keyboard: focus a column header button and press Enter.
+    await page.locator('#browse').scrollIntoViewIfNeeded();
+    await expect.poll(() => page.locator('#documents tbody tr').count()).toBeGreaterThan(0);
     await page.locator('th[data-key=d] button').focus();
     await page.keyboard.press('Enter');
     await expect(page.locator('th[data-key=d]').getAttribute('aria-sort')).resolves.toBe(
@@ -240,6 +242,9 @@ describe('landing page in Chromium', () => {
     const errors: string[] = [];
     offline.on('pageerror', (e) => errors.push(e.message));
     await offline.goto(pathToFileURL(join(dir, 'dist', 'site', 'index.html')).toString());
+    // The table's data loads when the reader scrolls near it.
+    expect(await offline.locator('#documents tbody tr').count()).toBe(0);
+    await offline.locator('#browse').scrollIntoViewIfNeeded();
     await expect.poll(() => offline.locator('#documents tbody tr').count()).toBeGreaterThan(0);
     expect(errors).toEqual([]);
     await offline.close();

@@ -4,7 +4,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { KamervragenError } from '../../errors.ts';
-import { buildSite } from '../../site/build-site.ts';
+import { siteFileCount, siteFiles } from '../../site/build-site.ts';
 import type { ManifestSummary, ReleaseAsset, ReleaseInfo } from '../../site/site-inputs.ts';
 import { citationFromCff } from '../../site/citation.ts';
 import type { Document } from '../../types.ts';
@@ -125,7 +125,7 @@ Exit codes: 0 written; 1 the data cannot be read; 2 wrong usage.
       });
     }
 
-    const files = buildSite({
+    const inputs = {
       documents,
       citationCff,
       manifest,
@@ -133,16 +133,21 @@ Exit codes: 0 written; 1 the data cannot be read; 2 wrong usage.
       datapackage,
       schema,
       repositoryUrl,
-    });
+    };
     const staging = `${out}.partial`;
     await rm(staging, { recursive: true, force: true });
-    const bar = ui.progress('site', files.length);
+    const bar = ui.progress('site', siteFileCount(inputs));
     let bytes = 0;
-    for (const file of files) {
+    let written = 0;
+    const folders = new Set<string>();
+    for (const file of siteFiles(inputs)) {
       const target = join(staging, file.path);
-      await mkdir(dirname(target), { recursive: true });
+      const folder = dirname(target);
+      if (!folders.has(folder)) await mkdir(folder, { recursive: true });
+      folders.add(folder);
       await writeFile(target, file.content);
       bytes += Buffer.byteLength(file.content);
+      written += 1;
       bar.tick(1, file.path);
     }
     bar.done();
@@ -151,7 +156,7 @@ Exit codes: 0 written; 1 the data cannot be read; 2 wrong usage.
     await rename(staging, out);
     const summary = {
       out,
-      files: files.length,
+      files: written,
       bytes,
       documents: documents.length,
       releases: releases.length,
@@ -159,7 +164,7 @@ Exit codes: 0 written; 1 the data cannot be read; 2 wrong usage.
     };
     ui.result(
       summary,
-      `site: wrote ${files.length} files (${documents.length} documents, ${releases.length} releases) to ${out}/ — open ${join(out, 'index.html')}`,
+      `site: wrote ${written} files (${documents.length} documents, ${releases.length} releases) to ${out}/ — open ${join(out, 'index.html')}`,
     );
     return 0;
   },
