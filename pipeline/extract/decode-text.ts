@@ -11,10 +11,12 @@ const CP1252_HIGH =
   '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
 
 export function decodeWindows1252(bytes: Uint8Array): string {
-  let out = '';
-  for (const b of bytes)
-    out += b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b);
-  return out;
+  const units = new Uint16Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    units[i] = b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b;
+  }
+  return new TextDecoder('utf-16le').decode(units);
 }
 
 // Bytes to text: UTF-16 (with BOM, or without one when every other byte is NUL), UTF-8 with or
@@ -110,60 +112,69 @@ function utf16Encoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
 // Length of the valid UTF-8 sequence at i, or 0 when the byte there does not start one.
 function utf8SequenceLength(bytes: Uint8Array, i: number): number {
   const b = bytes[i] ?? 0;
-  const cont = (k: number) => {
-    const c = bytes[i + k];
-    return c !== undefined && c >= 0x80 && c <= 0xbf;
-  };
   if (b < 0x80) return 1;
-  if (b >= 0xc2 && b <= 0xdf) return cont(1) ? 2 : 0;
+  const c1 = bytes[i + 1] ?? 0;
+  if ((c1 & 0xc0) !== 0x80) return 0;
+  if (b >= 0xc2 && b <= 0xdf) return 2;
+  const c2 = bytes[i + 2] ?? 0;
+  if ((c2 & 0xc0) !== 0x80) return 0;
   if (b >= 0xe0 && b <= 0xef) {
-    const c1 = bytes[i + 1] ?? 0;
-    if (b === 0xe0 && c1 < 0xa0) return 0;
-    if (b === 0xed && c1 > 0x9f) return 0;
-    return cont(1) && cont(2) ? 3 : 0;
+    if ((b === 0xe0 && c1 < 0xa0) || (b === 0xed && c1 > 0x9f)) return 0;
+    return 3;
   }
-  if (b >= 0xf0 && b <= 0xf4) {
-    const c1 = bytes[i + 1] ?? 0;
-    if (b === 0xf0 && c1 < 0x90) return 0;
-    if (b === 0xf4 && c1 > 0x8f) return 0;
-    return cont(1) && cont(2) && cont(3) ? 4 : 0;
+  const c3 = bytes[i + 3] ?? 0;
+  if (b >= 0xf0 && b <= 0xf4 && (c3 & 0xc0) === 0x80) {
+    if ((b === 0xf0 && c1 < 0x90) || (b === 0xf4 && c1 > 0x8f)) return 0;
+    return 4;
   }
   return 0;
 }
 
+// One pass, UTF-16 code units into a buffer: valid UTF-8 sequences as UTF-8, every other byte
+// as Windows-1252 (a pure Windows-1252 file is the case with no UTF-8 sequence at all).
 function decodeMixed(bytes: Uint8Array): {
   text: string;
   utf8Sequences: number;
   strayBytes: number;
   firstStrayLine: number;
 } {
-  const utf8 = new TextDecoder('utf-8');
-  const parts: string[] = [];
+  const units = new Uint16Array(bytes.length);
+  let n = 0;
   let utf8Sequences = 0;
   let strayBytes = 0;
   let firstStray = -1;
-  let runStart = 0;
   let i = 0;
   while (i < bytes.length) {
-    const len = utf8SequenceLength(bytes, i);
-    if (len > 0) {
-      if (len > 1) utf8Sequences++;
-      i += len;
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      units[n++] = b;
+      i++;
       continue;
     }
-    if (firstStray < 0) firstStray = i;
-    strayBytes++;
-    parts.push(
-      utf8.decode(bytes.subarray(runStart, i)),
-      decodeWindows1252(bytes.subarray(i, i + 1)),
-    );
-    i++;
-    runStart = i;
+    const len = utf8SequenceLength(bytes, i);
+    if (len === 0) {
+      if (firstStray < 0) firstStray = i;
+      strayBytes++;
+      units[n++] = b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b;
+      i++;
+      continue;
+    }
+    utf8Sequences++;
+    let code = len === 2 ? b & 0x1f : len === 3 ? b & 0x0f : b & 0x07;
+    for (let k = 1; k < len; k++) code = (code << 6) | (bytes[i + k]! & 0x3f);
+    if (code > 0xffff) {
+      code -= 0x10000;
+      units[n++] = 0xd800 + (code >> 10);
+      units[n++] = 0xdc00 + (code & 0x3ff);
+    } else {
+      units[n++] = code;
+    }
+    i += len;
   }
-  parts.push(utf8.decode(bytes.subarray(runStart)));
+  const text = new TextDecoder('utf-16le').decode(units.subarray(0, n));
   let line = 1;
   for (let k = 0; k < firstStray; k++) if (bytes[k] === 0x0a) line++;
-  return { text: parts.join(''), utf8Sequences, strayBytes, firstStrayLine: line };
+  return { text, utf8Sequences, strayBytes, firstStrayLine: line };
 }
 
 // "cafÃ©", "â€“": UTF-8 bytes read as Windows-1252 and saved as UTF-8 again (copies re-serialised

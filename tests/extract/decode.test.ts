@@ -76,12 +76,13 @@ describe('decodeText', () => {
     const bytes = concat(
       new TextEncoder().encode('Vraag 1\n«Tozo» is '),
       Uint8Array.of(0xe9),
-      new TextEncoder().encode('n regeling\n'),
+      new TextEncoder().encode('n regeling van € 5 😀\n'),
+      Uint8Array.of(0x93, 0x41, 0x94),
     );
     const decoded = decodeText(bytes, 'x.txt');
     expect(decoded.ok).toBe(true);
     if (!decoded.ok) return;
-    expect(decoded.text).toBe('Vraag 1\n«Tozo» is én regeling\n');
+    expect(decoded.text).toBe('Vraag 1\n«Tozo» is én regeling van € 5 😀\n“A”');
     expect(decoded.diagnostics).toMatchObject([
       { severity: 'warning', code: 'extract/mixed-encoding', line: 2, file: 'x.txt' },
     ]);
