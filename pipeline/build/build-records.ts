@@ -73,7 +73,8 @@ export async function buildRecords(
   const claims = parsed.flatMap((p) =>
     p.record === null ? [] : [{ id: p.record.id, file: p.file }],
   );
-  for (const duplicate of checkUniqueIds(claims)) {
+  // Quarantining keeps the first file (in path order) that claims an id and sets the others aside.
+  for (const duplicate of checkUniqueIds(claims, { keepFirst: options.quarantine === true })) {
     const entry = parsed.find((p) => p.file === duplicate.file);
     if (entry) {
       entry.diagnostics.push(duplicate);

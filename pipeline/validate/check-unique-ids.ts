@@ -10,19 +10,26 @@ export interface Claim {
 }
 
 // Two files claiming the same document id would make one silently overwrite the other in
-// every table keyed by id. Each claimant gets an error naming all the others.
-export function checkUniqueIds(claims: readonly Claim[]): Diagnostic[] {
+// every table keyed by id. Each claimant gets an error naming all the others; with `keepFirst`
+// (a quarantining build) the first claimant is kept and only the later ones get the error.
+export function checkUniqueIds(
+  claims: readonly Claim[],
+  options: { keepFirst?: boolean } = {},
+): Diagnostic[] {
   const byId = new Map<string, Claim[]>();
   for (const claim of claims) byId.set(claim.id, [...(byId.get(claim.id) ?? []), claim]);
   const diagnostics: Diagnostic[] = [];
   for (const [id, group] of byId) {
     if (group.length < 2) continue;
-    for (const claim of group) {
+    for (const claim of options.keepFirst ? group.slice(1) : group) {
       const others = group.filter((c) => c !== claim).map((c) => formatPlace(place(c)));
       diagnostics.push({
         severity: 'error',
         code: 'integrity/duplicate-id',
-        message: `document id "${id}" is also claimed by ${others.join(', ')}; every document needs its own id`,
+        message:
+          options.keepFirst === true
+            ? `document id "${id}" is already taken by ${formatPlace(place(group[0]!))}, which is kept; every document needs its own id`
+            : `document id "${id}" is also claimed by ${others.join(', ')}; every document needs its own id`,
         ...place(claim),
       });
     }

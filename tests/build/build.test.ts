@@ -108,9 +108,20 @@ describe('kamervragen build', () => {
       ['build', '--documents', 'documents', '--out', 'dist', '--quarantine', '--json'],
       { cwd: ws.dir },
     );
-    expect((JSON.parse(quarantined.stdout) as { quarantined: string[] }).quarantined).toEqual(
-      [`documents/${copy}`, `documents/${first}`].sort(),
-    );
+    // Quarantining keeps the first claimant in path order and sets the other aside, naming the kept one.
+    const [kept, refused] = [`documents/${copy}`, `documents/${first}`].sort();
+    expect((JSON.parse(quarantined.stdout) as { quarantined: string[] }).quarantined).toEqual([
+      refused,
+    ]);
+    const listed = JSON.parse(await readFile(join(ws.out, 'quarantine.json'), 'utf8')) as {
+      quarantined: { errors: { code: string; message: string }[] }[];
+    };
+    expect(listed.quarantined[0]?.errors[0]?.code).toBe('integrity/duplicate-id');
+    expect(listed.quarantined[0]?.errors[0]?.message).toContain(kept!);
+    const records = JSON.parse(await readFile(join(ws.out, 'kamervragen.json'), 'utf8')) as {
+      source: { path: string };
+    }[];
+    expect(records.map((r) => r.source.path)).toContain(kept);
   });
 
   it('reports a metadata file without its document instead of dropping it silently', async () => {

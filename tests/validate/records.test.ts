@@ -24,6 +24,21 @@ describe('checkUniqueIds', () => {
   });
 });
 
+describe('checkUniqueIds with keepFirst (a quarantining build)', () => {
+  it('keeps the first claimant and names it in the error of every later one', () => {
+    const found = checkUniqueIds(
+      [
+        { id: 'ah-tk-1', file: 'documents/a.xml' },
+        { id: 'ah-tk-1', file: 'documents/b.txt' },
+        { id: 'ah-tk-1', file: 'documents/c.txt' },
+      ],
+      { keepFirst: true },
+    );
+    expect(found.map((d) => d.file)).toEqual(['documents/b.txt', 'documents/c.txt']);
+    for (const d of found) expect(d.message).toContain('documents/a.xml');
+  });
+});
+
 describe('validateRecordFiles', () => {
   it('accepts the hand-made records as JSON and as NDJSON', () => {
     const docs = sampleDocuments();

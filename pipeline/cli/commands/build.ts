@@ -21,7 +21,8 @@ answers.csv, footnotes.csv, references.csv, datapackage.json and ${QUARANTINE_FI
 A document that cannot be read, parsed or validated stops the build: every problem is
 printed with its file and line or field, and nothing in the output folder changes.
 With --quarantine the build leaves such files out, builds the rest, and lists them
-(on stderr and in ${QUARANTINE_FILE}).
+(on stderr and in ${QUARANTINE_FILE}). Of several files claiming the same document id
+it keeps the first in path order and quarantines the others.
 
 Files whose names start with "." are not documents; <id>.metadata.xml files are read
 together with <id>.xml or <id>.html. Output is byte-identical for the same documents:
