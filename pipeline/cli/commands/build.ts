@@ -24,8 +24,8 @@ With --quarantine the build leaves such files out, builds the rest, and lists th
 (on stderr and in ${QUARANTINE_FILE}). Of several files claiming the same document id
 it keeps the first in path order and quarantines the others.
 
-Files whose names start with "." are not documents; <id>.metadata.xml files are read
-together with <id>.xml or <id>.html. Output is byte-identical for the same documents:
+Files whose names start with "." are not documents; <id>.metadata.xml is not a
+document but the metadata of every document named <id>.*. Output is byte-identical for the same documents:
 the version and date in datapackage.json come from the last release's manifest and the
 documents (or SOURCE_DATE_EPOCH), never the clock.
 
