@@ -17,7 +17,7 @@ export function renderDocumentBody(doc: Document, knownIds: ReadonlySet<string>)
   const title = documentTitle(doc);
   return `<p><a href="../index.html#browse">← All documents</a></p>
 <article aria-labelledby="doc-title">
-<h1 id="doc-title">${esc(title)}</h1>
+<h1 id="doc-title">${esc(title)}</h1>${doc.title === null ? '\n<p><small>The source text states no subject; the heading is the first question.</small></p>' : ''}
 <p><span class="badge">${esc(TYPE_LABEL[doc.type])}</span> <span class="badge">${esc(doc.id)}</span></p>
 ${metadata(doc)}
 ${questionsAndAnswers(doc)}

@@ -73,7 +73,10 @@ th[aria-sort=descending] button.sort::after { content: " ↓"; }
 .qa-head { display: grid; grid-template-columns: 1fr 1fr; gap: 0 1.5rem; font-weight: 700; color: var(--muted); }
 sup a { text-decoration: none; }
 .footnotes li { margin-bottom: .4rem; overflow-wrap: anywhere; }
-.dictionary td:first-child { white-space: nowrap; }
+.dictionary { table-layout: fixed; min-width: 44rem; }
+.dictionary td { overflow-wrap: anywhere; }
+.dictionary th:nth-child(1) { width: 16%; } .dictionary th:nth-child(2) { width: 15%; }
+.dictionary th:nth-child(3) { width: 33%; } .dictionary th:nth-child(4) { width: 18%; }
 @media (max-width: 44rem) {
   .filters { grid-template-columns: 1fr 1fr; }
   .filters .search { grid-column: 1 / -1; }
