@@ -157,16 +157,20 @@ export function parseObXml(
   };
 
   const kop = findElements(body, (el) => el.name === 'tekstregel');
-  const line = (inhoud: string) =>
-    squash(textOf(kop.find((el) => el.attribs['inhoud'] === inhoud) ?? body).slice(0, 400));
-  const hasKop = kop.length > 0;
-  const year = hasKop ? /(\d{4})\s*[-–/]\s*(\d{4})/.exec(line('vergaderjaar')) : null;
-  const chamberText = hasKop ? `${line('kameraanduiding')} ${line('kamernummer')}` : '';
-  const chamber = /eerste kamer/i.test(chamberText)
-    ? 'Eerste Kamer'
-    : /tweede kamer/i.test(chamberText)
-      ? 'Tweede Kamer'
-      : null;
+  const line = (inhoud: string) => {
+    const el = kop.find((k) => k.attribs['inhoud'] === inhoud);
+    return el ? squash(textOf(el)) : '';
+  };
+  const year = /(\d{4})\s*[-–/]\s*(\d{4})/.exec(line('vergaderjaar'));
+  const chamberText = line('kameraanduiding');
+  // <tekstregel inhoud="kamernummer">2</tekstregel> is the chamber's number (1 Eerste, 2 Tweede).
+  const chamberNumber = line('kamernummer');
+  const chamber =
+    /eerste kamer/i.test(chamberText) || (!chamberText && chamberNumber === '1')
+      ? 'Eerste Kamer'
+      : /tweede kamer/i.test(chamberText) || (!chamberText && chamberNumber === '2')
+        ? 'Tweede Kamer'
+        : null;
   const numberEl = findElements(body, (el) => el.name === 'kamervraagnummer')[0];
   const numberText = numberEl ? squash(textOf(numberEl)) : '';
 
