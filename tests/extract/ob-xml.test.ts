@@ -51,6 +51,19 @@ describe('officielebekendmakingen XML', () => {
     });
   });
 
+  it('reads the chamber from the kop: kameraanduiding, else kamernummer', async () => {
+    const ek = replaceOnce(
+      XML,
+      'Tweede Kamer der Staten-Generaal</tekstregel>',
+      'Eerste Kamer der Staten-Generaal</tekstregel>',
+    );
+    expect((await parseXml(ek)).document.chamber).toBe('Eerste Kamer');
+    const bare = replaceOnce(XML, /<tekstregel inhoud="kameraanduiding">[^<]*<\/tekstregel>/, '');
+    expect((await parseXml(bare)).document.chamber).toBe('Tweede Kamer');
+    const none = replaceOnce(bare, /<tekstregel inhoud="kamernummer">[^<]*<\/tekstregel>/, '');
+    expect((await parseXml(none, 'documents/x.xml')).document.chamber).toBeNull();
+  });
+
   it('footnotes: markers leave the text, bodies and URLs go to footnotes', async () => {
     const xml = replaceOnce(
       XML,
