@@ -135,3 +135,22 @@ it('loses nothing when killed between two documents, and the re-run completes', 
     watermark: '2021-07-22',
   });
 });
+
+it('exits 1 and keeps the watermark when a document fails, naming the file and the problem', async () => {
+  await mkdir(join(dir, 'state'), { recursive: true });
+  const stateBefore = '{\n  "watermark": "2014-07-01",\n  "seen": {}\n}\n';
+  await writeFile(statePath(), stateBefore);
+  standIn.fault(`${KV_DIR}/metadata/metadata.xml`, 'html-200');
+  const run = await runCli(args('--sru-url', standIn.sruUrl, '--json'));
+  expect(run.code).toBe(1);
+  expect(JSON.parse(run.stdout)).toMatchObject({
+    ok: false,
+    added: [AH_ID],
+    failed: 1,
+    watermark: '2014-07-01',
+  });
+  expect(run.stderr).toMatch(/fetch\/error-page/);
+  expect(run.stderr).toContain(`${KV_DIR}/metadata/metadata.xml`);
+  expect(await readFile(statePath(), 'utf8')).toBe(stateBefore);
+  expect(await names()).toEqual([`${AH_ID}.metadata.xml`, `${AH_ID}.xml`]);
+});
