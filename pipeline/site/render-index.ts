@@ -60,7 +60,7 @@ function download(d: IndexPageData): string {
   const body = releases.length
     ? releases
         .map((r, i) => {
-          const table = assetTable(r);
+          const table = `${releaseNote(r)}${assetTable(r)}`;
           const heading = `Version ${esc(r.version)}${r.date ? `, ${esc(formatDate(r.date))}` : ''}${i === 0 ? ' (latest)' : ''}`;
           return i === 0
             ? `<h3 id="release-${esc(r.version)}">${heading}</h3>\n${table}`
@@ -74,6 +74,23 @@ function download(d: IndexPageData): string {
 The JSON holds one record per document; the CSV tables hold one row per document, asker, question, answer, footnote and reference, joined by <code>document_id</code>.</p>
 ${body}
 </section>`;
+}
+
+/** "12 documents added, 3 changed · release notes": what a reader wants to know before downloading. */
+function releaseNote(r: ReleaseInfo): string {
+  const parts: string[] = [];
+  const c = r.changes;
+  if (c) {
+    const bits = [
+      c.added ? `${formatNumber(c.added)} added` : '',
+      c.changed ? `${formatNumber(c.changed)} changed` : '',
+      c.removed ? `${formatNumber(c.removed)} removed` : '',
+    ].filter(Boolean);
+    if (bits.length) parts.push(`Documents ${bits.join(', ')}.`);
+  }
+  const notes = r.assets.find((a) => a.name === 'RELEASE_NOTES.md');
+  if (notes) parts.push(`<a href="${esc(notes.url)}">Release notes</a> list every document by id.`);
+  return parts.length ? `<p>${parts.join(' ')}</p>\n` : '';
 }
 
 function assetTable(r: ReleaseInfo): string {

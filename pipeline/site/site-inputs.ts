@@ -16,6 +16,8 @@ export interface ReleaseInfo {
   /** Release date (YYYY-MM-DD) from its manifest, when stated. */
   date: string | null;
   assets: ReleaseAsset[];
+  /** Documents added, changed and removed since the previous release, from its manifest. */
+  changes?: { added: number; changed: number; removed: number };
 }
 
 /** The parts of dist/manifest.json the page shows. */

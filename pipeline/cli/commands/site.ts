@@ -113,7 +113,9 @@ Exit codes: 0 written; 1 the data cannot be read; 2 wrong usage.
       !releases.some((r) => r.version === manifestJson.version) &&
       useGithub
     ) {
+      const changes = changeCounts(manifestJson);
       releases.push({
+        ...(changes ? { changes } : {}),
         version: manifestJson.version,
         date: manifestJson.date ?? null,
         assets: (manifestJson.assets ?? []).map((a) => ({
@@ -176,6 +178,18 @@ interface RawManifest {
   repository?: string;
   counts?: Record<string, number>;
   assets?: { name: string; bytes: number; sha256: string }[];
+  changes?: { added?: unknown[]; changed?: unknown[]; removed?: unknown[] };
+}
+
+function changeCounts(m: RawManifest): ReleaseInfo['changes'] {
+  const c = m.changes;
+  return c
+    ? {
+        added: c.added?.length ?? 0,
+        changed: c.changed?.length ?? 0,
+        removed: c.removed?.length ?? 0,
+      }
+    : undefined;
 }
 
 async function readOptional(path: string): Promise<string | null> {
@@ -244,7 +258,13 @@ async function readReleases(
               .digest('hex'));
       assets.push({ name, size: info.size, sha256, url: link(version, name, path) });
     }
-    releases.push({ version, date: manifest.date ?? null, assets });
+    const changes = changeCounts(manifest);
+    releases.push({
+      version,
+      date: manifest.date ?? null,
+      assets,
+      ...(changes ? { changes } : {}),
+    });
   }
   return releases;
 }
