@@ -30,7 +30,7 @@ export function extractOdtText(bytes: Uint8Array, file: string): Extracted {
   try {
     entries = unzipSync(bytes, {
       filter: (entry) =>
-        ['mimetype', 'content.xml', 'styles.xml'].includes(entry.name) &&
+        ['mimetype', 'content.xml', 'styles.xml', 'word/document.xml'].includes(entry.name) &&
         entry.originalSize <= MAX_ENTRY_BYTES,
     });
   } catch (error) {
@@ -43,6 +43,13 @@ export function extractOdtText(bytes: Uint8Array, file: string): Extracted {
   const mimetype = entries['mimetype']
     ? new TextDecoder().decode(entries['mimetype']).trim()
     : null;
+  if (entries['word/document.xml']) {
+    return fail(
+      'extract/not-odt',
+      'the file is a Word document (DOCX), which is not a published rendering of Kamervragen; use the officielebekendmakingen XML or PDF',
+      file,
+    );
+  }
   if (mimetype !== ODT_MIMETYPE) {
     return fail(
       'extract/not-odt',

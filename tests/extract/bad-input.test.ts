@@ -83,6 +83,17 @@ const cases: {
     code: 'extract/not-odt',
   },
   {
+    name: 'Word document (DOCX)',
+    path: 'documents/antwoord.docx',
+    bytes: zipSync({
+      '[Content_Types].xml': strToU8('<Types/>'),
+      'word/document.xml': strToU8(
+        '<w:document><w:body><w:p><w:r><w:t>Vraag 1</w:t></w:r></w:p></w:body></w:document>',
+      ),
+    }),
+    code: 'extract/not-odt',
+  },
+  {
     name: 'truncated XML (line of the unclosed element)',
     path: 'documents/truncated.xml',
     bytes: XML.subarray(0, 3000),
