@@ -169,7 +169,15 @@ async function prepare() {
 }
 
 async function publishRelease(): Promise<string> {
-  const manifest = JSON.parse(await readFile(path.join(root, 'dist', 'manifest.json'), 'utf8')) as {
+  const manifestText = await readFile(path.join(root, 'dist', 'manifest.json'), 'utf8').catch(
+    () => {
+      throw new StepFailed(
+        1,
+        'dist/manifest.json is missing: there is no prepared release to publish (run the prepare stage first)',
+      );
+    },
+  );
+  const manifest = JSON.parse(manifestText) as {
     version: string;
     source_commit: string | null;
     changes?: Record<string, unknown[]>;
