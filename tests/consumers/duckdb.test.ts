@@ -83,6 +83,22 @@ describe.each(DATASETS)('DuckDB reads the %s dataset', (dataset: Dataset) => {
     }
   });
 
+  it("reads every row even when left to guess the format (SELECT * FROM 'file.csv')", async () => {
+    const connection = await instance.connect();
+    try {
+      const docs = records();
+      for (const table of TABLES) {
+        const [count] = await rows(
+          connection,
+          `SELECT count(*)::INTEGER AS n FROM ${quote(join(dir(), `${table.name}.csv`))}`,
+        );
+        expect(count?.n, table.name).toBe(docs.reduce((n, d) => n + [...table.rows(d)].length, 0));
+      }
+    } finally {
+      connection.closeSync();
+    }
+  });
+
   it('answers a join: questions per party, the same from the CSV tables as from the NDJSON', async () => {
     const connection = await load(dir());
     try {
