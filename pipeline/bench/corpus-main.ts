@@ -52,7 +52,7 @@ async function main(argv: string[]): Promise<number> {
     `${out}/documents: ${summary.files} files, ${(summary.bytes / 1e6).toFixed(1)} MB (${mix})\n`,
   );
   process.stdout.write(
-    `docs=${docs} files=${summary.files} mb=${(summary.bytes / 1e6).toFixed(1)} gen_s=${seconds.toFixed(2)} cpu_s=${cpuSeconds.toFixed(2)} docs_per_s=${Math.round(docs / seconds)}\n`,
+    `docs=${docs} files=${summary.files} mb=${(summary.bytes / 1e6).toFixed(1)} gen_s=${seconds.toFixed(2)} cpu_s=${cpuSeconds.toFixed(2)} docs_per_s=${Math.round(docs / seconds)} peak_rss_mb=${Math.round(process.resourceUsage().maxRSS / 1024)}\n`,
   );
   return 0;
 }

@@ -6,6 +6,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RENDERINGS } from '../../pipeline/bench/plan-document.ts';
 import { generateDocument } from '../../pipeline/bench/render-document.ts';
+import { extraDocument } from '../../pipeline/bench/write-corpus.ts';
 import { runBenchScript } from './run-bench-script.ts';
 
 const dirs: string[] = [];
@@ -50,7 +51,9 @@ describe('npm run bench:corpus', () => {
         out,
       ]);
       expect(run.code, run.stderr).toBe(0);
-      expect(run.stdout).toMatch(/^docs=60 files=\d+ mb=[\d.]+ gen_s=[\d.]+ cpu_s=[\d.]+ docs_per_s=\d+$/m);
+      expect(run.stdout).toMatch(
+        /^docs=60 files=\d+ mb=[\d.]+ gen_s=[\d.]+ cpu_s=[\d.]+ docs_per_s=\d+ peak_rss_mb=\d+$/m,
+      );
     }
     const [ha, hb, hc] = [await hashTree(a), await hashTree(b), await hashTree(c)];
     expect(ha.size).toBeGreaterThan(60 * 2); // documents, sidecars and truth files
@@ -102,6 +105,21 @@ describe('generateDocument', () => {
       expect(d.truth.answers.flatMap((a) => a.questions)).toEqual(
         d.truth.questions.map((q) => q.number),
       );
+    }
+  });
+
+  it('makes documents for the incremental case that are new to the corpus and dated after it', () => {
+    const ids = new Set(docs.map((d) => d.truth.id));
+    const last =
+      docs
+        .map((d) => d.truth.answered ?? d.truth.submitted)
+        .sort()
+        .at(-1) ?? '';
+    for (let k = 0; k < 5; k++) {
+      const extra = extraDocument('shape', 400, k);
+      expect(ids.has(extra.truth.id)).toBe(false);
+      expect((extra.truth.answered ?? extra.truth.submitted) > last).toBe(true);
+      expect(extra.files.map((f) => f.name)).toContain(extra.truth.file);
     }
   });
 
