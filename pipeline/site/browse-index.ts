@@ -51,7 +51,25 @@ export function answeredBy(doc: Document): string {
   return a.portfolio ? `${who} (${a.portfolio})` : who;
 }
 
-/** A script file that works from file:// too (fetch of a JSON file would not). */
+export const BROWSE_KEYS = [
+  'i',
+  't',
+  'a',
+  'p',
+  'm',
+  'b',
+  's',
+  'r',
+  'd',
+  'y',
+  'z',
+] as const satisfies readonly (keyof BrowseRow)[];
+
+/**
+ * A script file that works from file:// too (fetch of a JSON file would not). Rows are arrays
+ * in BROWSE_KEYS order, a fifth smaller than objects; the page turns them back into objects.
+ */
 export function browseScriptData(rows: readonly BrowseRow[]): string {
-  return `window.KAMERVRAGEN_INDEX = ${scriptJson(rows)};\n`;
+  const data = { keys: BROWSE_KEYS, rows: rows.map((r) => BROWSE_KEYS.map((k) => r[k])) };
+  return `window.KAMERVRAGEN_INDEX = ${scriptJson(data)};\n`;
 }

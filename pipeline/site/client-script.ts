@@ -86,9 +86,14 @@ export const CLIENT_JS = `(function () {
   }
 
   function setupBrowse() {
-    var rows = window.KAMERVRAGEN_INDEX;
+    var data = window.KAMERVRAGEN_INDEX;
     var table = document.getElementById('documents');
-    if (!rows || !table) return;
+    if (!data || !table) return;
+    var rows = data.rows.map(function (values) {
+      var row = {};
+      data.keys.forEach(function (key, i) { row[key] = values[i]; });
+      return row;
+    });
     var form = document.getElementById('filters');
     var q = document.getElementById('q');
     var party = document.getElementById('party');
