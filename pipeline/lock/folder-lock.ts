@@ -3,7 +3,17 @@
 // folder, `.kamervragen.lock`, holding who took it; dot-files are never documents or data.
 // A lock whose process is gone (killed, crashed) is stale and taken over by the next run.
 import { randomBytes } from 'node:crypto';
-import { link, mkdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import {
+  link,
+  mkdir,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  rmdir,
+  stat,
+  writeFile,
+} from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { KamervragenError } from '../errors.ts';
@@ -53,7 +63,8 @@ export async function acquireLock(folder: string, command: string): Promise<Fold
   };
   // The lock appears whole or not at all: written to a private temp file, then hard-linked into
   // place, which fails if a lock is already there (no window with an empty lock file).
-  const temp = join(folder, `${LOCK_NAME}.${holder.token}`);
+  const temp = join(folder, `${LOCK_NAME}.${process.pid}-${holder.token}`);
+  await removeDeadTemps(folder);
   await writeFile(temp, `${JSON.stringify(holder)}\n`, { flag: 'wx' });
   try {
     for (let attempt = 0; ; attempt++) {
@@ -83,6 +94,17 @@ export async function acquireLock(folder: string, command: string): Promise<Fold
       }
     },
   };
+}
+
+// A run killed between writing its temp file and linking it leaves `.kamervragen.lock.PID-…`.
+async function removeDeadTemps(folder: string): Promise<void> {
+  const prefix = `${LOCK_NAME}.`;
+  for (const name of await readdir(folder).catch(() => [] as string[])) {
+    const pid = /^(\d+)-[0-9a-f]+$/.exec(
+      name.startsWith(prefix) ? name.slice(prefix.length) : '',
+    )?.[1];
+    if (pid !== undefined && !isRunning(Number(pid))) await rm(join(folder, name), { force: true });
+  }
 }
 
 async function readHolder(path: string): Promise<LockHolder | 'gone' | 'unreadable'> {
