@@ -16,6 +16,7 @@ import { NOTES_NAME } from '../package/release-notes.ts';
 import type { Manifest, NamedFile } from '../package/release-types.ts';
 import { SCHEMA_VERSION } from '../validate/schema.ts';
 import { createGitHubClient } from './github/create-client.ts';
+import { explainGitHubError } from './github/explain-error.ts';
 import { publishToGitHub } from './github/publish-to-github.ts';
 import { publishToDir } from './publish-to-dir.ts';
 import type { PublishResult, ReleaseBundle, Target } from './publish-types.ts';
@@ -127,6 +128,8 @@ async function publish(
     dryRun: options.dryRun,
     log: options.info,
     ...(options.onStep ? { onStep: options.onStep } : {}),
+  }).catch((error: unknown) => {
+    throw explainGitHubError(error, `github:${target.owner}/${target.repo}`);
   });
 }
 

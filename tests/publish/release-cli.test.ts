@@ -239,7 +239,8 @@ describe('kamervragen release to GitHub (stand-in)', () => {
       // A rejected token: the error is shown, the token is not.
       const wrong = await release(dir, target(fake), env(fake, `${CANARY}-wrong`));
       outputs.push(wrong);
-      expect(wrong.code).not.toBe(0);
+      expect(wrong.code).toBe(1);
+      expect(wrong.stderr).toMatch(/publish\/github: .* answered 401 .*GITHUB_TOKEN was refused/);
 
       expect(fake.published).toHaveLength(1);
       expect(fake.violations).toEqual([]);
