@@ -135,6 +135,28 @@ describe('kamervragen build', () => {
     expect(result.stderr).toContain('build/orphan-metadata');
   });
 
+  it('says which folder it cannot read, and reports a failed build as JSON with --json', async () => {
+    const ws = await makeWorkspace();
+    const missing = await runCli(['build', '--documents', 'no-such-folder', '--out', 'dist'], {
+      cwd: ws.dir,
+    });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('no-such-folder');
+    expect(missing.stderr).toContain('cannot read the documents folder');
+    noStack(missing.stderr);
+    await writeFile(join(ws.documents, 'empty.txt'), '');
+    const failed = await runCli(['build', '--documents', 'documents', '--out', 'dist', '--json'], {
+      cwd: ws.dir,
+    });
+    expect(failed.code).toBe(1);
+    expect(JSON.parse(failed.stdout)).toMatchObject({
+      ok: false,
+      written: [],
+      quarantined: [],
+      errors: 1,
+    });
+  });
+
   it('refuses stray arguments and a malformed SOURCE_DATE_EPOCH as usage errors', async () => {
     expect((await runCli(['build', 'documents'])).code).toBe(2);
     const epoch = await runCli(['build', '--out', '/nonexistent/never'], {
