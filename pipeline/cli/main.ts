@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { KamervragenError, formatDiagnostic } from '../errors.ts';
 import { commands } from './commands/index.ts';
 import { setUiOptions, takeGlobalFlags } from './ui/options.ts';
@@ -39,6 +40,19 @@ ${EXIT_CODES}
 `;
 }
 
+/** `kamervragen 0.1.0 (record schema 1.0.0)`: the program and the record format it writes. */
+async function versionLine(): Promise<string> {
+  const read = async (path: string) =>
+    JSON.parse(await readFile(new URL(path, import.meta.url), 'utf8')) as {
+      version?: string;
+      $id?: string;
+    };
+  const pkg = await read('../../package.json');
+  const schema = await read('../../schema/document.schema.json');
+  const schemaVersion = /(\d+\.\d+\.\d+)$/.exec(schema.$id ?? '')?.[1] ?? 'unknown';
+  return `kamervragen ${pkg.version ?? 'unknown'} (record schema ${schemaVersion})`;
+}
+
 function isUsageError(error: unknown): error is Error & { code: string } {
   // node:util parseArgs throws TypeErrors with these codes for unknown or malformed options.
   const code = (error as { code?: unknown } | null)?.code;
@@ -65,7 +79,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (name === '--version') {
-    process.stdout.write('kamervragen pipeline\n');
+    process.stdout.write(`${await versionLine()}\n`);
     return 0;
   }
   const command = commands.find((cmd) => cmd.name === name);

@@ -45,4 +45,17 @@ describe('help', () => {
       expect(section, c.name).toMatch(new RegExp(`^\\| \`${c.name}\` +\\|`, 'm'));
     for (const code of ['0', '1', '2', '70']) expect(section).toContain(`\`${code}\``);
   });
+
+  it('--version names the program version and the record schema version', async () => {
+    const result = await runCli(['--version']);
+    const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as {
+      version: string;
+    };
+    const schema = JSON.parse(
+      await readFile(join(ROOT, 'schema/document.schema.json'), 'utf8'),
+    ) as { $id: string };
+    const schemaVersion = schema.$id.split(':').pop();
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(`kamervragen ${pkg.version} (record schema ${schemaVersion})\n`);
+  });
 });
