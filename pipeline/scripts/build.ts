@@ -5,6 +5,7 @@ import { BUILD_ARG_OPTIONS, buildOptions, type BuildArgs } from '../build/build-
 import { buildReport, describeBuild } from '../build/describe-build.ts';
 import { runBuild } from '../build/run-build.ts';
 import { formatDiagnostic, KamervragenError } from '../errors.ts';
+import { withLock } from '../lock/folder-lock.ts';
 
 const names = Object.keys(BUILD_ARG_OPTIONS) as (keyof typeof BUILD_ARG_OPTIONS)[];
 
@@ -26,7 +27,8 @@ try {
     );
   }
   const options = buildOptions(parsed as BuildArgs, process.env);
-  const summary = await runBuild(options);
+  // The same lock as the CLI: two pipelines must not write one output folder.
+  const summary = await withLock([options.out], 'build', () => runBuild(options));
   for (const d of summary.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
   const report = summary.ok ? process.stdout : process.stderr;
   report.write(
