@@ -157,6 +157,15 @@ describe('buildSite', () => {
     expect(files.map((f) => f.content).join('')).not.toContain('<script>alert(1)');
   });
 
+  it('builds a usable page from an empty dataset and no release', () => {
+    const files = buildSite(inputs([], { releases: [], citationCff: null, manifest: null }));
+    const html = file(files, 'index.html');
+    expect(html).toContain('No release has been published yet');
+    expect(html).toMatch(/<strong>0<\/strong><span>documents<\/span>/);
+    expect(html).toContain('[Data set]');
+    expect(files.filter((f) => f.path.startsWith('doc/'))).toEqual([]);
+  });
+
   it('loads nothing from other origins', () => {
     for (const f of buildSite(inputs(seeds))) {
       expect(f.content, f.path).not.toMatch(
