@@ -36,7 +36,9 @@ interface Cff {
 
 export function citationFromCff(text: string): Citation {
   // CORE_SCHEMA: dates stay strings as written (no Date objects, so no time zone can shift them).
-  const cff = (load(text, { schema: CORE_SCHEMA }) ?? {}) as Cff;
+  const file = (load(text, { schema: CORE_SCHEMA }) ?? {}) as Cff & { 'preferred-citation'?: Cff };
+  // CFF: when preferred-citation is present, cite that; the file's own fields fill any gaps.
+  const cff: Cff = { ...file, ...(file['preferred-citation'] ?? {}) };
   return makeCitation({
     title: cff.title ?? 'Kamervragen',
     version: cff.version === undefined ? null : String(cff.version),
@@ -45,7 +47,7 @@ export function citationFromCff(text: string): Citation {
     url: cff.url ?? cff['repository-code'] ?? null,
     authors: (cff.authors ?? []).map(personName),
     publisher: cff.publisher?.name ?? null,
-    repository: cff['repository-code'] ?? null,
+    repository: file['repository-code'] ?? cff['repository-code'] ?? null,
   });
 }
 
@@ -92,7 +94,7 @@ export function makeCitation(f: CitationFields): Citation {
   ];
   const body = fields
     .filter((entry): entry is [string, string] => entry[1] !== null)
-    .map(([name, value]) => `  ${name.padEnd(9)} = {${value.replace(/^\{(.*)\}$/, '$1')}}`)
+    .map(([name, value]) => `  ${name.padEnd(9)} = {${value}}`)
     .join(',\n');
   return {
     title: f.title,

@@ -121,9 +121,41 @@ describe('buildSite', () => {
     );
     expect(c.bibtex).toMatch(/^@misc\{kamervragen_contributors_2021_v1_2_0,\n/);
     expect(c.bibtex).toContain('version   = {1.2.0}');
+    // Braces keep an organisation as one name and the title's capitals as written.
+    expect(c.bibtex).toContain('author    = {{kamervragen contributors}}');
+    expect(c.bibtex).toMatch(/title {5}= \{\{Kamervragen: .*\}\},/);
     expect(c.bibtex.split('{').length).toBe(c.bibtex.split('}').length);
     const html = file(buildSite(inputs(seeds)), 'index.html');
     expect(html).toContain('(Version 1.2.0) [Data set]');
+  });
+
+  it('prefers preferred-citation, with DOI and several authors in APA and BibTeX form', () => {
+    const c = citationFromCff(`cff-version: 1.2.0
+title: "Software title"
+version: "9.9.9"
+authors:
+  - name: "Someone else"
+preferred-citation:
+  type: data
+  title: "Kamervragen dataset"
+  version: "2.1.0"
+  date-released: "2024-05-06"
+  doi: "10.5281/zenodo.123"
+  authors:
+    - family-names: "Jansen"
+      given-names: "Anna Maria"
+    - family-names: "Vries"
+      name-particle: "de"
+      given-names: "Piet"
+    - name: "Kamervragen contributors"
+`);
+    expect(c.apa).toBe(
+      'Jansen, A. M., de Vries, P., & Kamervragen contributors (2024). Kamervragen dataset (Version 2.1.0) [Data set]. https://doi.org/10.5281/zenodo.123',
+    );
+    expect(c.bibtex).toContain(
+      'author    = {Jansen, Anna Maria and de Vries, Piet and {Kamervragen contributors}}',
+    );
+    expect(c.bibtex).toContain('doi       = {10.5281/zenodo.123}');
   });
 
   it('puts each answer beside the questions it covers, with footnote links that resolve', () => {
