@@ -21,24 +21,24 @@ const PREFIXES = new Set(['ex', 'oud', 'niet', 'non', 'anti', 'pro', 'vice', 'co
 // Vowel pairs that would read as one sound when joined: Dutch writes a hyphen between them.
 const CLASHES = new Set(['aa', 'ae', 'ai', 'au', 'ee', 'ei', 'eu', 'ie', 'ii', 'oe', 'oi', 'oo', 'ou', 'ui', 'uu']);
 
+const TOKEN = /[\p{L}\d](?:[\p{L}\d'’-]*[\p{L}\d])?/gu;
+
 export function buildVocabulary(lines: readonly string[]): Vocabulary {
   const words = new Set<string>();
   const hyphenPrefixes = new Set<string>();
   const counts = new Map<string, number>();
   for (const line of lines) {
-    const tokens = line.trim().split(/\s+/);
-    for (const t of tokens) {
-      const token = t.replace(/^[^\p{L}\d]+|[^\p{L}\d]+$/gu, '').toLowerCase();
-      if (token) counts.set(token, (counts.get(token) ?? 0) + 1);
-    }
-    // The last token may be a line-end fragment: leave it out.
-    for (let i = 0; i < tokens.length - 1; i++) {
-      const token = (tokens[i] ?? '').replace(/^[^\p{L}\d]+|[^\p{L}\d]+$/gu, '').toLowerCase();
-      if (!token) continue;
+    const tokens = line.toLowerCase().match(TOKEN);
+    if (!tokens) continue;
+    // A last token ending in "-" may be a line-end fragment: it counts, but is no word.
+    const fragment = /-\s*$/.test(line);
+    tokens.forEach((token, i) => {
+      counts.set(token, (counts.get(token) ?? 0) + 1);
+      if (fragment && i === tokens.length - 1) return;
       words.add(token);
       const dash = token.indexOf('-');
-      if (dash > 0 && dash < token.length - 1) hyphenPrefixes.add(token.slice(0, dash));
-    }
+      if (dash > 0) hyphenPrefixes.add(token.slice(0, dash));
+    });
   }
   return { words, counts, hyphenPrefixes };
 }

@@ -23,9 +23,51 @@ export interface HeaderFields {
   problems: { field: string; message: string }[];
 }
 
-const QUESTIONS = /Vragen\s+van\s+(?:het\s+lid|de\s+leden)\s+(.+?)\s+aan\s+(.+?)\s+over\s+(.+?)\s*\(\s*ingezonden\s*([^)]*)\)/;
-const QUESTIONS_NO_DATE = /Vragen\s+van\s+(?:het\s+lid|de\s+leden)\s+(.+?)\s+aan\s+(.+?)\s+over\s+(.+?)(?=\s*(?:Antwoord|Mededeling|Vraag)\s|$)/;
-const REPLY = /\b(Nader\s+antwoord|Aanvullend\s+antwoord|Antwoord|Mededeling)\s+van\s+(.+?)\s*\(\s*ontvangen\s*([^)]*)\)/i;
+const QUESTIONS_START = /Vragen\s+van\s+(?:het\s+lid|de\s+leden)\s+/;
+const REPLY_START = /\b(Nader\s+antwoord|Aanvullend\s+antwoord|Antwoord|Mededeling)\s+van\s+/i;
+
+interface QuestionsLine {
+  index: number;
+  end: number;
+  askers: string;
+  addressees: string;
+  title: string;
+  date: string | undefined;
+}
+
+// "Vragen van het lid X aan Y over Z (ingezonden D)": the first " aan ", then the first " over ",
+// then "(ingezonden …)". Found with indexOf so that a long text cannot make it slow.
+function findQuestionsLine(text: string): QuestionsLine | null {
+  const start = QUESTIONS_START.exec(text);
+  if (!start) return null;
+  const from = start.index + start[0].length;
+  const aan = text.indexOf(' aan ', from);
+  if (aan < 0) return null;
+  const over = text.indexOf(' over ', aan + 5);
+  if (over < 0) return null;
+  const titleFrom = over + 6;
+  const ingezonden = /\(\s*ingezonden\s*([^)]*)\)/.exec(text.slice(titleFrom));
+  const stop = /\s(?:Antwoord|Mededeling|Vraag)\s/.exec(text.slice(titleFrom));
+  if (ingezonden && (!stop || ingezonden.index < stop.index)) {
+    return {
+      index: start.index,
+      end: titleFrom + ingezonden.index + ingezonden[0].length,
+      askers: text.slice(from, aan),
+      addressees: text.slice(aan + 5, over),
+      title: text.slice(titleFrom, titleFrom + ingezonden.index),
+      date: ingezonden[1] ?? '',
+    };
+  }
+  const titleEnd = stop ? titleFrom + stop.index : text.length;
+  return {
+    index: start.index,
+    end: titleEnd,
+    askers: text.slice(from, aan),
+    addressees: text.slice(aan + 5, over),
+    title: text.slice(titleFrom, titleEnd),
+    date: undefined,
+  };
+}
 
 /** `text` is the header region with whitespace runs collapsed to one space. */
 export function parseHeader(text: string): HeaderFields {
@@ -41,34 +83,35 @@ export function parseHeader(text: string): HeaderFields {
     reply: null,
     problems,
   };
-  const q = QUESTIONS.exec(text) ?? QUESTIONS_NO_DATE.exec(text);
+  const q = findQuestionsLine(text);
   if (q) {
-    fields.askers = parseAskers(q[1] ?? '');
+    fields.askers = parseAskers(q.askers);
     if (fields.askers.length === 0) fields.askers = null;
-    fields.addressees = expandOffices(q[2] ?? '');
-    fields.title = cleanTitle(q[3] ?? '');
-    if (q[4] !== undefined) {
-      const d = parseDutchDate(q[4]);
+    fields.addressees = expandOffices(q.addressees);
+    fields.title = cleanTitle(q.title);
+    if (q.date !== undefined) {
+      const d = parseDutchDate(q.date);
       fields.submitted = d.date;
       if (d.problem) problems.push({ field: '/submitted', message: d.problem });
     } else {
       problems.push({ field: '/submitted', message: 'no "(ingezonden …)" date after the questions line' });
     }
   }
-  const searchFrom = q ? (q.index ?? 0) + q[0].length : 0;
-  const r = REPLY.exec(text.slice(searchFrom));
-  if (r) {
+  const rest = text.slice(q ? q.end : 0);
+  const r = REPLY_START.exec(rest);
+  const ontvangen = r ? /\(\s*ontvangen\s*([^)]*)\)/.exec(rest.slice(r.index)) : null;
+  if (r && ontvangen) {
     const kind = (r[1] ?? '').toLowerCase();
     fields.reply = kind.startsWith('mededeling')
       ? 'postponement'
       : kind.startsWith('antwoord')
         ? 'answer'
         : 'supplementary_answer';
-    const who = parseAnswerer(r[2] ?? '');
+    const who = parseAnswerer(rest.slice(r.index + r[0].length, r.index + ontvangen.index));
     fields.answerer = who.answerer;
     fields.coAnswerers = who.coAnswerers;
     for (const message of who.problems) problems.push({ field: '/answerer', message });
-    const d = parseDutchDate(r[3] ?? '');
+    const d = parseDutchDate(ontvangen[1] ?? '');
     fields.answered = d.date;
     if (d.problem) problems.push({ field: '/answered', message: d.problem });
   }

@@ -77,7 +77,7 @@ export function assembleText(lines: readonly string[], state: TextState, questio
     if (gap && !/^\p{Ll}/u.test(line)) flush();
     gap = false;
     // A dash or bullet after a sentence end starts a list item; after a word it is running text.
-    if (current && /^[–•▪·*-](\s|$)/.test(line) && /[.:;?!]$/.test(current)) flush();
+    if (current && /^[–•▪·*-](\s|$)/.test(line) && /[.:;?!]$/.test(current.slice(-2))) flush();
     current = current ? joinAtLineEnd(current, line, state.vocab) : line;
     if (SENTENCE_END.test(line) && line.length < state.width * 0.85) flush();
     else if (questionBreaks && QUESTION_END.test(line) && /^\s*\p{Lu}/u.test(nextText(withMarkers, i))) flush();
@@ -98,9 +98,11 @@ export function assembleText(lines: readonly string[], state: TextState, questio
 }
 
 function joinAtLineEnd(text: string, line: string, vocab: Vocabulary): string {
-  if (endsInsideUrl(text, line)) return text + line;
-  if (/\p{L}-$/u.test(text) && !/\s-$/.test(text)) {
-    const leftWord = text.slice(text.lastIndexOf(' ') + 1, -1);
+  // Only the end of the paragraph so far matters; looking at the tail keeps joining linear.
+  const tail = text.slice(-400);
+  if (endsInsideUrl(tail, line)) return text + line;
+  if (/\p{L}-$/u.test(tail) && !/\s-$/.test(tail)) {
+    const leftWord = tail.slice(tail.lastIndexOf(' ') + 1, -1);
     const rightWord = line.split(/\s/)[0] ?? '';
     const how = decideHyphen(leftWord, rightWord, vocab);
     if (how === 'join') return text.slice(0, -1) + line;
@@ -112,8 +114,9 @@ function joinAtLineEnd(text: string, line: string, vocab: Vocabulary): string {
 
 // Within merged or flattened lines a former line-end hyphen survives as "zieken- huisnota".
 function cleanParagraph(text: string, vocab: Vocabulary): string {
+  if (!text.includes('-')) return text.replace(/[ \t]+/g, ' ').replace(/ ([,.;:?!])(?=\s|$)/g, '$1').trim();
   return text
-    .replace(/(\p{L}+)- (\p{Ll}[\p{L}-]*)/gu, (whole, left: string, right: string) => {
+    .replace(/(?<!\p{L})(\p{L}+)- (\p{Ll}[\p{L}-]*)/gu, (whole, left: string, right: string) => {
       const how = decideHyphen(left, right, vocab);
       return how === 'join' ? `${left}${right}` : how === 'keep' ? `${left}-${right}` : whole;
     })
@@ -129,23 +132,26 @@ function cleanParagraph(text: string, vocab: Vocabulary): string {
 // line that ends a sentence.
 function markLineStartMarkers(lines: readonly string[], state: TextState): string[] {
   const out: string[] = [];
+  let previousIndex = -1;
   for (const line of lines) {
     const m = /^\s*(\d{1,3}(?:\s*,\s*\d{1,3})*)\s*([?.!;:]?)(\s+\S.*)?$/.exec(line);
-    const previous = [...out].reverse().find((l) => l.trim() && l !== PAGE) ?? '';
-    if (m && isExpectedList(m[1] ?? '', state)) {
-      const rest = m[3] ?? '';
+    const previous = previousIndex >= 0 ? (out[previousIndex] ?? '') : '';
+    if (m && previous && isExpectedList(m[1] ?? '', state)) {
+      const rest = (m[3] ?? '').trim();
       const token = `${MARK_OPEN}${(m[1] ?? '').replace(/\s+/g, '')}${MARK_CLOSE}${m[2] ?? ''}`;
-      if (!rest.trim() && previous) {
-        out[out.lastIndexOf(previous)] = `${previous.trimEnd()}${token}`;
+      if (!rest) {
+        out[previousIndex] = `${previous.trimEnd()}${token}`;
         continue;
       }
-      if (rest.trim() && SENTENCE_END.test(previous.trimEnd()) && previous) {
-        out[out.lastIndexOf(previous)] = `${previous.trimEnd()}${token}`;
-        out.push(rest.trim());
+      if (SENTENCE_END.test(previous.trimEnd())) {
+        out[previousIndex] = `${previous.trimEnd()}${token}`;
+        out.push(rest);
+        previousIndex = out.length - 1;
         continue;
       }
     }
     out.push(line);
+    if (line !== PAGE && line.trim()) previousIndex = out.length - 1;
   }
   return out;
 }

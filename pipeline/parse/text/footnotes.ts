@@ -66,8 +66,19 @@ export function splitFootnotes(lines: readonly string[], bodyStart: number): Foo
   return { body, footnotes };
 }
 
+// A zone lies below the last heading of the page and within its last lines: that bounds the
+// search, so a page of thousands of numbered lines stays linear.
+const ZONE_LINES = 300;
+
 function findZone(page: readonly string[], from: number, next: number): { start: number; footnotes: RawFootnote[] } | null {
-  for (let i = from; i < page.length; i++) {
+  let first = Math.max(from, page.length - ZONE_LINES);
+  for (let i = page.length - 1; i >= first; i--) {
+    if (isHeading(page[i] ?? '')) {
+      first = i + 1;
+      break;
+    }
+  }
+  for (let i = first; i < page.length; i++) {
     const start = footnoteStart(page[i] ?? '', next);
     if (!start) continue;
     const footnotes = readZone(page, i, next);

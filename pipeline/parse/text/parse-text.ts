@@ -52,7 +52,8 @@ export function parseText(text: string, ctx: TextContext): TextParse {
   const body = split.body;
   const bodyStart = firstHeadingIndex(body);
 
-  const headerText = squash(body.slice(0, bodyStart).filter((l) => l !== PAGE).join('\n'));
+  // A header is a few hundred characters; the cap keeps a document without question headings linear.
+  const headerText = squash(body.slice(0, bodyStart).filter((l) => l !== PAGE).join('\n')).slice(0, 8000);
   const header = parseHeader(headerText);
   for (const p of header.problems) warn('parse/header', p.message, p.field);
 

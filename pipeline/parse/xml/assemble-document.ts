@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../errors.ts';
 import type { Answer, Document, Footnote, Question, SourceFormat, Warning } from '../../types.ts';
+import type { HeaderFields } from '../common/header.ts';
 import { daysBetween } from '../common/dates.ts';
 import { parseHeader } from '../common/header.ts';
 import { answerHeading, parseNumberList, questionHeading } from '../common/headings.ts';
@@ -25,8 +26,12 @@ export interface Publication {
   chamber: Document['chamber'];
   sessionYear: string | null;
   number: number | null;
-  /** The header sentences, whitespace collapsed. */
+  /**
+   * The header sentences, whitespace collapsed. A name the markup marks (<naam>) may stand in it
+   * as a placeholder NAME_MARK(i), resolved from `names` after the sentence is read.
+   */
   header: string;
+  names?: string[];
   /** ISO dates the markup gives (<datum isodatum>), which win over the printed date. */
   submitted: string | null;
   answered: string | null;
@@ -64,7 +69,7 @@ export function assembleDocument(
   const warn = (code: string, message: string, field: string | null = null) =>
     warnings.push({ code, message, field, line: null });
 
-  const header = parseHeader(pub.header);
+  const header = resolveNames(parseHeader(pub.header), pub.names ?? []);
   for (const problem of header.problems) warn('parse/header', problem.message, problem.field);
   const submitted = pub.submitted ?? header.submitted;
   const answered = pub.answered ?? header.answered;
@@ -237,11 +242,44 @@ function cleanPublication(pub: Publication): Publication {
   return {
     ...pub,
     header: clean(pub.header),
+    names: (pub.names ?? []).map(clean),
     blocks: pub.blocks.map((b) => ({
       ...b,
       heading: b.heading === null ? null : clean(b.heading),
       paragraphs: b.paragraphs.map(clean).filter((p) => p.trim().length > 0),
     })),
     footnotes: pub.footnotes.map((f) => ({ ...f, text: clean(f.text), urls: f.urls.map(clean) })),
+  };
+}
+
+/**
+ * Placeholder for the i-th marked name: private-use characters no sentence contains, around a
+ * word (the sentence reader only keeps names with letters).
+ */
+export function nameMark(i: number): string {
+  return `\uE010naam${i}\uE011`;
+}
+
+// Names the markup marks are taken whole: "<naam>Faber-van de Klashorst (oud-lid)</naam>" or a
+// name with a comma or "(" must not be split into name and party by the sentence reader.
+function resolveNames(header: HeaderFields, names: string[]): HeaderFields {
+  if (names.length === 0) return header;
+  const put = (text: string) =>
+    text.replace(/\uE010naam(\d+)\uE011/g, (_m, i: string) => names[Number(i)] ?? '');
+  const putOrNull = (text: string | null) => (text === null ? null : put(text).trim() || null);
+  return {
+    ...header,
+    askers:
+      header.askers?.map((a) => ({ name: put(a.name).trim(), party: putOrNull(a.party) })) ?? null,
+    addressees: header.addressees?.map(put) ?? null,
+    title: putOrNull(header.title),
+    answerer: header.answerer
+      ? {
+          role: putOrNull(header.answerer.role),
+          name: putOrNull(header.answerer.name),
+          portfolio: putOrNull(header.answerer.portfolio),
+        }
+      : null,
+    coAnswerers: header.coAnswerers?.map(put) ?? null,
   };
 }

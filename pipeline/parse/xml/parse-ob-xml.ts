@@ -11,6 +11,7 @@ import {
 import { extractUrls } from '../common/urls.ts';
 import {
   assembleDocument,
+  nameMark,
   type AssembleContext,
   type Block,
   type Publication,
@@ -175,6 +176,20 @@ export function parseObXml(
   const numberText = numberEl ? squash(textOf(numberEl)) : '';
 
   const headers = findElements(body, (el) => HEADER.has(el.name));
+  // Header text with each <naam> as a placeholder, so a name is never split at a comma or "(".
+  const names: string[] = [];
+  const headerText = (node: ChildNode): string => {
+    if (node.type === 'tag' && node.name === 'naam') {
+      const name = squash(inline(node, null));
+      if (!name) return '';
+      names.push(name);
+      return nameMark(names.length - 1);
+    }
+    if (node.type === 'tag' && node.name !== 'noot' && node.name !== 'nootref') {
+      return node.children.map(headerText).join('');
+    }
+    return inline(node, null);
+  };
   const isoOf = (type: string) => {
     const el = headers.find((h) => h.attribs['type'] === type);
     const datum = el ? findElements(el, (d) => d.name === 'datum')[0] : undefined;
@@ -209,7 +224,8 @@ export function parseObXml(
     chamber,
     sessionYear: year && Number(year[2]) === Number(year[1]) + 1 ? `${year[1]}-${year[2]}` : null,
     number: /^\d+$/.test(numberText) ? Number(numberText) : null,
-    header: squash(headers.map((h) => inline(h, null)).join(' ')),
+    header: squash(headers.map((h) => headerText(h)).join(' ')),
+    names,
     submitted: isoOf('vraag'),
     answered: isoOf('antwoord'),
     blocks,
