@@ -64,6 +64,28 @@ describe('officielebekendmakingen XML', () => {
     expect((await parseXml(none, 'documents/x.xml')).document.chamber).toBeNull();
   });
 
+  it('a name marked <naam> is taken whole, even with a comma, "en" or brackets in it', async () => {
+    const xml = replaceOnce(
+      XML,
+      '<naam><achternaam>Kat</achternaam></naam>',
+      '<naam><achternaam>Kat (de jongere), Van Dam en Co</achternaam></naam>',
+    ).replace(
+      'Antwoord van Minister <naam><achternaam>Koolmees</achternaam></naam>',
+      'Antwoord van Minister <naam><achternaam>Koolmees (SZW), senior</achternaam></naam>',
+    );
+    const { document } = await parseXml(xml);
+    expect(document.askers).toEqual([
+      { name: 'Van Weyenberg', party: 'D66' },
+      { name: 'Romke de Jong', party: 'D66' },
+      { name: 'Kat (de jongere), Van Dam en Co', party: 'D66' },
+    ]);
+    expect(document.answerer).toEqual({
+      role: 'Minister',
+      name: 'Koolmees (SZW), senior',
+      portfolio: 'Sociale Zaken en Werkgelegenheid',
+    });
+  });
+
   it('footnotes: markers leave the text, bodies and URLs go to footnotes', async () => {
     const xml = replaceOnce(
       XML,
