@@ -5,6 +5,14 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import {
+  assetJson,
+  releaseJson,
+  TIME,
+  type FakeAsset,
+  type FakeRelease,
+  type Shapes,
+} from './github-shapes.ts';
 import { OpenApiValidator } from './openapi-validator.ts';
 
 export type Fault =
@@ -31,27 +39,6 @@ export interface SeenRequest {
   authorization: string | undefined;
 }
 
-interface FakeAsset {
-  id: number;
-  name: string;
-  label: string | null;
-  state: 'uploaded' | 'open';
-  bytes: Buffer;
-  contentType: string;
-}
-
-interface FakeRelease {
-  id: number;
-  tag_name: string;
-  target_commitish: string;
-  name: string | null;
-  body: string | null;
-  draft: boolean;
-  prerelease: boolean;
-  published_at: string | null;
-  assets: FakeAsset[];
-}
-
 export interface PublishEvent {
   tag: string;
   assets: { name: string; state: string; sha256: string }[];
@@ -72,7 +59,6 @@ export interface FakeGitHubOptions {
   digests?: boolean;
 }
 
-const TIME = '2026-01-01T00:00:00Z';
 const DOCS = 'https://docs.github.com/rest/releases';
 
 export class FakeGitHub {
@@ -125,29 +111,13 @@ export class FakeGitHub {
     }
   }
 
-  // ---- JSON shapes (as GitHub sends them) ----
-
-  private user() {
-    const u = `${this.apiUrl}/users/kamervragen-bot`;
+  private shapes(): Shapes {
     return {
-      login: 'kamervragen-bot',
-      id: 1,
-      node_id: 'MDQ6VXNlcjE=',
-      avatar_url: 'https://avatars.githubusercontent.com/u/1?v=4',
-      gravatar_id: '',
-      url: u,
-      html_url: 'https://github.com/kamervragen-bot',
-      followers_url: `${u}/followers`,
-      following_url: `${u}/following{/other_user}`,
-      gists_url: `${u}/gists{/gist_id}`,
-      starred_url: `${u}/starred{/owner}{/repo}`,
-      subscriptions_url: `${u}/subscriptions`,
-      organizations_url: `${u}/orgs`,
-      repos_url: `${u}/repos`,
-      events_url: `${u}/events{/privacy}`,
-      received_events_url: `${u}/received_events`,
-      type: 'Bot',
-      site_admin: false,
+      apiUrl: this.apiUrl,
+      uploadUrl: this.uploadUrl,
+      owner: this.owner,
+      repo: this.repo,
+      digests: this.digests,
     };
   }
 
@@ -156,52 +126,11 @@ export class FakeGitHub {
   }
 
   assetJson(a: FakeAsset, release: FakeRelease) {
-    const digest =
-      this.digests && a.state === 'uploaded'
-        ? `sha256:${createHash('sha256').update(a.bytes).digest('hex')}`
-        : null;
-    return {
-      url: `${this.apiUrl}${this.repoPath()}/releases/assets/${a.id}`,
-      browser_download_url: `${this.apiUrl}/download/${release.tag_name}/${encodeURIComponent(a.name)}?asset=${a.id}`,
-      id: a.id,
-      node_id: `RA_${a.id}`,
-      name: a.name,
-      label: a.label,
-      state: a.state,
-      content_type: a.contentType,
-      size: a.bytes.length,
-      digest,
-      download_count: 0,
-      created_at: TIME,
-      updated_at: TIME,
-      uploader: this.user(),
-    };
+    return assetJson(this.shapes(), a, release);
   }
 
   releaseJson(r: FakeRelease) {
-    const base = `${this.apiUrl}${this.repoPath()}`;
-    return {
-      url: `${base}/releases/${r.id}`,
-      html_url: `https://github.com/${this.owner}/${this.repo}/releases/${r.draft ? `untagged-${r.id}` : `tag/${r.tag_name}`}`,
-      assets_url: `${base}/releases/${r.id}/assets`,
-      upload_url: `${this.uploadUrl}${this.repoPath()}/releases/${r.id}/assets{?name,label}`,
-      tarball_url: r.draft ? null : `${base}/tarball/${r.tag_name}`,
-      zipball_url: r.draft ? null : `${base}/zipball/${r.tag_name}`,
-      id: r.id,
-      node_id: `RE_${r.id}`,
-      tag_name: r.tag_name,
-      target_commitish: r.target_commitish,
-      name: r.name,
-      body: r.body,
-      draft: r.draft,
-      prerelease: r.prerelease,
-      immutable: false,
-      created_at: TIME,
-      published_at: r.published_at,
-      updated_at: TIME,
-      author: this.user(),
-      assets: r.assets.map((a) => this.assetJson(a, r)),
-    };
+    return releaseJson(this.shapes(), r);
   }
 
   private error(status: number, message: string, errors?: object[]) {
