@@ -77,9 +77,16 @@ it('uses KAMERVRAGEN_SRU_URL, prints JSON, and exits 2 without a watermark or --
   expect(none.code).toBe(2);
   expect(none.stderr).toContain('--since');
   const run = await runCli(args('--since', '1998-01-01', '--json'), {
-    env: { KAMERVRAGEN_SRU_URL: standIn.sruUrl },
+    env: {
+      KAMERVRAGEN_SRU_URL: standIn.sruUrl,
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_REPOSITORY: 'owner/kamervragen',
+    },
   });
   expect(run.code).toBe(0);
+  expect(standIn.log.at(-1)?.userAgent).toMatch(
+    /^kamervragen-fetcher\/.*\+https:\/\/github\.com\/owner\/kamervragen\)$/,
+  );
   const outcome = JSON.parse(run.stdout) as { added: string[]; watermark: string };
   expect(outcome.added).toEqual([AH_ID, KV_ID]);
   expect(outcome.watermark).toBe('2021-07-22');

@@ -3,7 +3,7 @@ import { KamervragenError } from '../../errors.ts';
 import { withLock } from '../../lock/folder-lock.ts';
 import { isIsoDate } from '../../fetch/fetch-state.ts';
 import { runFetch } from '../../fetch/run-fetch.ts';
-import { createPoliteClient } from '../../fetch/polite-client.ts';
+import { createPoliteClient, USER_AGENT } from '../../fetch/polite-client.ts';
 import { isAllowedUrl } from '../../fetch/select-records.ts';
 import {
   CHAMBERS,
@@ -110,8 +110,14 @@ watermark did not move; re-run later); 2 wrong usage or no watermark yet.
 
     const ui = createUi();
     const log = (line: string) => ui.info(`fetch: ${line}`);
+    // Under GitHub Actions the User-Agent also names the repository, so the source knows who asks.
+    const repository =
+      env.GITHUB_REPOSITORY && env.GITHUB_SERVER_URL
+        ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}`
+        : null;
     const client = createPoliteClient({
       fetch: globalThis.fetch,
+      userAgent: repository ? USER_AGENT.replace(/\)$/, `; +${repository})`) : USER_AGENT,
       isAllowed: (url) => isAllowedUrl(url, origin),
       delayMs: number('delay-ms', values['delay-ms'] ?? env.KAMERVRAGEN_FETCH_DELAY_MS, 500),
       timeoutMs: number(
