@@ -5,6 +5,27 @@ import { KamervragenError } from '../errors.ts';
 import { sha256Hex } from '../package/hash-record.ts';
 import type { PlanStep, PublishResult, ReleaseBundle } from './publish-types.ts';
 
+// Temp folders are named for their process, so a run removes only those whose writer is gone
+// (killed mid-write) and never one a concurrent run is still filling.
+const PARTIAL = /^\..*\.partial-(\d+)-[0-9a-f]+$/;
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function removeStalePartials(root: string): Promise<void> {
+  for (const name of await readdir(root)) {
+    const pid = Number(PARTIAL.exec(name)?.[1] ?? NaN);
+    if (Number.isNaN(pid) || pid === process.pid || isRunning(pid)) continue;
+    await rm(join(root, name), { recursive: true, force: true });
+  }
+}
+
 async function differences(folder: string, bundle: ReleaseBundle): Promise<string[]> {
   const present = (await readdir(folder)).sort();
   const expected = new Map(bundle.assets.map((a) => [a.name, a.bytes]));
@@ -34,6 +55,7 @@ export async function publishToDir(
     url: `${folder}/`,
     asset: { name: a.name, bytes: a.bytes.byteLength, sha256: sha256Hex(a.bytes) },
   }));
+  if (!dryRun) await removeStalePartials(root).catch(() => undefined); // root may not exist yet
   const exists = await readdir(folder).then(
     () => true,
     () => false,
@@ -52,7 +74,10 @@ export async function publishToDir(
   }
   if (dryRun) return { action: 'planned', location: folder, steps };
   await mkdir(root, { recursive: true });
-  const temp = join(root, `.${bundle.version}.partial-${randomBytes(6).toString('hex')}`);
+  const temp = join(
+    root,
+    `.${bundle.version}.partial-${process.pid}-${randomBytes(6).toString('hex')}`,
+  );
   await mkdir(temp);
   try {
     for (const a of bundle.assets) await writeFile(join(temp, a.name), a.bytes);

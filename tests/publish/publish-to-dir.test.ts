@@ -1,4 +1,5 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -24,6 +25,19 @@ describe('publishing to a local folder', () => {
     for (const a of bundle.assets)
       expect(sha256(readFileSync(join(root, '1.0.0', a.name)))).toBe(sha256(a.bytes));
     expect((await publishToDir(root, bundle, false)).action).toBe('exists');
+  });
+
+  it('removes temp folders of killed runs, never those of a live one', async () => {
+    const root = scratch();
+    const dead = spawnSync('true').pid!; // a process that has exited
+    const stale = `.1.0.0.partial-${dead}-0a1b2c`;
+    const live = `.1.0.0.partial-${process.ppid}-0a1b2c`;
+    for (const name of [stale, live]) {
+      mkdirSync(join(root, name));
+      writeFileSync(join(root, name, 'half.json'), '{');
+    }
+    expect((await publishToDir(root, makeBundle('1.0.0'), false)).action).toBe('created');
+    expect(readdirSync(root).sort()).toEqual([live, '1.0.0'].sort());
   });
 
   it('lets only one of two simultaneous runs create a version; the other confirms it', async () => {
