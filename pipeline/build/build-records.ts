@@ -4,6 +4,14 @@ import type { Document, SourceFile } from '../types.ts';
 import { checkUniqueIds } from '../validate/check-unique-ids.ts';
 import { validateDocument } from '../validate/validate-document.ts';
 
+/** A file of the document store that cannot be parsed at all (not a regular file, unreadable). */
+export interface RejectedSource {
+  path: string;
+  rejected: Diagnostic[];
+}
+
+export type SourceInput = SourceFile | RejectedSource;
+
 export interface QuarantinedFile {
   /** Source path, as in the diagnostics. */
   file: string;
@@ -34,7 +42,7 @@ export interface RecordsOptions {
 // Parse and validate every source file. Pure apart from what parseSource awaits (PDF text).
 // Every file ends up either as a record or named in the diagnostics: nothing is dropped silently.
 export async function buildRecords(
-  files: Iterable<SourceFile> | AsyncIterable<SourceFile>,
+  files: Iterable<SourceInput> | AsyncIterable<SourceInput>,
   options: RecordsOptions = {},
 ): Promise<RecordsResult> {
   const total = options.total ?? (Array.isArray(files) ? files.length : 0);
@@ -43,6 +51,10 @@ export async function buildRecords(
   for await (const source of files) {
     options.onFile?.(source.path, index, total);
     index += 1;
+    if ('rejected' in source) {
+      parsed.push({ file: source.path, record: null, diagnostics: [...source.rejected] });
+      continue;
+    }
     const diagnostics: Diagnostic[] = [];
     let record: Document | null = null;
     try {

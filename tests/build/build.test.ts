@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EXPORT_FILES } from '../../pipeline/export/export-dataset.ts';
@@ -89,6 +89,27 @@ describe('kamervragen build', () => {
     expect(records).toHaveLength(report.documents);
     expect(validateRecordFiles([{ file: 'kamervragen.json', text: json }]).diagnostics).toEqual([]);
     expect(json).not.toContain('partial-1234');
+  });
+
+  it('names a symbolic link instead of following it out of the project', async () => {
+    const ws = await makeWorkspace();
+    await symlink('/etc/passwd', join(ws.documents, 'ah-tk-20212022-7.passwd.pdf.txt'));
+    const strict = await runCli(['build', '--documents', 'documents', '--out', 'dist'], {
+      cwd: ws.dir,
+    });
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain('documents/ah-tk-20212022-7.passwd.pdf.txt');
+    expect(strict.stderr).toContain('build/not-a-file');
+    const lenient = await runCli(
+      ['build', '--documents', 'documents', '--out', 'dist', '--quarantine', '--json'],
+      { cwd: ws.dir },
+    );
+    expect(lenient.code).toBe(0);
+    expect((JSON.parse(lenient.stdout) as { quarantined: string[] }).quarantined).toEqual([
+      'documents/ah-tk-20212022-7.passwd.pdf.txt',
+    ]);
+    for (const bytes of (await snapshot(ws.out)).values())
+      expect(bytes.toString('utf8')).not.toContain('root:x:0:0');
   });
 
   it('names both files when two documents claim the same id', async () => {
