@@ -55,10 +55,11 @@ describe('build output', () => {
     expect(summary).toMatchObject({ ok: false, errors: 1, sources: 2 });
   });
 
-  it('on a terminal the report is coloured; validate --json reports on the built data', async () => {
+  it('on a terminal: a progress bar and a coloured report; validate --json on the built data', async () => {
     const tty = await runInPty(['build', '--quarantine'], { cwd: dir });
     expect(tty.code).toBe(0);
     expect(tty.output).toContain('\u001b[31m');
+    expect(tty.output).toMatch(/\rbuild {2}\[[█░]{20}\] +\d+% \d+\/2/);
     const result = await runCli(['validate', '--json', 'dist/kamervragen.json'], { cwd: dir });
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ ok: true, records: 1, errors: 0 });
