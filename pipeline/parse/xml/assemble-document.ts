@@ -1,12 +1,12 @@
 import type { Diagnostic } from '../../errors.ts';
 import type { Answer, Document, Footnote, Question, SourceFormat, Warning } from '../../types.ts';
-import type { HeaderFields } from '../common/header.ts';
 import { daysBetween } from '../common/dates.ts';
 import { parseHeader } from '../common/header.ts';
 import { answerHeading, parseNumberList, questionHeading } from '../common/headings.ts';
-import { cleanCharacters } from '../common/text-clean.ts';
 import { derivedIdFromFileName, officialIdFromFileName } from '../common/ids.ts';
 import { findReferences } from '../common/references.ts';
+import { cleanPublication } from './clean-publication.ts';
+import { resolveNames } from './mark-names.ts';
 
 // The structured renderings (officielebekendmakingen XML and HTML) both come down to the same
 // parts: a header (the "Vragen van …" and "Antwoord van …" sentences), numbered question and
@@ -228,58 +228,4 @@ function headingNumbers(heading: string, kind: 'question' | 'answer'): number[] 
     return numbers.length > 0 ? numbers : null;
   }
   return own;
-}
-
-// Invisible characters a name or title must not carry: zero-width spaces and joiners, word
-// joiners, BOMs and bidi controls (U+202A–202E, U+2066–2069), which can hide or reorder text.
-const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u202A-\u202E\u2066-\u2069]/g;
-
-function clean(text: string): string {
-  return cleanCharacters(text).replace(INVISIBLE, '');
-}
-
-function cleanPublication(pub: Publication): Publication {
-  return {
-    ...pub,
-    header: clean(pub.header),
-    names: (pub.names ?? []).map(clean),
-    blocks: pub.blocks.map((b) => ({
-      ...b,
-      heading: b.heading === null ? null : clean(b.heading),
-      paragraphs: b.paragraphs.map(clean).filter((p) => p.trim().length > 0),
-    })),
-    footnotes: pub.footnotes.map((f) => ({ ...f, text: clean(f.text), urls: f.urls.map(clean) })),
-  };
-}
-
-/**
- * Placeholder for the i-th marked name: private-use characters no sentence contains, around a
- * word (the sentence reader only keeps names with letters).
- */
-export function nameMark(i: number): string {
-  return `\uE010naam${i}\uE011`;
-}
-
-// Names the markup marks are taken whole: "<naam>Faber-van de Klashorst (oud-lid)</naam>" or a
-// name with a comma or "(" must not be split into name and party by the sentence reader.
-function resolveNames(header: HeaderFields, names: string[]): HeaderFields {
-  if (names.length === 0) return header;
-  const put = (text: string) =>
-    text.replace(/\uE010naam(\d+)\uE011/g, (_m, i: string) => names[Number(i)] ?? '');
-  const putOrNull = (text: string | null) => (text === null ? null : put(text).trim() || null);
-  return {
-    ...header,
-    askers:
-      header.askers?.map((a) => ({ name: put(a.name).trim(), party: putOrNull(a.party) })) ?? null,
-    addressees: header.addressees?.map(put) ?? null,
-    title: putOrNull(header.title),
-    answerer: header.answerer
-      ? {
-          role: putOrNull(header.answerer.role),
-          name: putOrNull(header.answerer.name),
-          portfolio: putOrNull(header.answerer.portfolio),
-        }
-      : null,
-    coAnswerers: header.coAnswerers?.map(put) ?? null,
-  };
 }

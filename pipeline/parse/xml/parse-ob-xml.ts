@@ -9,9 +9,9 @@ import {
   type Element,
 } from '../../extract/parse-markup.ts';
 import { extractUrls } from '../common/urls.ts';
+import { nameMark } from './mark-names.ts';
 import {
   assembleDocument,
-  nameMark,
   type AssembleContext,
   type Block,
   type Publication,
