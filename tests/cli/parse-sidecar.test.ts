@@ -19,7 +19,10 @@ async function parseIn(files: string[]): Promise<Record<string, unknown>> {
 
 it('parse reads the metadata.xml published beside the file, as the build does', async () => {
   const alone = await parseIn(['ah-tk-20202021-3235.xml']);
-  const withMetadata = await parseIn(['ah-tk-20202021-3235.xml', 'ah-tk-20202021-3235.metadata.xml']);
+  const withMetadata = await parseIn([
+    'ah-tk-20202021-3235.xml',
+    'ah-tk-20202021-3235.metadata.xml',
+  ]);
   // The case number is stated only in the metadata (vraagnummer), not in the XML body.
   expect(alone.case_number).toBeNull();
   expect(withMetadata.case_number).toBe('2021Z09739');
