@@ -1,8 +1,7 @@
 import { hasErrors, type Diagnostic } from '../errors.ts';
-import { parseSource } from '../parse/parse-source.ts';
 import type { Document, SourceFile } from '../types.ts';
 import { checkUniqueIds } from '../validate/check-unique-ids.ts';
-import { validateDocument } from '../validate/validate-document.ts';
+import { analyseSource, type SourceOutcome } from './analyse-source.ts';
 
 /** A file of the document store that cannot be parsed at all (not a regular file, unreadable). */
 export interface RejectedSource {
@@ -37,6 +36,25 @@ export interface RecordsOptions {
   total?: number | undefined;
   /** Called before each file is parsed (progress): its path, its index from 0, and how many there are. */
   onFile?: ((path: string, index: number, total: number) => void) | undefined;
+  /** Parses and validates one file (default analyseSource; the build passes its cache and workers). */
+  analyse?: ((source: SourceFile) => Promise<SourceOutcome>) | undefined;
+  /** How many files may be analysed at once (default 1). */
+  concurrency?: number | undefined;
+}
+
+interface Parsed {
+  file: string;
+  record: Document | null;
+  diagnostics: Diagnostic[];
+}
+
+function crash(file: string, error: unknown): Diagnostic {
+  return {
+    severity: 'error',
+    code: 'parse/crash',
+    message: `the parser failed on this file (${error instanceof Error ? error.message : String(error)}); this is a bug in the parser, please report it with the file`,
+    file,
+  };
 }
 
 // Parse and validate every source file. Pure apart from what parseSource awaits (PDF text).
@@ -46,41 +64,30 @@ export async function buildRecords(
   options: RecordsOptions = {},
 ): Promise<RecordsResult> {
   const total = options.total ?? (Array.isArray(files) ? files.length : 0);
-  const parsed: { file: string; record: Document | null; diagnostics: Diagnostic[] }[] = [];
+  const parsed: Parsed[] = [];
+  const analyse = options.analyse ?? analyseSource;
+  // Files are analysed up to `concurrency` at a time (worker threads) but kept in path order.
+  const limit = Math.max(1, options.concurrency ?? 1);
+  const window: Promise<Parsed>[] = [];
   let index = 0;
   for await (const source of files) {
     options.onFile?.(source.path, index, total);
     index += 1;
-    if ('rejected' in source) {
-      parsed.push({ file: source.path, record: null, diagnostics: [...source.rejected] });
-      continue;
-    }
-    const diagnostics: Diagnostic[] = [];
-    let record: Document | null = null;
-    try {
-      const result = await parseSource(source);
-      diagnostics.push(...result.diagnostics);
-      record = result.document;
-    } catch (error) {
-      // A parser bug must not take the whole build down or hide which file triggered it.
-      diagnostics.push({
-        severity: 'error',
-        code: 'parse/crash',
-        message: `the parser failed on this file (${error instanceof Error ? error.message : String(error)}); this is a bug in the parser, please report it with the file`,
-        file: source.path,
-      });
-    }
-    if (record === null && !hasErrors(diagnostics)) {
-      diagnostics.push({
-        severity: 'error',
-        code: 'parse/no-record',
-        message: 'the parser returned no record and gave no reason',
-        file: source.path,
-      });
-    }
-    if (record !== null) diagnostics.push(...validateDocument(record, source.path));
-    parsed.push({ file: source.path, record: hasErrors(diagnostics) ? null : record, diagnostics });
+    window.push(
+      'rejected' in source
+        ? Promise.resolve({ file: source.path, record: null, diagnostics: [...source.rejected] })
+        : analyse(source).then(
+            (o) => ({ file: source.path, record: o.record, diagnostics: [...o.diagnostics] }),
+            (error: unknown) => ({
+              file: source.path,
+              record: null,
+              diagnostics: [crash(source.path, error)],
+            }),
+          ),
+    );
+    while (window.length >= limit) parsed.push(await window.shift()!);
   }
+  for (const entry of window) parsed.push(await entry);
 
   const claims = parsed.flatMap((p) =>
     p.record === null ? [] : [{ id: p.record.id, file: p.file }],

@@ -8,9 +8,12 @@ import { exportDataset } from '../export/export-dataset.ts';
 import { parseManifest, MANIFEST_NAME } from '../package/manifest.ts';
 import { planRelease } from '../package/plan-release.ts';
 import type { Manifest } from '../package/release-types.ts';
-import type { Document } from '../types.ts';
+import type { Document, SourceFile } from '../types.ts';
 import { SCHEMA_VERSION } from '../validate/schema.ts';
+import type { SourceOutcome } from './analyse-source.ts';
 import { buildRecords, type QuarantinedFile } from './build-records.ts';
+import { createAnalyser, defaultWorkers, type Analyser } from './parse-pool.ts';
+import { CACHE_DIR, openRecordCache, type RecordCache } from './record-cache.ts';
 import { quarantineJson, QUARANTINE_FILE } from './quarantine-file.ts';
 import { listSources } from './read-sources.ts';
 import { writeFiles, type OutputFile } from './write-files.ts';
@@ -27,6 +30,10 @@ export interface BuildOptions {
   sourceDateEpoch?: number;
   /** Called before each source file is parsed (progress). */
   onFile?: (path: string, index: number, total: number) => void;
+  /** Worker threads for parsing (default: one per core; 1 parses on the main thread). */
+  workers?: number | undefined;
+  /** Folder of the parsed-record cache (default OUT/.cache); null turns the cache off. */
+  cache?: string | null | undefined;
 }
 
 export interface BuildSummary {
@@ -43,11 +50,23 @@ export interface BuildSummary {
 
 export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
   const { count, files, diagnostics: listing } = await listSources(options.documents);
-  const result = await buildRecords(files, {
-    quarantine: options.quarantine === true,
-    total: count,
-    onFile: options.onFile,
-  });
+  const analyser = createAnalyser(options.workers ?? defaultWorkers());
+  // Inside OUT by default, so removing the output folder also makes the next build cold.
+  const cacheDir = options.cache === undefined ? join(options.out, CACHE_DIR) : options.cache;
+  const cache = cacheDir === null ? null : await openRecordCache(cacheDir);
+  let result: Awaited<ReturnType<typeof buildRecords>>;
+  try {
+    result = await buildRecords(files, {
+      quarantine: options.quarantine === true,
+      total: count,
+      onFile: options.onFile,
+      analyse: cache === null ? analyser.analyse : cachedAnalyse(cache, analyser),
+      concurrency: analyser.concurrency,
+    });
+  } finally {
+    await analyser.close();
+  }
+  await cache?.save();
   const diagnostics = [...listing, ...result.diagnostics];
   const counts = {
     sources: count,
@@ -73,13 +92,34 @@ export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
     ...exportDataset(result.records, meta),
     { name: QUARANTINE_FILE, chunks: () => [quarantineJson(result.quarantined)] },
   ];
-  await writeFiles(options.out, outputs);
+  await writeFiles(options.out, outputs).catch((error: NodeJS.ErrnoException) => {
+    // A full disk or a read-only folder is the environment, not a bug: say where, without a stack.
+    if (typeof error.code !== 'string') throw error;
+    throw new KamervragenError(
+      'build/write',
+      `cannot write the dataset into ${options.out}/ (${error.message})`,
+      {
+        file: options.out,
+      },
+    );
+  });
   return {
     ...summary,
     ok: true,
     written: outputs.map((o) => o.name),
     version: plan?.version ?? null,
     date: plan?.date ?? null,
+  };
+}
+
+function cachedAnalyse(cache: RecordCache, analyser: Analyser) {
+  return async (source: SourceFile): Promise<SourceOutcome> => {
+    const key = cache.key(source);
+    const hit = cache.get(key);
+    if (hit !== undefined) return hit;
+    const outcome = await analyser.analyse(source);
+    cache.put(key, outcome);
+    return outcome;
   };
 }
 
