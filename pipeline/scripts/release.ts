@@ -2,6 +2,7 @@
 // The same code path as `kamervragen release` (options, run, report); this only wires argv and env.
 import { parseArgv } from 'zx';
 import { formatDiagnostic, KamervragenError } from '../errors.ts';
+import { withLock } from '../lock/folder-lock.ts';
 import { describeOutcome } from '../publish/describe-outcome.ts';
 import {
   RELEASE_ARG_OPTIONS,
@@ -41,7 +42,10 @@ try {
     process.cwd(), // Progress goes to stderr: stdout carries only the outcome (JSON under --json).
     (line) => process.stderr.write(`${line}\n`),
   );
-  const outcome = await runRelease(options);
+  // The same folder lock as `kamervragen release`: two runs never write dist/ at once.
+  const outcome = await withLock(options.dryRun ? [] : [options.out], 'release', () =>
+    runRelease(options),
+  );
   for (const d of outcome.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
   process.stdout.write(
     parsed.json
