@@ -8,6 +8,9 @@ export const BUILD_ARG_OPTIONS = {
   out: { type: 'string', default: 'dist' },
   quarantine: { type: 'boolean', default: false },
   manifest: { type: 'string' },
+  workers: { type: 'string' },
+  cache: { type: 'string' },
+  'no-cache': { type: 'boolean', default: false },
 } as const;
 
 export interface BuildArgs {
@@ -15,6 +18,9 @@ export interface BuildArgs {
   out?: string | undefined;
   quarantine?: boolean | undefined;
   manifest?: string | undefined;
+  workers?: string | undefined;
+  cache?: string | undefined;
+  'no-cache'?: boolean | undefined;
 }
 
 export function buildOptions(args: BuildArgs, env: NodeJS.ProcessEnv): BuildOptions {
@@ -27,7 +33,18 @@ export function buildOptions(args: BuildArgs, env: NodeJS.ProcessEnv): BuildOpti
       2,
     );
   }
+  const workers = args.workers ?? env.KAMERVRAGEN_WORKERS;
+  if (workers !== undefined && workers !== '' && !/^\d+$/.test(workers)) {
+    throw new KamervragenError(
+      'usage/workers',
+      `--workers must be a whole number of threads (1 parses on the main thread), found "${workers}"`,
+      {},
+      2,
+    );
+  }
   return {
+    ...(workers === undefined || workers === '' ? {} : { workers: Number(workers) }),
+    ...(args['no-cache'] === true ? { cache: null } : args.cache === undefined ? {} : { cache: args.cache }),
     documents: args.documents ?? 'documents',
     out: args.out ?? 'dist',
     quarantine: args.quarantine === true,

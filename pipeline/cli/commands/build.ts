@@ -12,6 +12,7 @@ export const buildCommand: Command = {
   name: 'build',
   summary: 'parse and validate every document, and write the dataset to dist/',
   help: `Usage: kamervragen build [--documents DIR] [--out DIR] [--quarantine] [--manifest FILE]
+                         [--workers N] [--cache DIR | --no-cache]
 
 Parses every file in the documents folder, validates each record against
 schema/document.schema.json and the integrity rules, and writes the dataset:
@@ -35,9 +36,14 @@ Options:
                    inside it and renamed into place when all are complete
   --quarantine     leave out documents with errors instead of failing
   --manifest FILE  manifest.json of the last release (default: OUT/manifest.json)
+  --workers N      parser threads (default: one per core; 1 parses on the main thread)
+  --cache DIR      cache of parsed records, keyed by the bytes of each file and the parser
+                   version (default: OUT/.cache); only new or changed documents are parsed
+  --no-cache       parse every document and keep no cache
 
 Environment:
   SOURCE_DATE_EPOCH  seconds since 1970; the date of the build instead of the newest document date
+  KAMERVRAGEN_WORKERS  default for --workers
 
 Examples:
   kamervragen build
