@@ -138,6 +138,8 @@ describe('cross-format agreement on ah-tk-20202021-3235', () => {
       expect(doc.source.format).toBe(format);
       expect(doc.questions).toHaveLength(9);
       expect(doc.answerer?.name).toBe('Koolmees');
+      // The CLI reads the metadata.xml beside the file, as the build does.
+      expect(doc.case_number).toBe('2021Z09739');
     }
   });
 });
