@@ -75,6 +75,19 @@ describe('kamervragen release to a local folder', () => {
     expect(readFileSync(join(first, 'CITATION.cff'), 'utf8')).toBe(
       readFileSync(join(folder, 'CITATION.cff'), 'utf8'),
     );
+    // One version everywhere: manifest, datapackage.json, CITATION.cff.
+    const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')) as Record<
+      string,
+      string
+    >;
+    const datapackage = JSON.parse(
+      readFileSync(join(folder, 'datapackage.json'), 'utf8'),
+    ) as Record<string, string>;
+    expect([manifest.version, datapackage.version]).toEqual(['1.0.0', '1.0.0']);
+    expect(datapackage.created).toBe(`${manifest.date}T00:00:00Z`);
+    expect(readFileSync(join(folder, 'CITATION.cff'), 'utf8')).toContain(
+      `date-released: "${manifest.date}"`,
+    );
 
     const before = snapshot(first);
     const r2 = await release(first);
@@ -158,10 +171,11 @@ describe('kamervragen release to a local folder', () => {
   it('--dry-run prints the plan and writes nothing', async () => {
     const dir = project();
     const before = snapshot(dir);
-    const r = await release(dir, ['--dry-run']);
+    const r = await release(dir, ['--dry-run', '--gzip-min-bytes', '10000']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/Would release 1\.0\.0/);
     expect(r.stdout).toMatch(/WRITE .*kamervragen-1\.0\.0\.json\s+\d+ bytes\s+sha256:[0-9a-f]{64}/);
+    expect(r.stdout).toMatch(/kamervragen-1\.0\.0\.json\.gz\s+\d+ bytes/);
     expect(snapshot(dir)).toEqual(before);
   });
 
