@@ -74,7 +74,7 @@ export function decodeText(bytes: Uint8Array, file: string): Decoded {
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   // eslint-disable-next-line no-control-regex -- control characters are exactly what binary data shows
-  const control = /[\u0000-\u0008\u000e-\u001f]/.exec(text.slice(0, 4096));
+  const control = /[\u0000-\u0008\u000e-\u001f]/.exec(text);
   if (control) {
     return {
       ok: false,
