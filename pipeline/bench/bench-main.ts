@@ -16,6 +16,7 @@ import { extraDocument } from './write-corpus.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const HELP = `Usage: npm run bench -- [--docs N] [--seed S] [--runs R] [--profile] [--corpus DIR]
+                        [--workers N] [--build-arg ARG]…
 
 Generates (or reuses) the benchmark corpus for N and S (npm run bench:corpus), then R times:
 measures the I/O floor (read every input byte, write as many), builds the corpus from scratch
@@ -25,7 +26,9 @@ the last line:
   docs=N wall_s=… docs_per_s=… peak_rss_mb=… floor_s=… ratio_to_floor=… incremental_s=… quarantined=…
 "na" marks a figure that could not be measured (for example when the build fails).
 --profile adds one build under the V8 CPU profiler and prints the top functions and files
-by self time. Defaults: N 1000, S 1, R 3 (1 with --profile).
+by self time (worker threads included). --workers N and --build-arg ARG are passed to the
+build; its parse cache is kept in DIR/work/cache and cleared before each cold build.
+Defaults: N 1000, S 1, R 3 (1 with --profile).
 `;
 
 interface BuildJson {
@@ -38,6 +41,7 @@ async function buildOnce(
   documents: string,
   out: string,
   work: string,
+  buildArgs: string[],
   extraNodeArgs: string[] = [],
 ): Promise<ChildRun & { json: BuildJson | null }> {
   const run = await runChild(
@@ -54,6 +58,7 @@ async function buildOnce(
       out,
       '--quarantine',
       '--json',
+      ...buildArgs,
     ],
     { cwd: ROOT, usageFile: join(work, 'usage.json'), env: { NO_COLOR: '1' } },
   );
@@ -66,9 +71,10 @@ async function buildOnce(
   return { ...run, json };
 }
 
-async function buildAvailable(): Promise<boolean> {
+/** The build command's help text, or null when no build command is registered. */
+async function buildHelp(): Promise<string | null> {
   const { commands } = await import('../cli/commands/index.ts');
-  return commands.some((c) => c.name === 'build');
+  return commands.find((c) => c.name === 'build')?.help ?? null;
 }
 
 async function outputBytes(dir: string): Promise<number> {
@@ -98,6 +104,8 @@ async function main(argv: string[]): Promise<number> {
         runs: { type: 'string' },
         profile: { type: 'boolean', default: false },
         corpus: { type: 'string' },
+        workers: { type: 'string' },
+        'build-arg': { type: 'string', multiple: true },
       },
     }),
   );
@@ -108,6 +116,7 @@ async function main(argv: string[]): Promise<number> {
   const documents = join(dir, 'documents');
   const out = join(dir, 'dist');
   const work = join(dir, 'work');
+  const cache = join(work, 'cache');
 
   const corpus = await ensureCorpus({ docs, seed, out: dir });
   process.stdout.write(`${corpus.message}\n`);
@@ -122,7 +131,8 @@ async function main(argv: string[]): Promise<number> {
     quarantined: null as number | null,
   };
   const floors: number[] = [];
-  if (!(await buildAvailable())) {
+  const help = await buildHelp();
+  if (help === null) {
     for (let r = 0; r < runs; r++)
       floors.push((await measureIoFloor(documents, join(work, 'floor.bin'))).seconds);
     figures.floorS = median(floors);
@@ -133,6 +143,17 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
 
+  // The parse cache goes where the bench can clear it, so that cold runs are cold.
+  const buildArgs = [
+    ...(help.includes('--cache DIR') ? ['--cache', cache] : []),
+    ...(values.workers === undefined
+      ? []
+      : ['--workers', String(positiveInt('workers', values.workers, 1))]),
+    ...(values['build-arg'] ?? []),
+  ];
+  process.stdout.write(
+    `build: kamervragen build --documents ${documents} --out ${out} --quarantine --json ${buildArgs.join(' ')}\n`,
+  );
   const walls: number[] = [];
   const peaks: number[] = [];
   const increments: number[] = [];
@@ -143,7 +164,8 @@ async function main(argv: string[]): Promise<number> {
     floors.push(floor.seconds);
     // A cold build: nothing from an earlier run may help it.
     await rm(out, { recursive: true, force: true });
-    const full = await buildOnce(documents, out, work);
+    await rm(cache, { recursive: true, force: true });
+    const full = await buildOnce(documents, out, work, buildArgs);
     const load = loadavg()[0]?.toFixed(1);
     if (full.exitCode !== 0) {
       failed = true;
@@ -156,7 +178,7 @@ async function main(argv: string[]): Promise<number> {
     // The incremental case: one document the built corpus has not seen, then removed again.
     const extra = extraDocument(seed, docs, r);
     for (const f of extra.files) await writeFile(join(documents, f.name), f.content);
-    const incremental = await buildOnce(documents, out, work);
+    const incremental = await buildOnce(documents, out, work, buildArgs);
     for (const f of extra.files) await rm(join(documents, f.name), { force: true });
     if (incremental.exitCode === 0) increments.push(incremental.wallS);
     const outMb = (await outputBytes(out)) / 1e6;
@@ -177,7 +199,12 @@ async function main(argv: string[]): Promise<number> {
     const profileDir = join(work, 'profile');
     await rm(profileDir, { recursive: true, force: true });
     await rm(out, { recursive: true, force: true });
-    const run = await buildOnce(documents, out, work, ['--cpu-prof', '--cpu-prof-dir', profileDir]);
+    await rm(cache, { recursive: true, force: true });
+    const run = await buildOnce(documents, out, work, buildArgs, [
+      '--cpu-prof',
+      '--cpu-prof-dir',
+      profileDir,
+    ]);
     const names = (await readdir(profileDir).catch(() => [] as string[])).filter((n) =>
       n.endsWith('.cpuprofile'),
     );
