@@ -3,7 +3,13 @@ import type { ReleaseOutcome } from './run-release.ts';
 /** One short paragraph for a person: what changed, what was published where. */
 export function describeOutcome(o: ReleaseOutcome, dryRun: boolean): string {
   const lines: string[] = [];
-  if (o.status === 'unchanged') {
+  if (o.status === 'failed') {
+    const errors = o.diagnostics.filter((d) => d.severity === 'error').length;
+    lines.push(
+      `No release: ${errors} error(s) in the documents (listed on stderr); nothing was written. ` +
+        'Fix them, or pass --quarantine to release without those files.',
+    );
+  } else if (o.status === 'unchanged') {
     lines.push(`Nothing changed since ${o.version}: no new release.`);
   } else {
     const what = `${o.added.length} added, ${o.changed.length} changed, ${o.removed.length} removed`;

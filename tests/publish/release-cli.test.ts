@@ -179,6 +179,25 @@ describe('kamervragen release to a local folder', () => {
     expect(snapshot(dir)).toEqual(before);
   });
 
+  it('stops on a broken document, or releases without it under --quarantine and names it in the notes', async () => {
+    const dir = project();
+    const broken = 'documents/ah-tk-20992100-1.broken.pdf.txt';
+    writeFileSync(join(dir, broken), 'Dit is geen Kamervraag.\n');
+    const before = snapshot(dir);
+    const stopped = await release(dir);
+    expect(stopped.code).toBe(1);
+    expect(stopped.stdout).toMatch(/No release: [1-9]\d* error/);
+    expect(stopped.stderr).toContain(broken);
+    expect(snapshot(dir)).toEqual(before);
+
+    const quarantined = await release(dir, ['--quarantine']);
+    expect(quarantined.code, quarantined.stderr).toBe(0);
+    expect(quarantined.stdout).toContain(`Quarantined (left out): ${broken}`);
+    const notes = readFileSync(join(dir, 'dist/releases/1.0.0/RELEASE_NOTES.md'), 'utf8');
+    expect(notes).toContain(`## Quarantined (1)`);
+    expect(notes).toContain(`\`${broken}\``);
+  });
+
   it.skipIf(!existsSync(join(ROOT, 'dist/manifest.json')))(
     'the committed dist/ is what releasing its documents gives',
     async () => {
