@@ -1,7 +1,7 @@
 import { hasErrors, type Diagnostic } from '../errors.ts';
 import type { Document, SourceFile } from '../types.ts';
 import { checkUniqueIds } from '../validate/check-unique-ids.ts';
-import { analyseSource, type SourceOutcome } from './analyse-source.ts';
+import { analyseSource } from './analyse-source.ts';
 
 /** A file of the document store that cannot be parsed at all (not a regular file, unreadable). */
 export interface RejectedSource {
@@ -18,9 +18,9 @@ export interface QuarantinedFile {
   diagnostics: Diagnostic[];
 }
 
-export interface RecordsResult {
+export interface RecordsResult<R extends { id: string } = Document> {
   /** Valid records, in source-file order (the export sorts them by id). */
-  records: Document[];
+  records: R[];
   /** Everything reported, warnings included, in source-file order. */
   diagnostics: Diagnostic[];
   /** Files left out because of errors (only when quarantining; otherwise `ok` is false). */
@@ -29,7 +29,7 @@ export interface RecordsResult {
   ok: boolean;
 }
 
-export interface RecordsOptions {
+export interface RecordsOptions<R extends { id: string } = Document> {
   /** Leave out the files with errors and build the rest; else any error fails the build. */
   quarantine?: boolean;
   /** How many files there are (for progress), when `files` is not an array. */
@@ -37,14 +37,14 @@ export interface RecordsOptions {
   /** Called before each file is parsed (progress): its path, its index from 0, and how many there are. */
   onFile?: ((path: string, index: number, total: number) => void) | undefined;
   /** Parses and validates one file (default analyseSource; the build passes its cache and workers). */
-  analyse?: ((source: SourceFile) => Promise<SourceOutcome>) | undefined;
+  analyse?: ((source: SourceFile) => Promise<{ record: R | null; diagnostics: Diagnostic[] }>) | undefined;
   /** How many files may be analysed at once (default 1). */
   concurrency?: number | undefined;
 }
 
-interface Parsed {
+interface Parsed<R> {
   file: string;
-  record: Document | null;
+  record: R | null;
   diagnostics: Diagnostic[];
 }
 
@@ -59,16 +59,17 @@ function crash(file: string, error: unknown): Diagnostic {
 
 // Parse and validate every source file. Pure apart from what parseSource awaits (PDF text).
 // Every file ends up either as a record or named in the diagnostics: nothing is dropped silently.
-export async function buildRecords(
+export async function buildRecords<R extends { id: string } = Document>(
   files: Iterable<SourceInput> | AsyncIterable<SourceInput>,
-  options: RecordsOptions = {},
-): Promise<RecordsResult> {
+  options: RecordsOptions<R> = {},
+): Promise<RecordsResult<R>> {
   const total = options.total ?? (Array.isArray(files) ? files.length : 0);
-  const parsed: Parsed[] = [];
-  const analyse = options.analyse ?? analyseSource;
+  const parsed: Parsed<R>[] = [];
+  // Without an analyser of its own, R is Document.
+  const analyse = options.analyse ?? (analyseSource as unknown as NonNullable<RecordsOptions<R>['analyse']>);
   // Files are analysed up to `concurrency` at a time (worker threads) but kept in path order.
   const limit = Math.max(1, options.concurrency ?? 1);
-  const window: Promise<Parsed>[] = [];
+  const window: Promise<Parsed<R>>[] = [];
   let index = 0;
   for await (const source of files) {
     options.onFile?.(source.path, index, total);

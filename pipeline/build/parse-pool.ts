@@ -5,12 +5,13 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { KamervragenError } from '../errors.ts';
 import type { SourceFile } from '../types.ts';
-import { analyseSource, type SourceOutcome } from './analyse-source.ts';
+import { analyseSource } from './analyse-source.ts';
+import { prepareOutcome, type PreparedOutcome } from './prepare-record.ts';
 
 export interface Analyser {
   /** How many files may usefully be in flight at once. */
   readonly concurrency: number;
-  analyse(source: SourceFile): Promise<SourceOutcome>;
+  analyse(source: SourceFile): Promise<PreparedOutcome>;
   close(): Promise<void>;
 }
 
@@ -22,12 +23,12 @@ export function defaultWorkers(): number {
 /** Analyses on `workers` threads; with 1 (or 0) everything runs on the calling thread. */
 export function createAnalyser(workers: number): Analyser {
   if (workers <= 1) {
-    return { concurrency: 1, analyse: analyseSource, close: async () => {} };
+    return { concurrency: 1, analyse: analysePrepared, close: async () => {} };
   }
   const entry = new URL('./parse-worker-entry.mjs', import.meta.url);
   const pending = new Map<
     number,
-    { resolve: (o: SourceOutcome) => void; reject: (e: Error) => void }
+    { resolve: (o: PreparedOutcome) => void; reject: (e: Error) => void }
   >();
   const load = new Map<Worker, Set<number>>();
   let next = 0;
@@ -36,7 +37,7 @@ export function createAnalyser(workers: number): Analyser {
     const worker = new Worker(entry, { execArgv: [] });
     const mine = new Set<number>();
     load.set(worker, mine);
-    worker.on('message', ({ id, outcome }: { id: number; outcome: SourceOutcome }) => {
+    worker.on('message', ({ id, outcome }: { id: number; outcome: PreparedOutcome }) => {
       mine.delete(id);
       pending.get(id)?.resolve(outcome);
       pending.delete(id);
@@ -65,7 +66,7 @@ export function createAnalyser(workers: number): Analyser {
       let worker = threads[0]!;
       for (const t of threads) if (load.get(t)!.size < load.get(worker)!.size) worker = t;
       load.get(worker)!.add(id);
-      return new Promise<SourceOutcome>((resolve, reject) => {
+      return new Promise<PreparedOutcome>((resolve, reject) => {
         pending.set(id, { resolve, reject });
         worker.postMessage({ id, source });
       });
@@ -74,4 +75,9 @@ export function createAnalyser(workers: number): Analyser {
       await Promise.all(threads.map((t) => t.terminate()));
     },
   };
+}
+
+/** analyseSource, then the summary and export bytes of the record (what a worker returns). */
+export async function analysePrepared(source: SourceFile): Promise<PreparedOutcome> {
+  return prepareOutcome(await analyseSource(source));
 }

@@ -1,7 +1,7 @@
 // A build worker thread: analyses the source files the main thread sends, one message each.
 import { parentPort } from 'node:worker_threads';
 import type { SourceFile } from '../types.ts';
-import { analyseSource } from './analyse-source.ts';
+import { analysePrepared } from './parse-pool.ts';
 
 export interface WorkerTask {
   id: number;
@@ -9,7 +9,7 @@ export interface WorkerTask {
 }
 
 parentPort?.on('message', (task: WorkerTask) => {
-  void analyseSource(task.source).then((outcome) =>
+  void analysePrepared(task.source).then((outcome) =>
     parentPort?.postMessage({ id: task.id, outcome }),
   );
 });

@@ -2,9 +2,10 @@
 // An entry is keyed by sha256 of the parser version, the file's path (diagnostics name it), its
 // bytes and its metadata sidecar's bytes; the parser version is a hash of every source file
 // that can change an outcome, so editing the parser, validator or schema invalidates it all.
-// Entries live in one append-only pack (`records-<version>.ndjson`, one "key\tJSON" line per
-// outcome): one sequential write on a cold build, and an index of offsets (not the records)
-// in memory on a warm one. Entries no longer used are dropped when they outnumber the live ones.
+// Entries live in one append-only pack (`records-<version>.ndjson`, one line per outcome:
+// "key\tJSON of summary and diagnostics\tJSON of the export fragments"): one sequential write on
+// a cold build, and an index of offsets (not the records) in memory on a warm one; the export
+// reads each record's fragments back from it in id order. Entries no longer used are dropped when they outnumber the live ones.
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
 import {
@@ -21,7 +22,7 @@ import {
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SourceFile } from '../types.ts';
-import type { SourceOutcome } from './analyse-source.ts';
+import type { Fragments, PreparedOutcome } from './prepare-record.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** What decides an outcome besides the input bytes. */
@@ -81,15 +82,24 @@ export function sourceKey(version: string, source: SourceFile): string {
 }
 
 interface Slot {
+  /** Where the summary-and-diagnostics JSON starts, and its length. */
   offset: number;
   length: number;
+  /** Length of the fragments JSON after it (and a tab). */
+  fragments: number;
 }
+
+export type CachedOutcome = Omit<PreparedOutcome, 'fragments'>;
 
 export interface RecordCache {
   readonly version: string;
   key(source: SourceFile): string;
-  get(key: string): SourceOutcome | undefined;
-  put(key: string, outcome: SourceOutcome): void;
+  get(key: string): CachedOutcome | undefined;
+  put(key: string, outcome: PreparedOutcome): void;
+  /** The export bytes of an entry got or put in this build (call after flush()). */
+  fragments(key: string): Fragments;
+  /** Writes pending entries, so fragments() can read them. */
+  flush(): Promise<void>;
   /** Writes new entries (and compacts); call once, at the end of a build. */
   save(): Promise<{ hits: number; misses: number }>;
 }
@@ -106,7 +116,7 @@ export async function openRecordCache(dir: string, version?: string): Promise<Re
 
   const { index, end } = await indexPack(packPath);
   // A killed build can leave a torn last line: cut it so appended lines start clean.
-  if (index.size > 0 || end > 0) await truncate(packPath, end);
+  await truncate(packPath, end).catch(() => undefined);
   const fd = index.size > 0 ? openSync(packPath, 'r') : null;
   const used = new Set<string>();
   let fresh: string[] = [];
@@ -116,20 +126,18 @@ export async function openRecordCache(dir: string, version?: string): Promise<Re
   let writing: Promise<void> = Promise.resolve();
   let hits = 0;
   // New entries go to disk in large appends as they come, so a cold build never holds them all.
+  let fdAll: number | null = null;
   const flush = () => {
     if (fresh.length === 0) return;
     const text = fresh.join('');
     fresh = [];
     freshBytes = 0;
     const bytes = Buffer.from(text, 'utf8');
-    let offset = size;
-    for (let start = 0; start < bytes.length;) {
-      const tab = bytes.indexOf(9, start);
-      const nl = bytes.indexOf(10, tab);
-      index.set(bytes.toString('latin1', start, tab), {
-        offset: offset + tab + 1,
-        length: nl - tab - 1,
-      });
+    const offset = size;
+    for (let start = 0; start < bytes.length; ) {
+      const nl = bytes.indexOf(10, start);
+      const slot = slotOf(bytes, start, nl, offset);
+      if (slot !== null) index.set(slot.key, slot.slot);
       start = nl + 1;
     }
     size += bytes.length;
@@ -144,9 +152,9 @@ export async function openRecordCache(dir: string, version?: string): Promise<Re
       if (slot === undefined || fd === null || slot.offset + slot.length > end) return undefined;
       const buffer = Buffer.allocUnsafe(slot.length);
       readSync(fd, buffer, 0, slot.length, slot.offset);
-      let outcome: SourceOutcome;
+      let outcome: CachedOutcome;
       try {
-        outcome = JSON.parse(buffer.toString('utf8')) as SourceOutcome;
+        outcome = JSON.parse(buffer.toString('utf8')) as CachedOutcome;
       } catch {
         return undefined; // a damaged entry is a miss; put() stores a good one
       }
@@ -157,15 +165,30 @@ export async function openRecordCache(dir: string, version?: string): Promise<Re
     put(key, outcome) {
       used.add(key);
       misses += 1;
-      const line = `${key}\t${JSON.stringify(outcome)}\n`;
+      const { fragments, ...meta } = outcome;
+      const line = `${key}\t${JSON.stringify(meta)}\t${JSON.stringify(fragments)}\n`;
       fresh.push(line);
       freshBytes += line.length;
       if (freshBytes >= 1 << 23) flush();
+    },
+    fragments(key) {
+      const slot = index.get(key);
+      if (slot === undefined) throw new Error(`no cache entry ${key}`);
+      fdAll ??= openSync(packPath, 'r');
+      const start = slot.offset + slot.length + 1;
+      const buffer = Buffer.allocUnsafe(slot.fragments);
+      readSync(fdAll, buffer, 0, slot.fragments, start);
+      return JSON.parse(buffer.toString('utf8')) as Fragments;
+    },
+    async flush() {
+      flush();
+      await writing;
     },
     async save() {
       flush();
       await writing;
       if (fd !== null) closeSync(fd);
+      if (fdAll !== null) closeSync(fdAll);
       const stale = [...index.keys()].filter((k) => !used.has(k)).length;
       if (stale > 0 && stale >= used.size) await compact(packPath, index, used);
       return { hits, misses };
@@ -191,11 +214,8 @@ async function indexPack(path: string): Promise<{ index: Map<string, Slot>; end:
           : chunk.subarray(0, bytesRead);
       let start = 0;
       for (let nl = data.indexOf(10, start); nl !== -1; nl = data.indexOf(10, start)) {
-        const tab = data.indexOf(9, start);
-        if (tab > start && tab < nl) {
-          const key = data.toString('latin1', start, tab);
-          index.set(key, { offset: base + tab + 1, length: nl - tab - 1 });
-        }
+        const slot = slotOf(data, start, nl, base);
+        if (slot !== null) index.set(slot.key, slot.slot);
         start = nl + 1;
       }
       base += start;
@@ -207,6 +227,18 @@ async function indexPack(path: string): Promise<{ index: Map<string, Slot>; end:
   return { index, end: base };
 }
 
+// One line "key\tmeta\tfragments" between start and nl (exclusive) of data, found at `base`.
+function slotOf(data: Buffer, start: number, nl: number, base: number): { key: string; slot: Slot } | null {
+  const tab = data.indexOf(9, start);
+  if (tab <= start || tab >= nl) return null;
+  const tab2 = data.indexOf(9, tab + 1);
+  if (tab2 === -1 || tab2 >= nl) return null;
+  return {
+    key: data.toString('latin1', start, tab),
+    slot: { offset: base + tab + 1, length: tab2 - tab - 1, fragments: nl - tab2 - 1 },
+  };
+}
+
 async function compact(path: string, index: Map<string, Slot>, used: Set<string>): Promise<void> {
   const temp = `${path}.${process.pid}.tmp`;
   const out = await open(temp, 'w');
@@ -215,8 +247,9 @@ async function compact(path: string, index: Map<string, Slot>, used: Set<string>
     const kept = new Map<string, string>();
     for (const [key, slot] of index) {
       if (!used.has(key)) continue;
-      const buffer = Buffer.allocUnsafe(slot.length);
-      await source.read(buffer, 0, slot.length, slot.offset);
+      const size = slot.length + 1 + slot.fragments;
+      const buffer = Buffer.allocUnsafe(size);
+      await source.read(buffer, 0, size, slot.offset);
       kept.set(key, buffer.toString('utf8'));
       if (kept.size >= 1000) {
         await writeLines(out, kept);

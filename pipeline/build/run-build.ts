@@ -1,22 +1,22 @@
 // The build as one call, shared by `kamervragen build`, pipeline/scripts/build.ts and the release
 // command: read documents/, parse and validate, export into the output folder. I/O lives here
 // and in read-sources.ts / write-files.ts; every step in between is pure.
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KamervragenError, type Diagnostic } from '../errors.ts';
-import { exportDataset } from '../export/export-dataset.ts';
 import { parseManifest, MANIFEST_NAME } from '../package/manifest.ts';
-import { planRelease } from '../package/plan-release.ts';
 import type { Manifest } from '../package/release-types.ts';
-import type { Document, SourceFile } from '../types.ts';
+import type { SourceFile } from '../types.ts';
 import { SCHEMA_VERSION } from '../validate/schema.ts';
-import type { SourceOutcome } from './analyse-source.ts';
-import { buildRecords, type QuarantinedFile } from './build-records.ts';
+import { buildRecords, type QuarantinedFile, type RecordsResult } from './build-records.ts';
 import { createAnalyser, defaultWorkers, type Analyser } from './parse-pool.ts';
-import { CACHE_DIR, openRecordCache, type RecordCache } from './record-cache.ts';
+import { planFromSummaries } from './plan-from-summaries.ts';
+import type { RecordSummary } from './prepare-record.ts';
 import { quarantineJson, QUARANTINE_FILE } from './quarantine-file.ts';
 import { listSources } from './read-sources.ts';
-import { writeFiles, type OutputFile } from './write-files.ts';
+import { CACHE_DIR, openRecordCache, type CachedOutcome, type RecordCache } from './record-cache.ts';
+import { writeDataset } from './write-dataset.ts';
 
 export interface BuildOptions {
   /** Folder of source documents (default documents). */
@@ -42,7 +42,8 @@ export interface BuildSummary {
   written: string[];
   version: string | null;
   date: string | null;
-  records: Document[];
+  /** A summary of each record (the records themselves stay on disk, in the record store). */
+  records: RecordSummary[];
   counts: { sources: number; documents: number; questions: number; answers: number };
   quarantined: QuarantinedFile[];
   diagnostics: Diagnostic[];
@@ -50,76 +51,102 @@ export interface BuildSummary {
 
 export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
   const { count, files, diagnostics: listing } = await listSources(options.documents);
-  const analyser = createAnalyser(options.workers ?? defaultWorkers());
-  // Inside OUT by default, so removing the output folder also makes the next build cold.
-  const cacheDir = options.cache === undefined ? join(options.out, CACHE_DIR) : options.cache;
-  const cache = cacheDir === null ? null : await openRecordCache(cacheDir);
-  let result: Awaited<ReturnType<typeof buildRecords>>;
+  // Inside OUT by default, so removing the output folder also makes the next build cold. Without
+  // a cache the same store lives in a temporary folder for this build only: the export reads
+  // every record's bytes back from it, so no build holds all records in memory.
+  const temporary =
+    options.cache === null ? await mkdtemp(join(tmpdir(), 'kamervragen-records-')) : null;
   try {
-    result = await buildRecords(files, {
-      quarantine: options.quarantine === true,
-      total: count,
-      onFile: options.onFile,
-      analyse: cache === null ? analyser.analyse : cachedAnalyse(cache, analyser),
-      concurrency: analyser.concurrency,
-    });
+    const cache = await openRecordCache(temporary ?? options.cache ?? join(options.out, CACHE_DIR));
+    const analyser = createAnalyser(options.workers ?? defaultWorkers());
+    let result: RecordsResult<KeyedSummary>;
+    try {
+      result = await buildRecords<KeyedSummary>(files, {
+        quarantine: options.quarantine === true,
+        total: count,
+        onFile: options.onFile,
+        analyse: cachedAnalyse(cache, analyser),
+        concurrency: analyser.concurrency,
+      });
+    } finally {
+      await analyser.close();
+    }
+    const written = result.ok ? await exportRecords(options, result, cache) : null;
+    await cache.save();
+    return summarise(count, listing, result, written);
   } finally {
-    await analyser.close();
+    if (temporary !== null) await rm(temporary, { recursive: true, force: true });
   }
-  await cache?.save();
-  const diagnostics = [...listing, ...result.diagnostics];
-  const counts = {
-    sources: count,
-    documents: result.records.length,
-    questions: result.records.reduce((n, r) => n + r.questions.length, 0),
-    answers: result.records.reduce((n, r) => n + r.answers.length, 0),
-  };
-  const summary = { records: result.records, counts, quarantined: result.quarantined, diagnostics };
-  if (!result.ok) return { ...summary, ok: false, written: [], version: null, date: null };
+}
 
+type KeyedSummary = RecordSummary & { key: string };
+
+function summarise(
+  count: number,
+  listing: Diagnostic[],
+  result: RecordsResult<KeyedSummary>,
+  written: { names: string[]; version: string | null; date: string | null } | null,
+): BuildSummary {
+  const records = result.records.map(({ key: _key, ...summary }) => summary);
+  return {
+    ok: written !== null,
+    written: written?.names ?? [],
+    version: written?.version ?? null,
+    date: written?.date ?? null,
+    records,
+    counts: {
+      sources: count,
+      documents: records.length,
+      questions: records.reduce((n, r) => n + r.questions, 0),
+      answers: records.reduce((n, r) => n + r.answers, 0),
+    },
+    quarantined: result.quarantined,
+    diagnostics: [...listing, ...result.diagnostics],
+  };
+}
+
+async function exportRecords(
+  options: BuildOptions,
+  result: RecordsResult<KeyedSummary>,
+  cache: RecordCache,
+): Promise<{ names: string[]; version: string | null; date: string | null }> {
   // The version and date come from the last release's manifest and the documents, never the clock,
   // so rebuilding unchanged documents reproduces dist/ byte for byte.
   const previous = await readPreviousManifest(options.manifest ?? join(options.out, MANIFEST_NAME));
   const plan =
     result.records.length === 0 && previous === null
       ? null
-      : planRelease(result.records, previous, {
+      : planFromSummaries(result.records, previous, {
           schemaVersion: SCHEMA_VERSION,
           sourceDateEpoch: options.sourceDateEpoch,
         });
   const meta = plan === null ? {} : { version: plan.version, created: `${plan.date}T00:00:00Z` };
-  const outputs: OutputFile[] = [
-    ...exportDataset(result.records, meta),
-    { name: QUARANTINE_FILE, chunks: () => [quarantineJson(result.quarantined)] },
-  ];
-  await writeFiles(options.out, outputs).catch((error: NodeJS.ErrnoException) => {
-    // A full disk or a read-only folder is the environment, not a bug: say where, without a stack.
-    if (typeof error.code !== 'string') throw error;
-    throw new KamervragenError(
-      'build/write',
-      `cannot write the dataset into ${options.out}/ (${error.message})`,
-      {
-        file: options.out,
-      },
-    );
-  });
-  return {
-    ...summary,
-    ok: true,
-    written: outputs.map((o) => o.name),
-    version: plan?.version ?? null,
-    date: plan?.date ?? null,
-  };
+  await cache.flush();
+  const sorted = [...result.records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const { written } = await writeDataset(
+    options.out,
+    (function* () {
+      for (const record of sorted) yield cache.fragments(record.key);
+    })(),
+    meta,
+    [{ name: QUARANTINE_FILE, chunks: () => [quarantineJson(result.quarantined)] }],
+  );
+  return { names: written, version: plan?.version ?? null, date: plan?.date ?? null };
 }
 
 function cachedAnalyse(cache: RecordCache, analyser: Analyser) {
-  return async (source: SourceFile): Promise<SourceOutcome> => {
+  return async (source: SourceFile) => {
     const key = cache.key(source);
-    const hit = cache.get(key);
-    if (hit !== undefined) return hit;
-    const outcome = await analyser.analyse(source);
-    cache.put(key, outcome);
-    return outcome;
+    let outcome: CachedOutcome | undefined = cache.get(key);
+    if (outcome === undefined) {
+      const prepared = await analyser.analyse(source);
+      cache.put(key, prepared);
+      outcome = prepared;
+    }
+    return {
+      record: outcome.record === null ? null : { ...outcome.record, key },
+      diagnostics: outcome.diagnostics,
+    };
   };
 }
 

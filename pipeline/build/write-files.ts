@@ -9,7 +9,7 @@ export interface OutputFile {
   chunks(): Iterable<string>;
 }
 
-const STAGING_PREFIX = '.staging-';
+export const STAGING_PREFIX = '.staging-';
 
 export async function writeFiles(out: string, files: readonly OutputFile[]): Promise<void> {
   await mkdir(out, { recursive: true });
@@ -48,7 +48,7 @@ async function writeStreamed(path: string, chunks: Iterable<string>): Promise<vo
 
 // A build killed mid-write leaves its staging folder behind; it never held anything final.
 // A folder whose process still runs belongs to a concurrent build and is left alone.
-async function removeStaleStaging(out: string): Promise<void> {
+export async function removeStaleStaging(out: string): Promise<void> {
   for (const name of await readdir(out)) {
     if (!name.startsWith(STAGING_PREFIX)) continue;
     const pid = Number(name.slice(STAGING_PREFIX.length));

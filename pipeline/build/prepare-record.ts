@@ -1,0 +1,70 @@
+// A parsed record turned into what the build needs from it later: a small summary (for the
+// release plan, the counts and the id order) and its exact bytes in every export file. Done
+// per record, on the worker threads, and cached, so the export only concatenates fragments
+// in id order and no build has to hold every record in memory at once.
+import type { Diagnostic } from '../errors.ts';
+import { csvChunks } from '../export/to-csv.ts';
+import { jsonChunks, ndjsonChunks } from '../export/to-json.ts';
+import { orderKeys } from '../export/order-keys.ts';
+import { TABLES } from '../export/tables.ts';
+import { recordHash } from '../package/hash-record.ts';
+import type { Document } from '../types.ts';
+import type { SourceOutcome } from './analyse-source.ts';
+
+export interface RecordSummary {
+  id: string;
+  title: string | null;
+  submitted: string | null;
+  answered: string | null;
+  session_year: string | null;
+  /** recordHash of the record, as the release manifest stores it. */
+  sha256: string;
+  questions: number;
+  answers: number;
+}
+
+/** The record's bytes in each export file, in EXPORT_FILES order (json, ndjson, then the CSVs). */
+export type Fragments = string[];
+
+export interface PreparedOutcome {
+  record: RecordSummary | null;
+  diagnostics: Diagnostic[];
+  fragments: Fragments | null;
+}
+
+export function summarise(record: Document): RecordSummary {
+  return {
+    id: record.id,
+    title: record.title,
+    submitted: record.submitted,
+    answered: record.answered,
+    session_year: record.session_year ?? null,
+    sha256: recordHash(record),
+    questions: record.questions.length,
+    answers: record.answers.length,
+  };
+}
+
+export function prepareOutcome(outcome: SourceOutcome): PreparedOutcome {
+  if (outcome.record === null) return { record: null, diagnostics: outcome.diagnostics, fragments: null };
+  return {
+    record: summarise(outcome.record),
+    diagnostics: outcome.diagnostics,
+    fragments: fragmentsOf(outcome.record),
+  };
+}
+
+// The export's own generators, fed one record: the JSON array's element without its "[\n"
+// opener, the NDJSON line, and each table's rows without the header line.
+export function fragmentsOf(record: Document): Fragments {
+  const doc = orderKeys(record);
+  const json = first(jsonChunks([doc])).slice(2);
+  const ndjson = first(ndjsonChunks([doc]));
+  const csv = TABLES.map((table) => [...csvChunks(table, [doc], Number.MAX_SAFE_INTEGER)].slice(1).join(''));
+  return [json, ndjson, ...csv];
+}
+
+function first(chunks: Iterable<string>): string {
+  for (const chunk of chunks) return chunk;
+  return '';
+}
