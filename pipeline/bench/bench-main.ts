@@ -86,8 +86,10 @@ async function outputBytes(dir: string): Promise<number> {
 }
 
 function failure(run: ChildRun): string {
-  const tail = run.stderr.trim().split('\n').slice(-5).join('\n    ');
-  return `build exited with ${run.exitCode}${tail ? `:\n    ${tail}` : ''}`;
+  // The head names the error, the tail says where it stopped; a long middle is left out.
+  const lines = run.stderr.trim().split('\n');
+  const shown = lines.length > 8 ? [...lines.slice(0, 3), '…', ...lines.slice(-4)] : lines;
+  return `build exited with ${run.exitCode}${lines[0] ? `:\n    ${shown.join('\n    ')}` : ''}`;
 }
 
 async function main(argv: string[]): Promise<number> {
