@@ -68,6 +68,18 @@ describe('officielebekendmakingen HTML', () => {
     expect(b.answers).toEqual(a.answers);
   });
 
+  it('a table in an answer gives one paragraph per row, cells apart', async () => {
+    const table =
+      '<table><thead><tr><th>Regeling</th><th>Rente</th></tr></thead><tbody><tr><td><p>Tozo</p></td><td>2%</td></tr><tr><td>Bbz</td><td>8%</td></tr></tbody></table>';
+    const html = replaceOnce(HTML, /(in alle gevallen 8%\.\s*<\/p>)/, `$1${table}`);
+    const doc = await parse(html, 'documents/ah-tk-20202021-3235.html');
+    expect(doc.answers[7]!.text.split('\n\n').slice(1)).toEqual([
+      'Regeling | Rente',
+      'Tozo | 2%',
+      'Bbz | 8%',
+    ]);
+  });
+
   it('takes the id and zaak number from the <meta> head, whatever the file is called', async () => {
     const doc = await parse(HTML, 'documents/page.html');
     expect(doc).toMatchObject({

@@ -235,6 +235,23 @@ describe('officielebekendmakingen XML', () => {
     expect({ ...b.document, source: null }).toEqual({ ...a.document, source: null });
   });
 
+  it('a table in an answer gives one paragraph per row, cells apart', async () => {
+    const table =
+      '<tabel><tgroup cols="2"><thead><row><entry><al>Regeling</al></entry><entry><al>Rente</al></entry></row></thead>' +
+      '<tbody><row><entry><al>Tozo</al></entry><entry><al>2%</al></entry></row><row><entry>Bbz</entry><entry>8%</entry></row></tbody></tgroup></tabel>';
+    const xml = replaceOnce(
+      XML,
+      /(<nr status="officieel">Antwoord 8<\/nr>\s*<al>[^<]*<\/al>)/,
+      `$1${table}`,
+    );
+    const { document } = await parseXml(xml);
+    expect(document.answers[7]!.text.split('\n\n').slice(1)).toEqual([
+      'Regeling | Rente',
+      'Tozo | 2%',
+      'Bbz | 8%',
+    ]);
+  });
+
   it('references to parliamentary papers in the answers are listed', async () => {
     const xml = replaceOnce(
       XML,

@@ -93,7 +93,15 @@ export function parseObHtml(root: Element, ctx: AssembleContext): HtmlResult {
         if (child.name === 'p' || child.name === 'li' || /^h[1-6]$/.test(child.name)) {
           const text = squash(visibleText(child, null, marks));
           if (text) paragraphs.push(text);
-        } else if (findElements(child, (c) => c.name === 'p' || c.name === 'li').length > 0) {
+        } else if (child.name === 'tr') {
+          // A table row is one paragraph, its cells apart.
+          const cells = childElements(child).map((cell) => squash(visibleText(cell, null, marks)));
+          const text = cells.filter(Boolean).join(' | ');
+          if (text) paragraphs.push(text);
+        } else if (
+          findElements(child, (c) => c.name === 'p' || c.name === 'li' || c.name === 'tr').length >
+          0
+        ) {
           collect(child);
         } else {
           const text = squash(visibleText(child, null, marks));

@@ -145,9 +145,16 @@ export function parseObXml(
       if (HEADINGS.has(child.name)) continue;
       if (child.name === 'li') {
         push(child.children.map((c) => inline(c, marks)).join(' '));
+      } else if (child.name === 'row') {
+        // A table row (CALS <row><entry>…) is one paragraph, its cells apart.
+        push(
+          childElements(child)
+            .map((cell) => squash(inline(cell, marks)))
+            .join(' | '),
+        );
       } else if (
         child.name === 'al' ||
-        !findElements(child, (c) => c.name === 'al' || c.name === 'li').length
+        !findElements(child, (c) => c.name === 'al' || c.name === 'li' || c.name === 'row').length
       ) {
         push(inline(child, marks));
       } else {
