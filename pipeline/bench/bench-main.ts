@@ -11,6 +11,7 @@ import { runChild, type ChildRun } from './measure-child.ts';
 import { defaultCorpusDir, positiveInt, usage, UsageError } from './parse-flags.ts';
 import { formatProfile, summariseProfiles, type CpuProfile } from './summarise-profile.ts';
 import { formatSummary, median } from './summary-line.ts';
+import { lockCorpus } from './corpus-lock.ts';
 import { ensureCorpus } from './ensure-corpus.ts';
 import { extraDocument } from './write-corpus.ts';
 
@@ -115,11 +116,24 @@ async function main(argv: string[]): Promise<number> {
   const runs = positiveInt('runs', values.runs, values.profile ? 1 : 3);
   const seed = values.seed;
   const dir = values.corpus ?? defaultCorpusDir(docs, seed);
+
+  await mkdir(dir, { recursive: true });
+  const unlock = await lockCorpus(dir);
+  try {
+    return await measure(values, { docs, runs, seed, dir });
+  } finally {
+    await unlock();
+  }
+}
+
+async function measure(
+  values: { profile?: boolean; workers?: string; 'build-arg'?: string[] },
+  { docs, runs, seed, dir }: { docs: number; runs: number; seed: string; dir: string },
+): Promise<number> {
   const documents = join(dir, 'documents');
   const out = join(dir, 'dist');
   const work = join(dir, 'work');
   const cache = join(work, 'cache');
-
   const corpus = await ensureCorpus({ docs, seed, out: dir });
   process.stdout.write(`${corpus.message}\n`);
   await mkdir(work, { recursive: true });

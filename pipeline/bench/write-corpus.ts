@@ -50,7 +50,7 @@ export function corpusFingerprint(seed: string, docs: number): string {
 /** Refuses to clear a folder that holds anything but a corpus of ours. */
 async function prepare(out: string): Promise<void> {
   const entries = await readdir(out).catch(() => [] as string[]);
-  const ours = new Set(['documents', 'truth', 'corpus.json', 'dist', 'work']);
+  const ours = new Set(['documents', 'truth', 'corpus.json', 'dist', 'work', 'bench.lock']);
   const foreign = entries.filter((e) => !ours.has(e));
   if (foreign.length > 0)
     throw new Error(

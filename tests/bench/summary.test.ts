@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -94,6 +94,30 @@ describe('npm run bench', () => {
     expect(
       (await readdir(join(dir, 'documents'))).filter((n) => !n.endsWith('.metadata.xml')),
     ).toHaveLength(12);
+  });
+});
+
+describe('corpus lock', () => {
+  it('refuses to measure a corpus another live benchmark holds, and takes over a stale lock', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kamervragen-bench-lock-'));
+    dirs.push(dir);
+    await writeFile(join(dir, 'bench.lock'), `${process.pid}\n`);
+    const refused = await runBenchScript('bench-main.ts', [
+      '--docs',
+      '2',
+      '--runs',
+      '1',
+      '--corpus',
+      dir,
+    ]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`another benchmark (pid ${process.pid})`);
+    const { lockCorpus } = await import('../../pipeline/bench/corpus-lock.ts');
+    await writeFile(join(dir, 'bench.lock'), '999999999\n');
+    const unlock = await lockCorpus(dir);
+    expect((await readFile(join(dir, 'bench.lock'), 'utf8')).trim()).toBe(String(process.pid));
+    await unlock();
+    await expect(readFile(join(dir, 'bench.lock'))).rejects.toThrow();
   });
 });
 
