@@ -52,6 +52,21 @@ export async function withLock<T>(
 }
 
 export async function acquireLock(folder: string, command: string): Promise<FolderLock> {
+  try {
+    return await takeLock(folder, command);
+  } catch (error) {
+    if (error instanceof KamervragenError) throw error;
+    // ENOTDIR, EACCES, EROFS…: a folder that cannot be written is the user's to fix, not a bug.
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new KamervragenError(
+      'lock/folder',
+      `cannot take the lock in this folder (${code}); it must be a folder you can write to`,
+      { file: folder },
+    );
+  }
+}
+
+async function takeLock(folder: string, command: string): Promise<FolderLock> {
   await mkdir(folder, { recursive: true });
   const path = join(folder, LOCK_NAME);
   const holder: LockHolder = {
@@ -69,7 +84,7 @@ export async function acquireLock(folder: string, command: string): Promise<Fold
   try {
     for (let attempt = 0; ; attempt++) {
       try {
-        await link(temp, path);
+        await linkOrCreate(temp, path, holder);
         break;
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
@@ -94,6 +109,20 @@ export async function acquireLock(folder: string, command: string): Promise<Fold
       }
     },
   };
+}
+
+// File systems without hard links (some network and FAT mounts) get an exclusive create
+// instead: still atomic against another taker, with a brief window where the file is empty
+// (read as "unreadable", so never mistaken for stale).
+async function linkOrCreate(temp: string, path: string, holder: LockHolder): Promise<void> {
+  try {
+    await link(temp, path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EOPNOTSUPP')
+      throw error;
+    await writeFile(path, `${JSON.stringify(holder)}\n`, { flag: 'wx' });
+  }
 }
 
 // A run killed between writing its temp file and linking it leaves `.kamervragen.lock.PID-…`.

@@ -280,8 +280,7 @@ describe('release (dir: target) killed at random points', () => {
     }
   });
 
-  // Pending in publishToDir: a killed run's `.X.Y.Z.partial-*` folder is never removed.
-  it.fails('leaves no temp folder of a killed run in the target after the re-run', () => {
+  it('leaves no temp folder of a killed run in the target after the re-run', () => {
     expect(leftovers).toEqual([]);
   });
 });

@@ -114,6 +114,20 @@ describe('acquireLock', () => {
     });
   });
 
+  it('reports a folder it cannot create or write as lock/folder, naming it', async () => {
+    const dir = await workspace('lock');
+    await writeFile(join(dir, 'file'), 'a file, not a folder');
+    await expect(acquireLock(join(dir, 'file', 'out'), 'build')).rejects.toMatchObject({
+      code: 'lock/folder',
+      place: { file: join(dir, 'file', 'out') },
+      message: expect.stringContaining('ENOTDIR'),
+    });
+    const cli = await runToEnd(['build', '--documents', 'documents', '--out', 'file/out'], dir);
+    expect(cli.code).toBe(1);
+    expect(cli.stderr).toMatch(/file\/out: error lock\/folder: /);
+    expect(cli.stderr).not.toMatch(/^\s+at /m);
+  });
+
   it('withLock releases the lock when the work throws, and never removes a lock it does not own', async () => {
     const dir = await workspace('lock');
     await expect(withLock([dir], 'build', () => Promise.reject(new Error('boom')))).rejects.toThrow(

@@ -121,10 +121,16 @@ export async function digests(
   return new Map([...out].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
-/** Hidden leftovers (temp files, staging folders, locks) under `dir`. */
+/**
+ * Hidden leftovers (temp files, staging folders, locks) under `dir`. The build's parse cache
+ * (OUT/.cache) is meant to stay and is not a leftover.
+ */
 export async function hidden(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true }).catch(() => [] as string[]);
-  return entries.filter((p) => p.split('/').some((part) => part.startsWith('.'))).sort();
+  return entries
+    .filter((p) => p.split('/').some((part) => part.startsWith('.')))
+    .filter((p) => p !== '.cache' && !p.startsWith('.cache/'))
+    .sort();
 }
 
 const made: string[] = [];
