@@ -44,11 +44,20 @@ export function buildOptions(args: BuildArgs, env: NodeJS.ProcessEnv): BuildOpti
   }
   return {
     ...(workers === undefined || workers === '' ? {} : { workers: Number(workers) }),
-    ...(args['no-cache'] === true ? { cache: null } : args.cache === undefined ? {} : { cache: args.cache }),
+    ...cacheOption(args, env),
     documents: args.documents ?? 'documents',
     out: args.out ?? 'dist',
     quarantine: args.quarantine === true,
     ...(args.manifest === undefined ? {} : { manifest: args.manifest }),
     ...(epoch === undefined || epoch === '' ? {} : { sourceDateEpoch: Number(epoch) }),
   };
+}
+
+// --no-cache, --cache DIR, else KAMERVRAGEN_CACHE (a folder, or "off"), else the default folder.
+function cacheOption(args: BuildArgs, env: NodeJS.ProcessEnv): { cache?: string | null } {
+  // (argv parsers of the minimist family read --no-cache as cache=false.)
+  if (args['no-cache'] === true || (args.cache as unknown) === false) return { cache: null };
+  const dir = typeof args.cache === 'string' ? args.cache : env.KAMERVRAGEN_CACHE;
+  if (dir === undefined || dir === '') return {};
+  return { cache: dir === 'off' ? null : dir };
 }

@@ -19,7 +19,7 @@ import {
   stat,
   truncate,
 } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SourceFile } from '../types.ts';
 import type { Fragments, PreparedOutcome } from './prepare-record.ts';
@@ -37,8 +37,11 @@ const PARSER_SOURCES = [
   'schema/document.schema.json',
   'package-lock.json',
 ];
-/** The cache's folder inside the output folder, by default (a dot-folder: never an output). */
-export const CACHE_DIR = '.cache';
+/** Where the cache of a documents folder lives by default: .cache/ is ignored by git. */
+export function defaultCacheDir(documents: string, cwd = process.cwd()): string {
+  const folder = createHash('sha256').update(resolve(cwd, documents)).digest('hex').slice(0, 16);
+  return join(cwd, '.cache', 'kamervragen', folder);
+}
 const PACK_PREFIX = 'records-';
 const PACK_SUFFIX = '.ndjson';
 

@@ -15,7 +15,7 @@ import { planFromSummaries } from './plan-from-summaries.ts';
 import type { RecordSummary } from './prepare-record.ts';
 import { quarantineJson, QUARANTINE_FILE } from './quarantine-file.ts';
 import { listSources } from './read-sources.ts';
-import { CACHE_DIR, openRecordCache, type CachedOutcome, type RecordCache } from './record-cache.ts';
+import { defaultCacheDir, openRecordCache, type CachedOutcome, type RecordCache } from './record-cache.ts';
 import { writeDataset } from './write-dataset.ts';
 
 export interface BuildOptions {
@@ -32,7 +32,7 @@ export interface BuildOptions {
   onFile?: (path: string, index: number, total: number) => void;
   /** Worker threads for parsing (default: one per core; 1 parses on the main thread). */
   workers?: number | undefined;
-  /** Folder of the parsed-record cache (default OUT/.cache); null turns the cache off. */
+  /** Folder of the parsed-record cache (default .cache/kamervragen/<documents folder hash>); null: none. */
   cache?: string | null | undefined;
 }
 
@@ -51,13 +51,13 @@ export interface BuildSummary {
 
 export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
   const { count, files, diagnostics: listing } = await listSources(options.documents);
-  // Inside OUT by default, so removing the output folder also makes the next build cold. Without
+  // Outside OUT (which holds only the dataset), one folder per documents folder. Without
   // a cache the same store lives in a temporary folder for this build only: the export reads
   // every record's bytes back from it, so no build holds all records in memory.
   const temporary =
     options.cache === null ? await mkdtemp(join(tmpdir(), 'kamervragen-records-')) : null;
   try {
-    const cache = await openRecordCache(temporary ?? options.cache ?? join(options.out, CACHE_DIR));
+    const cache = await openRecordCache(temporary ?? options.cache ?? defaultCacheDir(options.documents));
     const analyser = createAnalyser(options.workers ?? defaultWorkers());
     let result: RecordsResult<KeyedSummary>;
     try {

@@ -38,12 +38,13 @@ Options:
   --manifest FILE  manifest.json of the last release (default: OUT/manifest.json)
   --workers N      parser threads (default: one per core; 1 parses on the main thread)
   --cache DIR      cache of parsed records, keyed by the bytes of each file and the parser
-                   version (default: OUT/.cache); only new or changed documents are parsed
+                   version (default: .cache/kamervragen/…); only new or changed documents are parsed
   --no-cache       parse every document and keep no cache
 
 Environment:
   SOURCE_DATE_EPOCH  seconds since 1970; the date of the build instead of the newest document date
   KAMERVRAGEN_WORKERS  default for --workers
+  KAMERVRAGEN_CACHE    default for --cache (a folder, or "off" for --no-cache)
 
 Examples:
   kamervragen build
