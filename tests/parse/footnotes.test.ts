@@ -48,6 +48,18 @@ describe('splitFootnotes', () => {
   });
 });
 
+describe('joinLines', () => {
+  it.each([
+    [['(https://', 'www.utwente.nl/nieuws/2023/12/rapport#kamermotie).'], '(https://www.utwente.nl/nieuws/2023/12/rapport#kamermotie).'],
+    [['https://www.hrw.org/news/2017/11/19/china-police-big-data-systems-violate-privacy-target-', 'dissent'], 'https://www.hrw.org/news/2017/11/19/china-police-big-data-systems-violate-privacy-target-dissent'],
+    [['NOS, 10 januari 2024 (https://nos.nl/artikel/', '2504446-ambtenaren).'], 'NOS, 10 januari 2024 (https://nos.nl/artikel/2504446-ambtenaren).'],
+    [['Kamerstuk 36 200 IV,', 'nr. 25.'], 'Kamerstuk 36 200 IV, nr. 25.'],
+    [['zie https://www.rijksoverheid.nl.', 'Daarna meer.'], 'zie https://www.rijksoverheid.nl. Daarna meer.'],
+  ])('%j', (lines, joined) => {
+    expect(joinLines(lines)).toBe(joined);
+  });
+});
+
 describe('extractUrls', () => {
   it.each([
     ['Binnenlands Bestuur (https://www.binnenlandsbestuur.nl/ruimte-en-milieu/friese-ambtenaren).', ['https://www.binnenlandsbestuur.nl/ruimte-en-milieu/friese-ambtenaren']],

@@ -12,11 +12,16 @@ const SPACING_ACCENTS: Readonly<Record<string, string>> = {
 
 export function cleanCharacters(text: string): string {
   let out = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  out = out.replace(/[\u00A0\u2007\u202F\u2009]/g, ' ').replace(/\u00AD/g, '').replace(/[\u200B\uFEFF]/g, '');
-  out = out.replace(/([A-Za-z]) ?([\u00B4\u00B8\u02C7\u00A8\u02DC])(?=[A-Za-z\s(),.]|$)/gm, (whole, letter: string, accent: string) => {
-    const combined = `${letter}${SPACING_ACCENTS[accent] ?? ''}`.normalize('NFC');
-    return combined.length === 1 ? combined : whole;
-  });
+  out = out.replace(/[\u00A0\u2007\u202F\u2009]/g, ' ').replace(/\u00AD/g, '');
+  // Invisible format characters (zero-width, bidi controls) carry no text and hide inside names.
+  out = out.replace(/[\u200B-\u200D\u2060\uFEFF\u202A-\u202E\u2066-\u2069]/g, '');
+  out = out.replace(
+    /([A-Za-z]) ?([\u00B4\u00B8\u02C7\u00A8\u02DC])(?=[A-Za-z\s(),.]|$)/gm,
+    (whole, letter: string, accent: string) => {
+      const combined = `${letter}${SPACING_ACCENTS[accent] ?? ''}`.normalize('NFC');
+      return combined.length === 1 ? combined : whole;
+    },
+  );
   // pypdf joins lines without a space: "Binnenlandse Zaken enKoninkrijksrelaties", "Minister vanOnderwijs".
   // A Dutch function word glued to a capitalised word is two words.
   out = out.replace(GLUED_FUNCTION_WORD, '$1$2 $3');

@@ -23,9 +23,10 @@ export function extractUrls(text: string): string[] {
 
 /** True when the line ends inside a URL that continues on the next line. */
 export function endsInsideUrl(line: string, next: string): boolean {
-  const last = line.trimEnd().split(/\s+/).pop() ?? '';
+  const end = line.trimEnd();
+  const last = end.slice(end.search(/\S+$/));
   if (!/^\(?(?:https?:\/\/|www\.)|^\(?(?:[a-z0-9-]+\.)+[a-z]{2,4}\//i.test(last)) return false;
-  const first = next.trimStart().split(/\s+/)[0] ?? '';
+  const first = /^\s*(\S*)/.exec(next)?.[1] ?? '';
   if (!first || /^[A-Z][a-z]+$/.test(first)) return false;
   return /[-/_.=?&#%~]$/.test(last) || /[/_=&%]/.test(first) || /^[a-z0-9-]+(?:\.[a-z]{2,5})?\)?[.,]?$/.test(first);
 }

@@ -24,9 +24,13 @@ export function typicalWidth(lines: readonly string[]): number {
 }
 
 // A sentence end, possibly followed by closing quotes, a glued marker digit or a marker token.
-const SENTENCE_END = new RegExp(`[.?!:;][»”"')\\]]*(?:\\d{1,2}|${MARK_OPEN}[\\d,]+${MARK_CLOSE})?$`);
+const SENTENCE_END = new RegExp(
+  `[.?!:;][»”"')\\]]*(?:\\d{1,2}|${MARK_OPEN}[\\d,]+${MARK_CLOSE})?$`,
+);
 
-const QUESTION_END = new RegExp(`\\?[»”"')\\]]*(?:\\d{1,2}(?:,\\s?\\d{1,2})*|${MARK_OPEN}[\\d,]+${MARK_CLOSE})?$`);
+const QUESTION_END = new RegExp(
+  `\\?[»”"')\\]]*(?:\\d{1,2}(?:,\\s?\\d{1,2})*|${MARK_OPEN}[\\d,]+${MARK_CLOSE})?$`,
+);
 
 function nextText(lines: readonly string[], i: number): string {
   for (let j = i + 1; j < lines.length; j++) {
@@ -56,13 +60,36 @@ export interface Assembled {
  * `questionBreaks`: also end a paragraph after a line ending in a question mark when the next line
  * starts with a capital (used to split a combined "Vraag 3, 4, 5 en 6" block into its questions).
  */
-export function assembleText(lines: readonly string[], state: TextState, questionBreaks = false): Assembled {
+export function assembleText(
+  lines: readonly string[],
+  state: TextState,
+  questionBreaks = false,
+): Assembled {
   const withMarkers = markLineStartMarkers(lines, state);
   const paragraphs: string[] = [];
-  let current = '';
+  // The paragraph being built, as pieces: appending to one growing string and reading its end
+  // again for every line would be quadratic in the paragraph length.
+  let pieces: string[] = [];
+  let tail = '';
   const flush = () => {
-    if (current.trim()) paragraphs.push(current.trim());
-    current = '';
+    const paragraph = pieces.join('').trim();
+    if (paragraph) paragraphs.push(paragraph);
+    pieces = [];
+    tail = '';
+  };
+  const append = (line: string) => {
+    let separator = '';
+    if (pieces.length > 0) {
+      const join = joinAtLineEnd(tail, line, state.vocab);
+      if (join.dropHyphen) {
+        const last = pieces.length - 1;
+        pieces[last] = (pieces[last] ?? '').slice(0, -1);
+        tail = tail.slice(0, -1);
+      }
+      separator = join.separator;
+    }
+    pieces.push(separator, line);
+    tail = (tail + separator + line).slice(-400);
   };
   let gap = false;
   for (let i = 0; i < withMarkers.length; i++) {
@@ -77,10 +104,15 @@ export function assembleText(lines: readonly string[], state: TextState, questio
     if (gap && !/^\p{Ll}/u.test(line)) flush();
     gap = false;
     // A dash or bullet after a sentence end starts a list item; after a word it is running text.
-    if (current && /^[–•▪·*-](\s|$)/.test(line) && /[.:;?!]$/.test(current.slice(-2))) flush();
-    current = current ? joinAtLineEnd(current, line, state.vocab) : line;
+    if (pieces.length > 0 && /^[–•▪·*-](\s|$)/.test(line) && /[.:;?!]$/.test(tail)) flush();
+    append(line);
     if (SENTENCE_END.test(line) && line.length < state.width * 0.85) flush();
-    else if (questionBreaks && QUESTION_END.test(line) && /^\s*\p{Lu}/u.test(nextText(withMarkers, i))) flush();
+    else if (
+      questionBreaks &&
+      QUESTION_END.test(line) &&
+      /^\s*\p{Lu}/u.test(nextText(withMarkers, i))
+    )
+      flush();
   }
   flush();
   const parts = paragraphs
@@ -97,31 +129,39 @@ export function assembleText(lines: readonly string[], state: TextState, questio
   };
 }
 
-function joinAtLineEnd(text: string, line: string, vocab: Vocabulary): string {
-  // Only the end of the paragraph so far matters; looking at the tail keeps joining linear.
-  const tail = text.slice(-400);
-  if (endsInsideUrl(tail, line)) return text + line;
+// How `line` continues the paragraph whose last characters are `tail`.
+function joinAtLineEnd(
+  tail: string,
+  line: string,
+  vocab: Vocabulary,
+): { dropHyphen: boolean; separator: string } {
+  if (endsInsideUrl(tail, line)) return { dropHyphen: false, separator: '' };
   if (/\p{L}-$/u.test(tail) && !/\s-$/.test(tail)) {
     const leftWord = tail.slice(tail.lastIndexOf(' ') + 1, -1);
     const rightWord = line.split(/\s/)[0] ?? '';
     const how = decideHyphen(leftWord, rightWord, vocab);
-    if (how === 'join') return text.slice(0, -1) + line;
-    if (how === 'keep') return text + line;
-    return `${text} ${line}`;
+    if (how === 'join') return { dropHyphen: true, separator: '' };
+    if (how === 'keep') return { dropHyphen: false, separator: '' };
   }
-  return `${text} ${line}`;
+  return { dropHyphen: false, separator: ' ' };
 }
 
 // Within merged or flattened lines a former line-end hyphen survives as "zieken- huisnota".
 function cleanParagraph(text: string, vocab: Vocabulary): string {
-  if (!text.includes('-')) return text.replace(/[ \t]+/g, ' ').replace(/ ([,.;:?!])(?=\s|$)/g, '$1').trim();
+  if (!text.includes('-'))
+    return text
+      .replace(/[ \t]+/g, ' ')
+      .replace(/ ([,.;:?!])(?=\s|$)/g, '$1')
+      .trim();
   return text
     .replace(/(?<!\p{L})(\p{L}+)- (\p{Ll}[\p{L}-]*)/gu, (whole, left: string, right: string) => {
       const how = decideHyphen(left, right, vocab);
       return how === 'join' ? `${left}${right}` : how === 'keep' ? `${left}-${right}` : whole;
     })
-    .replace(/(?<![\p{L}-])(\p{L}+)-(\p{Ll}+)(?![\p{L}-])/gu, (whole, left: string, right: string) =>
-      isMergedLineBreak(left, right, vocab) ? `${left}${right}` : whole,
+    .replace(
+      /(?<![\p{L}-])(\p{L}+)-(\p{Ll}+)(?![\p{L}-])/gu,
+      (whole, left: string, right: string) =>
+        isMergedLineBreak(left, right, vocab) ? `${left}${right}` : whole,
     )
     .replace(/[ \t]+/g, ' ')
     .replace(/ ([,.;:?!])(?=\s|$)/g, '$1')
@@ -161,17 +201,22 @@ function isExpectedList(list: string, state: TextState): boolean {
   const first = numbers[0] ?? 0;
   return (
     dueMarkers(state).includes(first) &&
-    numbers.every((n, i) => state.footnoteNumbers.has(n) && (i === 0 || n === (numbers[i - 1] ?? 0) + 1))
+    numbers.every(
+      (n, i) => state.footnoteNumbers.has(n) && (i === 0 || n === (numbers[i - 1] ?? 0) + 1),
+    )
   );
 }
 
 // Markers glued to the text: "leest»?1", "Rijksoverheid.3", "?1, 2", "uit 20224" (2022 + marker 4),
 // "gesproken.3Toekomstige", and the tokens made from "[1 ]".
 function extractMarkers(text: string, state: TextState, found: number[]): string {
-  let out = text.replace(new RegExp(`${MARK_OPEN}([\\d,]+)${MARK_CLOSE}`, 'g'), (_m, list: string) => {
-    for (const n of list.split(',').map(Number)) record(n, state, found);
-    return '';
-  });
+  let out = text.replace(
+    new RegExp(`${MARK_OPEN}([\\d,]+)${MARK_CLOSE}`, 'g'),
+    (_m, list: string) => {
+      for (const n of list.split(',').map(Number)) record(n, state, found);
+      return '';
+    },
+  );
   for (let guard = 0; guard < 200; guard++) {
     const next = findGluedMarker(out, state);
     if (!next) break;
@@ -186,16 +231,25 @@ function record(n: number, state: TextState, found: number[]): void {
   state.seen.add(n);
 }
 
-function findGluedMarker(text: string, state: TextState): { start: number; end: number; numbers: number[] } | null {
+function findGluedMarker(
+  text: string,
+  state: TextState,
+): { start: number; end: number; numbers: number[] } | null {
   let best: { start: number; end: number; numbers: number[] } | null = null;
   for (const n of dueMarkers(state)) {
     const list = `${n}(?:\\s?,\\s?${n + 1}(?:\\s?,\\s?${n + 2})?)?`;
-    const glued = new RegExp(`(?<=[\\p{Ll}.,;:?!»”’)\\]%])(${list})(?=[\\s.,;:?!»”’)]|$|\\p{Lu})`, 'u');
+    const glued = new RegExp(
+      `(?<=[\\p{Ll}.,;:?!»”’)\\]%])(${list})(?=[\\s.,;:?!»”’)]|$|\\p{Lu})`,
+      'u',
+    );
     const year = new RegExp(`(?<=\\b(?:19|20)\\d{2})(${n})(?=[\\s.,;:?!)]|$)`);
     for (const re of [glued, year]) {
       const m = re.exec(text);
       if (m && m.index !== undefined && (!best || m.index < best.start)) {
-        const numbers = (m[1] ?? '').split(',').map((x) => Number(x.trim())).filter((x) => state.footnoteNumbers.has(x));
+        const numbers = (m[1] ?? '')
+          .split(',')
+          .map((x) => Number(x.trim()))
+          .filter((x) => state.footnoteNumbers.has(x));
         best = { start: m.index, end: m.index + m[0].length, numbers };
       }
     }

@@ -53,12 +53,14 @@ export function splitFootnotes(lines: readonly string[], bodyStart: number): Foo
     const page = lines.slice(pageStart, i);
     const from = Math.max(0, bodyStart - pageStart);
     const zone = findZone(page, from, next);
+    const keep = zone ? zone.start : page.length;
+    // A loop, not push(...page): a page can hold hundreds of thousands of lines.
+    for (let j = 0; j < keep; j++) body.push(page[j] ?? '');
     if (zone) {
-      body.push(...page.slice(0, zone.start));
-      footnotes.push(...zone.footnotes);
-      next = Math.max(next, ...zone.footnotes.map((f) => f.number + 1));
-    } else {
-      body.push(...page);
+      for (const f of zone.footnotes) {
+        footnotes.push(f);
+        next = Math.max(next, f.number + 1);
+      }
     }
     if (i < lines.length) body.push(PAGE);
     pageStart = i + 1;
@@ -70,7 +72,11 @@ export function splitFootnotes(lines: readonly string[], bodyStart: number): Foo
 // search, so a page of thousands of numbered lines stays linear.
 const ZONE_LINES = 300;
 
-function findZone(page: readonly string[], from: number, next: number): { start: number; footnotes: RawFootnote[] } | null {
+function findZone(
+  page: readonly string[],
+  from: number,
+  next: number,
+): { start: number; footnotes: RawFootnote[] } | null {
   let first = Math.max(from, page.length - ZONE_LINES);
   for (let i = page.length - 1; i >= first; i--) {
     if (isHeading(page[i] ?? '')) {
@@ -135,4 +141,3 @@ function readZone(page: readonly string[], start: number, next: number): RawFoot
   }
   return footnotes.sort((a, b) => a.number - b.number);
 }
-

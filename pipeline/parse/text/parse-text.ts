@@ -3,7 +3,12 @@ import type { Answer, Document, Footnote, Question, SourceFormat, Warning } from
 import { daysBetween } from '../common/dates.ts';
 import { buildVocabulary } from '../common/dehyphenate.ts';
 import { parseHeader, type HeaderFields } from '../common/header.ts';
-import { derivedIdFromFileName, officialIdFrom, officialIdFromFileName, type OfficialId } from '../common/ids.ts';
+import {
+  derivedIdFromFileName,
+  officialIdFrom,
+  officialIdFromFileName,
+  type OfficialId,
+} from '../common/ids.ts';
 import { findReferences } from '../common/references.ts';
 import { cleanCharacters, squash } from '../common/text-clean.ts';
 import { extractUrls, joinLines } from '../common/urls.ts';
@@ -35,25 +40,42 @@ const TEXT_FORMATS: readonly SourceFormat[] = ['pdf-text', 'pdf-markdown', 'page
 // text) to one Document. Pure and linear in the size of the text.
 export function parseText(text: string, ctx: TextContext): TextParse {
   const warnings: Warning[] = [];
-  const warn = (code: string, message: string, field: string | null = null, line: number | null = null) =>
-    warnings.push({ code, message, field, line });
+  const warn = (
+    code: string,
+    message: string,
+    field: string | null = null,
+    line: number | null = null,
+  ) => warnings.push({ code, message, field, line });
 
   // 'pdf-text' is also what a caller says when it only knows "text": the content decides the flavour.
   const rendering: TextFormat =
-    ctx.format === 'pdf-markdown' || ctx.format === 'page-text' ? ctx.format : detectTextFormat(text);
+    ctx.format === 'pdf-markdown' || ctx.format === 'page-text'
+      ? ctx.format
+      : detectTextFormat(text);
   const sourceFormat: SourceFormat = TEXT_FORMATS.includes(ctx.format) ? rendering : ctx.format;
   const clean = cleanCharacters(text);
-  const prepared = toLines(clean, rendering).map((line) => line.replace(/^\s*[•▪·]\s*(?=Vraag\s+\d)/, ''));
+  const prepared = toLines(clean, rendering).map((line) =>
+    line.replace(/^\s*[•▪·]\s*(?=Vraag\s+\d)/, ''),
+  );
 
-  const meta = readPageMeta(prepared.slice(0, Math.min(prepared.length, firstHeadingIndex(prepared))));
+  const meta = readPageMeta(
+    prepared.slice(0, Math.min(prepared.length, firstHeadingIndex(prepared))),
+  );
   const defurnished = removeFurniture(prepared, firstHeadingIndex(prepared));
-  const paged = defurnished.furnished ? defurnished.lines : inferPageBreaks(defurnished.lines, firstHeadingIndex(defurnished.lines));
+  const paged = defurnished.furnished
+    ? defurnished.lines
+    : inferPageBreaks(defurnished.lines, firstHeadingIndex(defurnished.lines));
   const split = splitFootnotes(paged, firstHeadingIndex(paged));
   const body = split.body;
   const bodyStart = firstHeadingIndex(body);
 
   // A header is a few hundred characters; the cap keeps a document without question headings linear.
-  const headerText = squash(body.slice(0, bodyStart).filter((l) => l !== PAGE).join('\n')).slice(0, 8000);
+  const headerText = squash(
+    body
+      .slice(0, bodyStart)
+      .filter((l) => l !== PAGE)
+      .join('\n'),
+  ).slice(0, 8000);
   const header = parseHeader(headerText);
   for (const p of header.problems) warn('parse/header', p.message, p.field);
 
@@ -74,7 +96,18 @@ export function parseText(text: string, ctx: TextContext): TextParse {
   });
 
   const official = chooseId(clean, ctx.path, meta);
-  const document = assemble(ctx, sourceFormat, official, header, meta, questions, answers, footnotes, warnings, clean);
+  const document = assemble(
+    ctx,
+    sourceFormat,
+    official,
+    header,
+    meta,
+    questions,
+    answers,
+    footnotes,
+    warnings,
+    clean,
+  );
   checkCompleteness(document, warn);
   const diagnostics: Diagnostic[] = warnings.map((w) => ({
     severity: 'warning',
@@ -91,7 +124,8 @@ export function parseText(text: string, ctx: TextContext): TextParse {
         {
           severity: 'error',
           code: 'parse/no-questions',
-          message: 'no question found: expected headings like "Vraag 1" after a "Vragen van het lid …" header',
+          message:
+            'no question found: expected headings like "Vraag 1" after a "Vragen van het lid …" header',
           file: ctx.path,
         },
       ],
@@ -102,7 +136,12 @@ export function parseText(text: string, ctx: TextContext): TextParse {
 
 type Warn = (code: string, message: string, field?: string | null, line?: number | null) => void;
 
-function buildEntries(blocks: readonly Block[], state: TextState, pageAnswers: boolean, warn: Warn) {
+function buildEntries(
+  blocks: readonly Block[],
+  state: TextState,
+  pageAnswers: boolean,
+  warn: Warn,
+) {
   const questions: Question[] = [];
   const answers: Answer[] = [];
   for (const block of blocks) {
@@ -114,7 +153,9 @@ function buildEntries(blocks: readonly Block[], state: TextState, pageAnswers: b
     let lines = block.lines;
     if (pageAnswers) {
       // Web pages print each answer after its question, separated by a blank line, with no heading.
-      const gap = lines.findIndex((line, i) => i > 0 && !line.trim() && lines.slice(0, i).some((l) => l.trim()));
+      const gap = lines.findIndex(
+        (line, i) => i > 0 && !line.trim() && lines.slice(0, i).some((l) => l.trim()),
+      );
       if (gap > 0 && lines.slice(gap).some((l) => l.trim())) {
         const answer = assembleText(lines.slice(gap), state);
         lines = lines.slice(0, gap);
@@ -168,7 +209,15 @@ function chooseId(text: string, path: string, meta: PageMeta): OfficialId {
     (fromSource ? officialIdFrom(fromSource) : null) ??
     officialIdFrom(text.match(/(?:ah|kv)-(?:tk|ek)-\S+\s+ISSN/)?.[0] ?? '') ??
     sessionTableId(text);
-  return stated ?? officialIdFromFileName(path) ?? { id: derivedIdFromFileName(path), sessionYear: null, number: null, caseNumber: null };
+  return (
+    stated ??
+    officialIdFromFileName(path) ?? {
+      id: derivedIdFromFileName(path),
+      sessionYear: null,
+      number: null,
+      caseNumber: null,
+    }
+  );
 }
 
 // officielebekendmakingen page text: "Tweede Kamer der Staten-Generaal2014-20151365" (vergaderjaar
@@ -176,7 +225,12 @@ function chooseId(text: string, path: string, meta: PageMeta): OfficialId {
 function sessionTableId(text: string): OfficialId | null {
   const m = /Staten-Generaal\s*(\d{4})-(\d{4})(\d{1,5})\b/.exec(text);
   if (!m || Number(m[2]) !== Number(m[1]) + 1) return null;
-  return { id: `ah-tk-${m[1]}${m[2]}-${Number(m[3])}`, sessionYear: `${m[1]}-${m[2]}`, number: Number(m[3]), caseNumber: null };
+  return {
+    id: `ah-tk-${m[1]}${m[2]}-${Number(m[3])}`,
+    sessionYear: `${m[1]}-${m[2]}`,
+    number: Number(m[3]),
+    caseNumber: null,
+  };
 }
 
 function assemble(
@@ -193,7 +247,9 @@ function assemble(
 ): Document {
   const submitted = header.submitted ?? meta.submitted;
   const answered = header.answered ?? meta.answered;
-  const isQuestionsOnly = official.id.startsWith('kv-') || (answers.length === 0 && !header.reply && !meta.answeredStated);
+  const isQuestionsOnly =
+    official.id.startsWith('kv-') ||
+    (answers.length === 0 && !header.reply && !meta.answeredStated);
   const type: Document['type'] =
     header.reply === 'postponement' && answers.length === 0
       ? 'postponement'
@@ -208,8 +264,15 @@ function assemble(
     ...footnotes.map((f) => f.text),
     seeAlso(text),
   ].join('\n');
-  const caseNumber = official.caseNumber ?? meta.caseNumber ?? /Zaaknummer:?\s*(\d{4}Z\d{5})/.exec(text)?.[1] ?? null;
-  const chamber = /-ek-/.test(official.id) || /Eerste Kamer der Staten-Generaal/.test(text.slice(0, 2000)) ? 'Eerste Kamer' : 'Tweede Kamer';
+  const caseNumber =
+    official.caseNumber ??
+    meta.caseNumber ??
+    /Zaaknummer:?\s*(\d{4}Z\d{5})/.exec(text)?.[1] ??
+    null;
+  const chamber =
+    /-ek-/.test(official.id) || /Eerste Kamer der Staten-Generaal/.test(text.slice(0, 2000))
+      ? 'Eerste Kamer'
+      : 'Tweede Kamer';
   return {
     id: official.id,
     type,
@@ -240,15 +303,48 @@ function seeAlso(text: string): string {
 }
 
 function checkCompleteness(doc: Document, warn: Warn): void {
-  if (doc.askers === null) warn('parse/missing-askers', 'no "Vragen van het lid …" header: askers unknown', '/askers');
-  if (doc.submitted === null && doc.type !== 'questions') warn('parse/missing-date', 'no "(ingezonden …)" date: submitted unknown', '/submitted');
-  if (doc.answered === null && doc.type !== 'questions') warn('parse/missing-date', 'no "(ontvangen …)" date: answered unknown', '/answered');
+  if (doc.askers === null)
+    warn('parse/missing-askers', 'no "Vragen van het lid …" header: askers unknown', '/askers');
+  if (doc.submitted === null && doc.type !== 'questions')
+    warn('parse/missing-date', 'no "(ingezonden …)" date: submitted unknown', '/submitted');
+  if (doc.answered === null && doc.type !== 'questions')
+    warn('parse/missing-date', 'no "(ontvangen …)" date: answered unknown', '/answered');
   const answered = new Set(doc.answers.flatMap((a) => a.questions));
   const asked = new Set(doc.questions.flatMap((q) => q.numbers));
   if (doc.type === 'answer' || doc.type === 'supplementary_answer') {
-    for (const n of asked) if (!answered.has(n)) warn('parse/unanswered-question', `question ${n} has no answer`, '/questions');
+    for (const n of asked)
+      if (!answered.has(n))
+        warn('parse/unanswered-question', `question ${n} has no answer`, '/questions');
   }
-  for (const n of answered) if (!asked.has(n)) warn('parse/unknown-question', `an answer covers question ${n}, which is not printed`, '/answers');
-  const markers = new Set([...doc.questions.flatMap((q) => q.footnotes), ...doc.answers.flatMap((a) => a.footnotes)]);
-  for (const f of doc.footnotes) if (!markers.has(f.number)) warn('parse/footnote-marker', `no marker for footnote ${f.number} found in the text`, '/footnotes');
+  for (const n of answered)
+    if (!asked.has(n))
+      warn(
+        'parse/unknown-question',
+        `an answer covers question ${n}, which is not printed`,
+        '/answers',
+      );
+  // A text cut off in its last block (a truncated file or page excerpt) ends without a sentence end.
+  const last = doc.answers.length > 0 ? doc.answers.at(-1) : doc.questions.at(-1);
+  if (last && last.text && !/[.?!:;)»”"'’\]]\s*$/.test(last.text)) {
+    const field =
+      doc.answers.length > 0
+        ? `/answers/${doc.answers.length - 1}`
+        : `/questions/${doc.questions.length - 1}`;
+    warn(
+      'parse/truncated',
+      `the text ends mid-sentence ("…${last.text.slice(-40)}"): the document may be incomplete`,
+      field,
+    );
+  }
+  const markers = new Set([
+    ...doc.questions.flatMap((q) => q.footnotes),
+    ...doc.answers.flatMap((a) => a.footnotes),
+  ]);
+  for (const f of doc.footnotes)
+    if (!markers.has(f.number))
+      warn(
+        'parse/footnote-marker',
+        `no marker for footnote ${f.number} found in the text`,
+        '/footnotes',
+      );
 }
