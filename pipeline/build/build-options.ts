@@ -1,6 +1,7 @@
 // Options of a build, shared by `kamervragen build` and pipeline/scripts/build.ts so both read
 // argv and env the same way.
 import { KamervragenError } from '../errors.ts';
+import { parsePartition } from './partition.ts';
 import type { BuildOptions } from './run-build.ts';
 
 export const BUILD_ARG_OPTIONS = {
@@ -11,6 +12,7 @@ export const BUILD_ARG_OPTIONS = {
   workers: { type: 'string' },
   cache: { type: 'string' },
   'no-cache': { type: 'boolean', default: false },
+  partition: { type: 'string' },
 } as const;
 
 export interface BuildArgs {
@@ -21,6 +23,7 @@ export interface BuildArgs {
   workers?: string | undefined;
   cache?: string | undefined;
   'no-cache'?: boolean | undefined;
+  partition?: string | undefined;
 }
 
 export function buildOptions(args: BuildArgs, env: NodeJS.ProcessEnv): BuildOptions {
@@ -45,6 +48,7 @@ export function buildOptions(args: BuildArgs, env: NodeJS.ProcessEnv): BuildOpti
   return {
     ...(workers === undefined || workers === '' ? {} : { workers: Number(workers) }),
     ...cacheOption(args, env),
+    ...(typeof args.partition === 'string' ? { partition: parsePartition(args.partition) } : {}),
     documents: args.documents ?? 'documents',
     out: args.out ?? 'dist',
     quarantine: args.quarantine === true,

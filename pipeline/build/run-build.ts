@@ -11,6 +11,7 @@ import type { SourceFile } from '../types.ts';
 import { SCHEMA_VERSION } from '../validate/schema.ts';
 import { buildRecords, type QuarantinedFile, type RecordsResult } from './build-records.ts';
 import { createAnalyser, defaultWorkers, type Analyser } from './parse-pool.ts';
+import { inRange, partitionKey, writePartition, type PartitionRange } from './partition.ts';
 import { planFromSummaries } from './plan-from-summaries.ts';
 import type { RecordSummary } from './prepare-record.ts';
 import { quarantineJson, QUARANTINE_FILE } from './quarantine-file.ts';
@@ -32,6 +33,8 @@ export interface BuildOptions {
   onFile?: (path: string, index: number, total: number) => void;
   /** Worker threads for parsing (default: one per core; 1 parses on the main thread). */
   workers?: number | undefined;
+  /** Build only this range of session years, as a part for `kamervragen merge`. */
+  partition?: PartitionRange | undefined;
   /** Folder of the parsed-record cache (default .cache/kamervragen/<documents folder hash>); null: none. */
   cache?: string | null | undefined;
 }
@@ -71,7 +74,21 @@ export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
     } finally {
       await analyser.close();
     }
-    const written = result.ok ? await exportRecords(options, result, cache) : null;
+    if (options.partition !== undefined) {
+      // A part keeps the records of its session years (and, for the open-start range, the
+      // quarantined files); `kamervragen merge` puts the parts together.
+      const range = options.partition;
+      result = {
+        ...result,
+        records: result.records.filter((r) => inRange(partitionKey(r), range)),
+        quarantined: inRange(partitionKey(null), range) ? result.quarantined : [],
+      };
+    }
+    const written = !result.ok
+      ? null
+      : options.partition === undefined
+        ? await exportRecords(options, result, cache)
+        : await exportPartition(options, options.partition, count, result, cache);
     await cache.save();
     return summarise(count, listing, result, written);
   } finally {
@@ -134,6 +151,30 @@ async function exportRecords(
   return { names: written, version: plan?.version ?? null, date: plan?.date ?? null };
 }
 
+async function exportPartition(
+  options: BuildOptions,
+  range: PartitionRange,
+  sources: number,
+  result: RecordsResult<KeyedSummary>,
+  cache: RecordCache,
+): Promise<{ names: string[]; version: null; date: null }> {
+  await cache.flush();
+  const sorted = [...result.records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const names = await writePartition(
+    options.out,
+    {
+      range,
+      sources,
+      records: sorted.map(({ key: _key, ...summary }) => summary),
+      quarantined: result.quarantined,
+    },
+    (function* () {
+      for (const record of sorted) yield cache.fragments(record.key);
+    })(),
+  );
+  return { names, version: null, date: null };
+}
+
 function cachedAnalyse(cache: RecordCache, analyser: Analyser) {
   return async (source: SourceFile) => {
     const key = cache.key(source);
@@ -150,7 +191,7 @@ function cachedAnalyse(cache: RecordCache, analyser: Analyser) {
   };
 }
 
-async function readPreviousManifest(path: string): Promise<Manifest | null> {
+export async function readPreviousManifest(path: string): Promise<Manifest | null> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');

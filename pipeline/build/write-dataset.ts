@@ -47,7 +47,7 @@ class StreamedFile {
 
 export async function writeDataset(
   out: string,
-  fragments: Iterable<Fragments>,
+  fragments: Iterable<Fragments> | AsyncIterable<Fragments>,
   meta: PackageMeta,
   extra: readonly OutputFile[],
 ): Promise<{ written: string[]; unchanged: string[] }> {
@@ -64,7 +64,7 @@ export async function writeDataset(
       const [json, ndjson, ...csv] = files as [StreamedFile, StreamedFile, ...StreamedFile[]];
       for (const [i, table] of TABLES.entries()) await csv[i]!.write(headerOf(table));
       let first = true;
-      for (const f of fragments) {
+      for await (const f of fragments) {
         await json.write(first ? `[\n${f[0]}` : `,\n${f[0]}`);
         first = false;
         await ndjson.write(f[1]!);

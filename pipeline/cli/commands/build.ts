@@ -12,7 +12,7 @@ export const buildCommand: Command = {
   name: 'build',
   summary: 'parse and validate every document, and write the dataset to dist/',
   help: `Usage: kamervragen build [--documents DIR] [--out DIR] [--quarantine] [--manifest FILE]
-                         [--workers N] [--cache DIR | --no-cache]
+                         [--workers N] [--cache DIR | --no-cache] [--partition FROM..TO]
 
 Parses every file in the documents folder, validates each record against
 schema/document.schema.json and the integrity rules, and writes the dataset:
@@ -40,6 +40,9 @@ Options:
   --cache DIR      cache of parsed records, keyed by the bytes of each file and the parser
                    version (default: .cache/kamervragen/…); only new or changed documents are parsed
   --no-cache       parse every document and keep no cache
+  --partition FROM..TO  keep only the records of these session years (e.g. 2019-2020..2020-2021;
+                   open ends: ..2000-2001, 2001-2002..) and write a part (partition.json,
+                   fragments.ndjson) for \`kamervragen merge\` instead of the dataset
 
 Environment:
   SOURCE_DATE_EPOCH  seconds since 1970; the date of the build instead of the newest document date
@@ -49,6 +52,7 @@ Environment:
 Examples:
   kamervragen build
   kamervragen build --documents /tmp/copy --out /tmp/dataset --quarantine --json
+  kamervragen build --partition ..2019-2020 --out part1 && kamervragen build --partition 2020-2021.. --out part2
 
 Exit codes: 0 built; 1 a document has errors (nothing written) or the build failed; 2 wrong usage.
 `,
