@@ -1,0 +1,160 @@
+// The fast build (worker threads, record cache, one-pass streamed export, partitions) must write
+// exactly the bytes of the plain reference path: buildRecords + exportDataset on whole records.
+import { execFile } from 'node:child_process';
+import { mkdtemp, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateDocument } from '../../pipeline/bench/render-document.ts';
+import { buildRecords } from '../../pipeline/build/build-records.ts';
+import { planFromSummaries } from '../../pipeline/build/plan-from-summaries.ts';
+import { summarise } from '../../pipeline/build/prepare-record.ts';
+import { quarantineJson, QUARANTINE_FILE } from '../../pipeline/build/quarantine-file.ts';
+import { readSources } from '../../pipeline/build/read-sources.ts';
+import { runBuild } from '../../pipeline/build/run-build.ts';
+import { exportDataset } from '../../pipeline/export/export-dataset.ts';
+import { planRelease } from '../../pipeline/package/plan-release.ts';
+import type { Manifest } from '../../pipeline/package/release-types.ts';
+import { recordHash } from '../../pipeline/package/hash-record.ts';
+import { SCHEMA_VERSION } from '../../pipeline/validate/schema.ts';
+
+const exec = promisify(execFile);
+const ROOT = join(import.meta.dirname, '../..');
+const DOCS = 36;
+let work: string;
+let documents: string;
+
+async function files(dir: string): Promise<Map<string, Buffer>> {
+  const out = new Map<string, Buffer>();
+  for (const name of (await readdir(dir)).sort()) {
+    if (name.startsWith('.')) continue;
+    out.set(name, await readFile(join(dir, name)));
+  }
+  return out;
+}
+
+function expectSame(actual: Map<string, Buffer>, expected: Map<string, Buffer>): void {
+  expect([...actual.keys()]).toEqual([...expected.keys()]);
+  for (const [name, bytes] of expected) {
+    // Compare as text first for a readable diff, then as bytes.
+    expect(actual.get(name)!.toString('utf8'), name).toBe(bytes.toString('utf8'));
+    expect(actual.get(name)!.equals(bytes), name).toBe(true);
+  }
+}
+
+async function generate(dir: string, from: number, to: number, total: number): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  for (let i = from; i < to; i += 1)
+    for (const file of generateDocument('perf', i, total).files)
+      await writeFile(join(dir, file.name), file.content);
+}
+
+/** The reference: whole records in memory, the export's own generators. */
+async function reference(docs: string): Promise<Map<string, Buffer>> {
+  const { files: sources } = await readSources(relative(process.cwd(), docs));
+  const built = await buildRecords(sources, { quarantine: true });
+  const plan = planRelease(built.records, null, { schemaVersion: SCHEMA_VERSION });
+  const out = new Map<string, Buffer>();
+  for (const file of exportDataset(built.records, {
+    version: plan.version,
+    created: `${plan.date}T00:00:00Z`,
+  }))
+    out.set(file.name, Buffer.from([...file.chunks()].join(''), 'utf8'));
+  out.set(QUARANTINE_FILE, Buffer.from(quarantineJson(built.quarantined), 'utf8'));
+  return new Map([...out.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'kamervragen-perf-'));
+  documents = join(work, 'documents');
+  await generate(documents, 0, DOCS, DOCS);
+  // One file that cannot be parsed, so the quarantine path is covered too.
+  await writeFile(join(documents, 'kv-tk-2020Z99999.broken.txt'), 'Dit is geen Kamervraag.\n');
+});
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+describe('fast build writes the reference bytes', () => {
+  let expected: Map<string, Buffer>;
+  beforeAll(async () => {
+    expected = await reference(documents);
+    expect(expected.get('kamervragen.ndjson')!.toString().split('\n').length).toBeGreaterThan(DOCS / 2);
+    expect(expected.get(QUARANTINE_FILE)!.toString()).toContain('broken');
+  }, 120_000);
+
+  it('with 1 worker and no cache, 2 workers and a cold cache, and 2 workers and a warm cache', async () => {
+    const cache = join(work, 'cache');
+    const build = async (name: string, workers: number, withCache: boolean) => {
+      const out = join(work, name);
+      const summary = await runBuild({
+        documents: relative(process.cwd(), documents),
+        out,
+        quarantine: true,
+        workers,
+        cache: withCache ? cache : null,
+      });
+      expect(summary.ok).toBe(true);
+      return files(out);
+    };
+    expectSame(await build('one', 1, false), expected);
+    expectSame(await build('two-cold', 2, true), expected);
+    const pack = join(cache, (await readdir(cache))[0]!);
+    const size = (await stat(pack)).size;
+    expectSame(await build('two-warm', 2, true), expected);
+    // A warm build parsed nothing: the store did not grow.
+    expect((await stat(pack)).size).toBe(size);
+  }, 180_000);
+
+  it('one new document: the cached rebuild equals a fresh build of the new set', async () => {
+    const more = join(work, 'more');
+    await generate(more, 0, DOCS + 1, DOCS);
+    const cache = join(work, 'cache-more');
+    const opts = { documents: relative(process.cwd(), more), quarantine: true, workers: 1, cache };
+    await runBuild({ ...opts, out: join(work, 'inc') });
+    await writeFile(join(more, 'extra-note.txt'), ''); // an unparseable newcomer changes quarantine.json only
+    const before = await stat(join(work, 'inc', 'kamervragen.json'));
+    await runBuild({ ...opts, out: join(work, 'inc') });
+    // Unchanged output files are left as they were.
+    expect((await stat(join(work, 'inc', 'kamervragen.json'))).mtimeMs).toBe(before.mtimeMs);
+    expectSame(await files(join(work, 'inc')), await reference(more));
+  }, 180_000);
+
+  it('partitions by session year, merged, equal the single build (and a gap is refused)', async () => {
+    const cache = join(work, 'cache-parts');
+    const ranges = ['..2005-2006', '2006-2007..2015-2016', '2016-2017..'];
+    const parts = ranges.map((_, i) => join(work, `part${i}`));
+    for (const [i, range] of ranges.entries()) {
+      await exec(process.execPath, [join(ROOT, 'bin/kamervragen.mjs'), 'build', '--documents', documents,
+        '--out', parts[i]!, '--quarantine', '--partition', range, '--cache', cache, '--workers', '1', '-q']);
+    }
+    const counts = await Promise.all(
+      parts.map(async (p) => (JSON.parse(await readFile(join(p, 'partition.json'), 'utf8')) as { records: unknown[] }).records.length),
+    );
+    expect(counts.filter((n) => n > 0).length).toBeGreaterThan(1); // the corpus really spans the ranges
+    const merged = join(work, 'merged');
+    await exec(process.execPath, [join(ROOT, 'bin/kamervragen.mjs'), 'merge', ...parts, '--out', merged, '-q']);
+    expectSame(await files(merged), expected);
+    await expect(
+      exec(process.execPath, [join(ROOT, 'bin/kamervragen.mjs'), 'merge', parts[0]!, parts[2]!, '--out', join(work, 'gap'), '-q']),
+    ).rejects.toMatchObject({ code: 1 });
+  }, 180_000);
+});
+
+describe('plan from summaries', () => {
+  it('equals planRelease on whole records, first release and against a previous manifest', async () => {
+    const { files: sources } = await readSources(relative(process.cwd(), documents));
+    const { records } = await buildRecords(sources, { quarantine: true });
+    const summaries = records.map(summarise);
+    const options = { schemaVersion: SCHEMA_VERSION };
+    expect(planFromSummaries(summaries, null, options)).toEqual(planRelease(records, null, options));
+    // A previous release that knew some records, one of them with other content, and one now gone.
+    const entries = Object.fromEntries(
+      records.slice(0, 5).map((r, i) => [r.id, { sha256: i === 0 ? 'x' : recordHash(r), title: r.title }]),
+    );
+    entries['kv-gone-1'] = { sha256: 'y', title: 'weg' };
+    const previous = { version: '1.2.3', date: '2000-01-01', schema_version: SCHEMA_VERSION, records: entries } as unknown as Manifest;
+    expect(planFromSummaries(summaries, previous, options)).toEqual(planRelease(records, previous, options));
+  }, 120_000);
+});
