@@ -22,7 +22,9 @@ describe('decideHyphen (a word broken at a line end)', () => {
     ['niet', 'ambtenaren', [], 'keep'],
     ['wense', 'lijk', [], 'join'],
   ])('%s- + %s → %s', (left, right, lines, decision) => {
-    expect(decideHyphen(left, right, lines.length ? buildVocabulary(lines) : emptyVocabulary)).toBe(decision);
+    expect(decideHyphen(left, right, lines.length ? buildVocabulary(lines) : emptyVocabulary)).toBe(
+      decision,
+    );
   });
 });
 
@@ -49,16 +51,28 @@ describe('assembleText', () => {
   });
 
   it('removes glued footnote markers and records them', () => {
-    const lines = ['Bent u bekend met het bericht «Berucht»?1', 'En met de berichten van organisaties2 die', 'waarschuwen (in juli 20233)?'];
+    const lines = [
+      'Bent u bekend met het bericht «Berucht»?1',
+      'En met de berichten van organisaties2 die',
+      'waarschuwen (in juli 20233)?',
+    ];
     const result = assembleText(lines, state(lines, [1, 2, 3]));
     expect(result.footnotes).toEqual([1, 2, 3]);
-    expect(result.text).toBe('Bent u bekend met het bericht «Berucht»?\n\nEn met de berichten van organisaties die waarschuwen (in juli 2023)?');
+    expect(result.text).toBe(
+      'Bent u bekend met het bericht «Berucht»?\n\nEn met de berichten van organisaties die waarschuwen (in juli 2023)?',
+    );
   });
 
   it('takes a marker pushed to the next line (pypdf) and leaves numbers in running text alone', () => {
-    const lines = ['Kent u de berichten «A» en «B»?', '1, 2 ', 'Er zijn 7 oktober 554 diensten geteld.'];
+    const lines = [
+      'Kent u de berichten «A» en «B»?',
+      '1, 2 ',
+      'Er zijn 7 oktober 554 diensten geteld.',
+    ];
     const result = assembleText(lines, state(lines, [1, 2]));
     expect(result.footnotes).toEqual([1, 2]);
-    expect(result.text).toBe('Kent u de berichten «A» en «B»?\n\nEr zijn 7 oktober 554 diensten geteld.');
+    expect(result.text).toBe(
+      'Kent u de berichten «A» en «B»?\n\nEr zijn 7 oktober 554 diensten geteld.',
+    );
   });
 });

@@ -13,8 +13,23 @@ const update = process.env.UPDATE_GOLDEN === '1';
 
 describe('parseText golden files', () => {
   it('has a golden file for every rendering', () => {
-    const kinds = ['seed-pdf-text', 'poppler', 'pymupdf', 'pypdf', 'flattened', 'pdf-markdown', 'openkamer', 'tweedemonitor', 'tk-html-text', 'ob-html-text'];
-    for (const kind of kinds) expect(inputs.some((name) => name.includes(kind)), kind).toBe(true);
+    const kinds = [
+      'seed-pdf-text',
+      'poppler',
+      'pymupdf',
+      'pypdf',
+      'flattened',
+      'pdf-markdown',
+      'openkamer',
+      'tweedemonitor',
+      'tk-html-text',
+      'ob-html-text',
+    ];
+    for (const kind of kinds)
+      expect(
+        inputs.some((name) => name.includes(kind)),
+        kind,
+      ).toBe(true);
   });
 
   it.each(inputs)('%s', (name) => {
@@ -30,7 +45,9 @@ describe('parseText golden files', () => {
       writeFileSync(expectedUrl, actual);
       return;
     }
-    expect(existsSync(expectedUrl), `${name}: no expected file; run npm run test:update`).toBe(true);
+    expect(existsSync(expectedUrl), `${name}: no expected file; run npm run test:update`).toBe(
+      true,
+    );
     expect(actual).toBe(readFileSync(expectedUrl, 'utf8'));
   });
 });

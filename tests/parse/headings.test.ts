@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { answerHeading, parseNumberList, questionHeading } from '../../pipeline/parse/common/headings.ts';
+import {
+  answerHeading,
+  parseNumberList,
+  questionHeading,
+} from '../../pipeline/parse/common/headings.ts';
 
 describe('question headings', () => {
   it.each([
@@ -15,12 +19,15 @@ describe('question headings', () => {
     expect(questionHeading(line)).toEqual(numbers);
   });
 
-  it.each(['Vraag', 'Vraag 2 is al beantwoord', 'Vragen van het lid Sjoerdsma (D66)', '1.', 'Antwoord 1'])(
-    '%s is no question heading',
-    (line) => {
-      expect(questionHeading(line)).toBeNull();
-    },
-  );
+  it.each([
+    'Vraag',
+    'Vraag 2 is al beantwoord',
+    'Vragen van het lid Sjoerdsma (D66)',
+    '1.',
+    'Antwoord 1',
+  ])('%s is no question heading', (line) => {
+    expect(questionHeading(line)).toBeNull();
+  });
 });
 
 describe('answer headings', () => {
@@ -38,12 +45,13 @@ describe('answer headings', () => {
     expect(answerHeading(line)).toEqual(numbers);
   });
 
-  it.each(['Antwoord van Minister Blok (Buitenlandse Zaken)', 'Antwoorden zijn gegeven', 'Zie antwoord 3'])(
-    '%s is no answer heading',
-    (line) => {
-      expect(answerHeading(line)).toBeNull();
-    },
-  );
+  it.each([
+    'Antwoord van Minister Blok (Buitenlandse Zaken)',
+    'Antwoorden zijn gegeven',
+    'Zie antwoord 3',
+  ])('%s is no answer heading', (line) => {
+    expect(answerHeading(line)).toBeNull();
+  });
 
   it('parses number lists with ranges and stray separators', () => {
     expect(parseNumberList('1, 2 en 3')).toEqual([1, 2, 3]);

@@ -26,7 +26,10 @@ export interface AnswererParse {
 /** `line` is the text after "Antwoord van " up to (not including) "(ontvangen …)". */
 export function parseAnswerer(line: string): AnswererParse {
   const problems: string[] = [];
-  let text = line.replace(/\s+/g, ' ').trim().replace(/[,.\s]+$/, '');
+  let text = line
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[,.\s]+$/, '');
   let coAnswerers: string[] | null = [];
   const mede = /,?\s*mede\s+namens\s+/i.exec(text);
   if (mede) {
@@ -46,12 +49,15 @@ export function parseAnswerer(line: string): AnswererParse {
       // "Minister Bruins Slot (BZ) van Minister Schreinemacher (…)": a second answerer without
       // "mede namens"; who answers on whose behalf is not stated.
       coAnswerers = mede ? coAnswerers : null;
-      problems.push(`the answer line names more than one answerer without "mede namens": "${tail}"`);
+      problems.push(
+        `the answer line names more than one answerer without "mede namens": "${tail}"`,
+      );
     }
   } else {
     name = rest || null;
   }
-  if (!role) problems.push(`no role (Minister, Staatssecretaris …) at the start of "${line.trim()}"`);
+  if (!role)
+    problems.push(`no role (Minister, Staatssecretaris …) at the start of "${line.trim()}"`);
   return {
     answerer: { role: role ? capitalise(role) : null, name, portfolio },
     coAnswerers,

@@ -31,6 +31,9 @@ function splitNames(text: string): string[] {
 }
 
 function cleanParty(text: string): string | null {
-  const party = text.replace(/^\s*(?:beiden|allen|beide|alle)\s+/i, '').replace(/\s+/g, ' ').trim();
+  const party = text
+    .replace(/^\s*(?:beiden|allen|beide|alle)\s+/i, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return party || null;
 }

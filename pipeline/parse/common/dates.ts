@@ -2,9 +2,31 @@
 // "(ontvangen13 augustus 2024)" (pypdf glues words), "1 oktober 2021" on openkamer pages.
 
 const MONTHS: Readonly<Record<string, number>> = {
-  januari: 1, jan: 1, februari: 2, feb: 2, febr: 2, maart: 3, mrt: 3, april: 4, apr: 4, mei: 5,
-  juni: 6, jun: 6, juli: 7, jul: 7, augustus: 8, aug: 8, september: 9, sep: 9, sept: 9,
-  oktober: 10, okt: 10, november: 11, nov: 11, december: 12, dec: 12,
+  januari: 1,
+  jan: 1,
+  februari: 2,
+  feb: 2,
+  febr: 2,
+  maart: 3,
+  mrt: 3,
+  april: 4,
+  apr: 4,
+  mei: 5,
+  juni: 6,
+  jun: 6,
+  juli: 7,
+  jul: 7,
+  augustus: 8,
+  aug: 8,
+  september: 9,
+  sep: 9,
+  sept: 9,
+  oktober: 10,
+  okt: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
 };
 
 export type DateResult = { date: string; problem: null } | { date: null; problem: string };
@@ -20,7 +42,8 @@ export function parseDutchDate(text: string): DateResult {
   const year = Number(m[3]);
   const month = MONTHS[monthName];
   if (month === undefined) return { date: null, problem: `"${m[2]}" is not a Dutch month name` };
-  if (!isRealDate(year, month, day)) return { date: null, problem: `"${m[0]}" is not a calendar date` };
+  if (!isRealDate(year, month, day))
+    return { date: null, problem: `"${m[0]}" is not a calendar date` };
   return { date: `${year}-${pad(month)}-${pad(day)}`, problem: null };
 }
 
@@ -48,6 +71,8 @@ function pad(n: number): string {
 /** Calendar days from `from` to `to` (ISO dates); null when either is unknown or the order is reversed. */
 export function daysBetween(from: string | null, to: string | null): number | null {
   if (!from || !to) return null;
-  const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  const days = Math.round(
+    (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000,
+  );
   return Number.isFinite(days) && days >= 0 ? days : null;
 }

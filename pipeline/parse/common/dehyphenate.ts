@@ -15,11 +15,63 @@ export interface Vocabulary {
 }
 
 // Endings that never begin a word: "wense-lijk", "beschik-baar", "gezond-heid" are one word.
-const SUFFIXES = new Set(['lijk', 'lijke', 'lijker', 'lijkheid', 'baar', 'bare', 'baarheid', 'heid', 'heden', 'ing', 'ingen', 'isch', 'ische', 'schap', 'schappen', 'tie', 'ties', 'ren', 'den', 'ten', 'gen', 'ke', 'ken']);
-const CONJUNCTIONS = new Set(['en', 'of', 'tot', 'noch', 'als', 'dan', 'and', 'or', 'c.q.', 'resp.', 'respectievelijk']);
+const SUFFIXES = new Set([
+  'lijk',
+  'lijke',
+  'lijker',
+  'lijkheid',
+  'baar',
+  'bare',
+  'baarheid',
+  'heid',
+  'heden',
+  'ing',
+  'ingen',
+  'isch',
+  'ische',
+  'schap',
+  'schappen',
+  'tie',
+  'ties',
+  'ren',
+  'den',
+  'ten',
+  'gen',
+  'ke',
+  'ken',
+]);
+const CONJUNCTIONS = new Set([
+  'en',
+  'of',
+  'tot',
+  'noch',
+  'als',
+  'dan',
+  'and',
+  'or',
+  'c.q.',
+  'resp.',
+  'respectievelijk',
+]);
 const PREFIXES = new Set(['ex', 'oud', 'niet', 'non', 'anti', 'pro', 'vice', 'co', 'e', 'x']);
 // Vowel pairs that would read as one sound when joined: Dutch writes a hyphen between them.
-const CLASHES = new Set(['aa', 'ae', 'ai', 'au', 'ee', 'ei', 'eu', 'ie', 'ii', 'oe', 'oi', 'oo', 'ou', 'ui', 'uu']);
+const CLASHES = new Set([
+  'aa',
+  'ae',
+  'ai',
+  'au',
+  'ee',
+  'ei',
+  'eu',
+  'ie',
+  'ii',
+  'oe',
+  'oi',
+  'oo',
+  'ou',
+  'ui',
+  'uu',
+]);
 
 const TOKEN = /[\p{L}\d](?:[\p{L}\d'’-]*[\p{L}\d])?/gu;
 

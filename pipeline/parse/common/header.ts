@@ -94,7 +94,10 @@ export function parseHeader(text: string): HeaderFields {
       fields.submitted = d.date;
       if (d.problem) problems.push({ field: '/submitted', message: d.problem });
     } else {
-      problems.push({ field: '/submitted', message: 'no "(ingezonden …)" date after the questions line' });
+      problems.push({
+        field: '/submitted',
+        message: 'no "(ingezonden …)" date after the questions line',
+      });
     }
   }
   const rest = text.slice(q ? q.end : 0);

@@ -14,8 +14,14 @@ export function parseNumberList(text: string): number[] {
   const parts = text.split(/\s*(t\/m|tot\s+en\s+met|[-–])\s*/);
   for (let i = 0; i < parts.length; i += 2) {
     const values = (parts[i] ?? '').match(/\d{1,3}/g)?.map(Number) ?? [];
-    const rangeEnd = i + 2 < parts.length ? Number((parts[i + 2] ?? '').match(/^\d{1,3}/)?.[0]) : NaN;
-    if (values.length > 0 && Number.isFinite(rangeEnd) && rangeEnd > (values.at(-1) ?? 0) && rangeEnd - (values.at(-1) ?? 0) < 30) {
+    const rangeEnd =
+      i + 2 < parts.length ? Number((parts[i + 2] ?? '').match(/^\d{1,3}/)?.[0]) : NaN;
+    if (
+      values.length > 0 &&
+      Number.isFinite(rangeEnd) &&
+      rangeEnd > (values.at(-1) ?? 0) &&
+      rangeEnd - (values.at(-1) ?? 0) < 30
+    ) {
       const from = values.pop() ?? 0;
       numbers.push(...values);
       for (let n = from; n < rangeEnd; n++) numbers.push(n);

@@ -36,13 +36,18 @@ export function officialIdFrom(text: string): OfficialId | null {
 export function officialIdFromFileName(path: string): OfficialId | null {
   const base = path.split(/[\\/]/).pop() ?? '';
   const prefix = base.split('.')[0] ?? '';
-  const whole = new RegExp(`^(?:${AH.source.replace(/\\b/g, '')}|${KV.source.replace(/\\b/g, '')})$`);
+  const whole = new RegExp(
+    `^(?:${AH.source.replace(/\\b/g, '')}|${KV.source.replace(/\\b/g, '')})$`,
+  );
   return whole.test(prefix) ? officialIdFrom(prefix) : null;
 }
 
 /** A stable id from a file name that carries no official id: lower-case, [a-z0-9.-] only. */
 export function derivedIdFromFileName(path: string): string {
-  const base = (path.split(/[\\/]/).pop() ?? 'document').replace(/\.(txt|xml|html?|pdf|odt|md)$/gi, '');
+  const base = (path.split(/[\\/]/).pop() ?? 'document').replace(
+    /\.(txt|xml|html?|pdf|odt|md)$/gi,
+    '',
+  );
   const stem = base.split('.')[0] || base;
   const id = stem
     .normalize('NFKD')

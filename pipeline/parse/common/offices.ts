@@ -10,7 +10,10 @@ const PLURALS: ReadonlyArray<[RegExp, string]> = [
 
 /** "de Minister van A en de Staatssecretarissen van B en van C" → ["Minister van A", "Staatssecretaris van B", "Staatssecretaris van C"]. */
 export function expandOffices(phrase: string): string[] {
-  const text = phrase.replace(/\s+/g, ' ').trim().replace(/[.,;]+$/, '');
+  const text = phrase
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[.,;]+$/, '');
   if (!text) return [];
   // Each "de ROLE …" is one unit; a new unit starts at " en de " or ", de " before a role word.
   const units = text

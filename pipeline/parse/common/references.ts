@@ -24,18 +24,31 @@ export function findReferences(text: string): Reference[] {
     const suffix = m[3] ?? m[4];
     const dossier = `${m[1]}${m[2]}${suffix ? `-${suffix}` : ''}`;
     const number = Number(m[5]);
-    add({ kind: 'kamerstuk', text: m[0].replace(/\s+/g, ' '), dossier, number, identifier: `kst-${dossier}-${number}` });
+    add({
+      kind: 'kamerstuk',
+      text: m[0].replace(/\s+/g, ' '),
+      dossier,
+      number,
+      identifier: `kst-${dossier}-${number}`,
+    });
   }
   for (const m of text.matchAll(AANHANGSEL)) {
     const start = Number(m[1]);
     const endRaw = m[2] ?? '';
-    const end = endRaw.length === 4 ? Number(endRaw) : Math.floor(start / 100) * 100 + Number(endRaw);
+    const end =
+      endRaw.length === 4 ? Number(endRaw) : Math.floor(start / 100) * 100 + Number(endRaw);
     const number = Number(m[3]);
     const identifier = end === start + 1 ? `ah-tk-${start}${end}-${number}` : null;
     add({ kind: 'aanhangsel', text: m[0].replace(/\s+/g, ' '), dossier: null, number, identifier });
   }
   for (const m of text.matchAll(CASE)) {
-    add({ kind: 'case', text: m[1] ?? m[0], dossier: null, number: null, identifier: m[1] ?? m[0] });
+    add({
+      kind: 'case',
+      text: m[1] ?? m[0],
+      dossier: null,
+      number: null,
+      identifier: m[1] ?? m[0],
+    });
   }
   return refs;
 }

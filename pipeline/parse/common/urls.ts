@@ -1,7 +1,8 @@
 // URLs in footnotes and text. PDFs break long URLs over lines ("…/huawei-testte-software-voor-herkenning-"
 // + "gezichten-oeigoeren"); `joinLines` glues such pieces back without a space.
 
-const URL = /\b(?:https?:\/\/|www\.)[^\s<>"«»]+|\b(?:[a-z0-9-]+\.)+(?:nl|com|org|net|eu|int|gov|be|de|uk|io|info)\/[^\s<>"«»]*/gi;
+const URL =
+  /\b(?:https?:\/\/|www\.)[^\s<>"«»]+|\b(?:[a-z0-9-]+\.)+(?:nl|com|org|net|eu|int|gov|be|de|uk|io|info)\/[^\s<>"«»]*/gi;
 
 export function extractUrls(text: string): string[] {
   const urls: string[] = [];
@@ -28,7 +29,11 @@ export function endsInsideUrl(line: string, next: string): boolean {
   if (!/^\(?(?:https?:\/\/|www\.)|^\(?(?:[a-z0-9-]+\.)+[a-z]{2,4}\//i.test(last)) return false;
   const first = /^\s*(\S*)/.exec(next)?.[1] ?? '';
   if (!first || /^[A-Z][a-z]+$/.test(first)) return false;
-  return /[-/_.=?&#%~]$/.test(last) || /[/_=&%]/.test(first) || /^[a-z0-9-]+(?:\.[a-z]{2,5})?\)?[.,]?$/.test(first);
+  return (
+    /[-/_.=?&#%~]$/.test(last) ||
+    /[/_=&%]/.test(first) ||
+    /^[a-z0-9-]+(?:\.[a-z]{2,5})?\)?[.,]?$/.test(first)
+  );
 }
 
 /** Joins lines, without a space where a URL continues. */

@@ -21,7 +21,10 @@ export function firstHeadingIndex(lines: readonly string[]): number {
   return i < 0 ? lines.length : i;
 }
 
-export function readBlocks(lines: readonly string[], bodyStart: number): { blocks: Block[]; trailing: string[] } {
+export function readBlocks(
+  lines: readonly string[],
+  bodyStart: number,
+): { blocks: Block[]; trailing: string[] } {
   const blocks: Block[] = [];
   let pending: number[] = [];
   let lastQuestion: number[] = [];
@@ -29,7 +32,14 @@ export function readBlocks(lines: readonly string[], bodyStart: number): { block
     const line = lines[i] ?? '';
     const q = line === PAGE ? null : questionHeading(line);
     if (q) {
-      blocks.push({ kind: 'question', numbers: q, heading: line.trim(), line: i, lines: [], inferred: false });
+      blocks.push({
+        kind: 'question',
+        numbers: q,
+        heading: line.trim(),
+        line: i,
+        lines: [],
+        inferred: false,
+      });
       pending.push(...q);
       lastQuestion = q;
       continue;
@@ -39,7 +49,14 @@ export function readBlocks(lines: readonly string[], bodyStart: number): { block
       const inferred = a.length === 0;
       const numbers = inferred ? (pending.length > 0 ? pending : lastQuestion) : a;
       if (numbers.length > 0) {
-        blocks.push({ kind: 'answer', numbers: [...numbers], heading: line.trim(), line: i, lines: [], inferred });
+        blocks.push({
+          kind: 'answer',
+          numbers: [...numbers],
+          heading: line.trim(),
+          line: i,
+          lines: [],
+          inferred,
+        });
         pending = pending.filter((n) => !numbers.includes(n));
         if (inferred) pending = [];
         continue;

@@ -15,7 +15,9 @@ export function detectTextFormat(text: string): TextFormat {
     Number(/\[\d{1,3}(?:,? ?\d{1,3})* ?\]/.test(text)) +
     Number(/^\*\*[^*\n]+\*\*\s*$/m.test(head));
   if (markdownSignals >= 2) return 'pdf-markdown';
-  const pdfFurniture = /ISSN\s*0921\s*-\s*7398|(?:Tweede|Eerste) Kamer, vergaderjaar \d{4}/.test(text);
+  const pdfFurniture = /ISSN\s*0921\s*-\s*7398|(?:Tweede|Eerste) Kamer, vergaderjaar \d{4}/.test(
+    text,
+  );
   if (pdfFurniture) return 'pdf-text';
   const pageSignals =
     /^Kamervraag \d{4}Z\d{5}\s*$/m.test(head) ||

@@ -9,7 +9,8 @@ import { PAGE } from './lines.ts';
 const DOC_CODE = /^\s*(?:a?h[ -]tk[ -]\d{8}[ -]\d+|(?:ah|kv)-(?:tk|ek)-[0-9A-Za-z-]+)\s*$/;
 const ISSN = /^\s*ISSN\s*\d{4}\s*-\s*\d{4}\s*/;
 const GRAVENHAGE = /^\s*[’'`]?s-Gravenhage\s*\d{4}\s*/;
-const RUNNING_FOOT = /^\s*(?:Tweede|Eerste) Kamer, vergaderjaar\s*\d{4}\s*[–-]\s*\d{4}\s*,\s*Aanhangsel\b\s*(\d{1,3}(?!\d))?\s*/;
+const RUNNING_FOOT =
+  /^\s*(?:Tweede|Eerste) Kamer, vergaderjaar\s*\d{4}\s*[–-]\s*\d{4}\s*,\s*Aanhangsel\b\s*(\d{1,3}(?!\d))?\s*/;
 
 export interface Defurnished {
   lines: string[];

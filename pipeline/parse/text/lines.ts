@@ -61,7 +61,9 @@ function unflatten(text: string): string {
       piece = split.text;
       nextFootnote = split.next;
     }
-    out.push(piece.replace(INLINE_HEADING, (_m, list?: string, bare?: string) => `\n${list ?? bare}\n`));
+    out.push(
+      piece.replace(INLINE_HEADING, (_m, list?: string, bare?: string) => `\n${list ?? bare}\n`),
+    );
     const footer = footers[p];
     if (footer !== undefined) out.push(`\n${footer.trim()}\n`);
   }
@@ -73,7 +75,8 @@ function unflatten(text: string): string {
 // earlier on the page ("?1, 2").
 function splitInlineFootnotes(text: string, first: number): { text: string; next: number } {
   const start = lastIndexOfNumber(text, first, 0);
-  if (start < 0 || !new RegExp(`[^\\s\\d]${first}(?!\\d)`).test(text.slice(0, start))) return { text, next: first };
+  if (start < 0 || !new RegExp(`[^\\s\\d]${first}(?!\\d)`).test(text.slice(0, start)))
+    return { text, next: first };
   const cuts = [start];
   let k = first + 1;
   for (;;) {
@@ -83,7 +86,8 @@ function splitInlineFootnotes(text: string, first: number): { text: string; next
     k++;
   }
   let out = text.slice(0, start);
-  for (let i = 0; i < cuts.length; i++) out += `\n${text.slice((cuts[i] ?? 0) + 1, cuts[i + 1] ?? text.length).trim()}`;
+  for (let i = 0; i < cuts.length; i++)
+    out += `\n${text.slice((cuts[i] ?? 0) + 1, cuts[i + 1] ?? text.length).trim()}`;
   return { text: `${out}\n`, next: k };
 }
 
@@ -95,6 +99,7 @@ function indexOfNumber(text: string, n: number, from: number): number {
 
 function lastIndexOfNumber(text: string, n: number, from: number): number {
   let last = -1;
-  for (let at = indexOfNumber(text, n, from); at >= 0; at = indexOfNumber(text, n, at + 1)) last = at;
+  for (let at = indexOfNumber(text, n, from); at >= 0; at = indexOfNumber(text, n, at + 1))
+    last = at;
   return last;
 }

@@ -40,7 +40,8 @@ export function readPageMeta(lines: readonly string[]): PageMeta {
       const title = lines.slice(i + 1).find((l) => l.trim());
       if (title && !/^(Ingediend|Indiener)/.test(title.trim())) meta.title = title.trim();
     } else if ((m = /^Zaaknummer:?\s*(\d{4}Z\d{5})\b/.exec(line))) meta.caseNumber = m[1] ?? null;
-    else if ((m = /^Ingediend\s+(.+)$/.exec(line))) meta.submitted = parseDutchDate(m[1] ?? '').date;
+    else if ((m = /^Ingediend\s+(.+)$/.exec(line)))
+      meta.submitted = parseDutchDate(m[1] ?? '').date;
     else if ((m = /^Beantwoord door\s+(.+)$/.exec(line))) meta.answerer = readAnswerer(m[1] ?? '');
     else if ((m = /^Beantwoord\s+(\d.+)$/.exec(line))) {
       meta.answered = parseDutchDate(m[1] ?? '').date;
@@ -55,7 +56,9 @@ export function readPageMeta(lines: readonly string[]): PageMeta {
 // "Sigrid Kaag (minister zonder portefeuille buitenlandse zaken) (D66), Hanke Bruins Slot (…) (CDA)":
 // the first person is taken as the answerer; the page does not say who answered on whose behalf.
 function readAnswerer(text: string): Answerer | null {
-  const m = /^([^()]+?)\s*\(\s*(minister-president|minister|staatssecretaris)\b\s*([^()]*)\)/i.exec(text);
+  const m = /^([^()]+?)\s*\(\s*(minister-president|minister|staatssecretaris)\b\s*([^()]*)\)/i.exec(
+    text,
+  );
   if (!m) return { role: null, name: text.split('(')[0]?.trim() || null, portfolio: null };
   const role = (m[2] ?? '').charAt(0).toUpperCase() + (m[2] ?? '').slice(1).toLowerCase();
   return { role, name: m[1]?.trim() || null, portfolio: m[3]?.trim() || null };

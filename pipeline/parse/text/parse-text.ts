@@ -107,6 +107,7 @@ export function parseText(text: string, ctx: TextContext): TextParse {
     footnotes,
     warnings,
     clean,
+    headerText,
   );
   checkCompleteness(document, warn);
   const diagnostics: Diagnostic[] = warnings.map((w) => ({
@@ -116,7 +117,8 @@ export function parseText(text: string, ctx: TextContext): TextParse {
     file: ctx.path,
     ...(w.field ? { field: w.field } : {}),
   }));
-  if (document.questions.length === 0) {
+  // A postponement notice ("Mededeling van …") may print no questions at all: that is its whole content.
+  if (document.questions.length === 0 && document.type !== 'postponement') {
     return {
       document: null,
       diagnostics: [
@@ -244,6 +246,7 @@ function assemble(
   footnotes: Footnote[],
   warnings: Warning[],
   text: string,
+  headerText: string,
 ): Document {
   const submitted = header.submitted ?? meta.submitted;
   const answered = header.answered ?? meta.answered;
@@ -262,13 +265,15 @@ function assemble(
     ...questions.map((q) => q.text),
     ...answers.map((a) => a.text),
     ...footnotes.map((f) => f.text),
-    seeAlso(text),
+    headerText,
   ].join('\n');
+  // A postponement notice names the questions it postpones by their zaak: "(2021Z00123)".
+  const noticeCase = type === 'postponement' ? onlyCaseNumber(headerText) : null;
   const caseNumber =
     official.caseNumber ??
     meta.caseNumber ??
     /Zaaknummer:?\s*(\d{4}Z\d{5})/.exec(text)?.[1] ??
-    null;
+    noticeCase;
   const chamber =
     /-ek-/.test(official.id) || /Eerste Kamer der Staten-Generaal/.test(text.slice(0, 2000))
       ? 'Eerste Kamer'
@@ -291,15 +296,18 @@ function assemble(
     questions,
     answers,
     footnotes,
-    references: findReferences(referenceText),
+    // The document's own id and zaak are no references to other papers.
+    references: findReferences(referenceText).filter(
+      (r) => r.identifier === null || (r.identifier !== caseNumber && r.identifier !== official.id),
+    ),
     source: { path: ctx.path, format, sha256: ctx.sha256, url: ctx.url ?? null },
     warnings,
   };
 }
 
-// "Zie ook Aanhangsel Handelingen, vergaderjaar 2023–2024, nr. 1137" in the answer line.
-function seeAlso(text: string): string {
-  return /Zie ook\s+([^\n]*(?:\n[^\n]*)?)/.exec(text)?.[1] ?? '';
+function onlyCaseNumber(text: string): string | null {
+  const found = new Set(text.match(/\b\d{4}Z\d{5}\b/g) ?? []);
+  return found.size === 1 ? ([...found][0] ?? null) : null;
 }
 
 function checkCompleteness(doc: Document, warn: Warn): void {
