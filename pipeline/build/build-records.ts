@@ -37,7 +37,8 @@ export interface RecordsOptions<R extends { id: string } = Document> {
   /** Called before each file is parsed (progress): its path, its index from 0, and how many there are. */
   onFile?: ((path: string, index: number, total: number) => void) | undefined;
   /** Parses and validates one file (default analyseSource; the build passes its cache and workers). */
-  analyse?: ((source: SourceFile) => Promise<{ record: R | null; diagnostics: Diagnostic[] }>) | undefined;
+  analyse?:
+    ((source: SourceFile) => Promise<{ record: R | null; diagnostics: Diagnostic[] }>) | undefined;
   /** How many files may be analysed at once (default 1). */
   concurrency?: number | undefined;
 }
@@ -66,7 +67,8 @@ export async function buildRecords<R extends { id: string } = Document>(
   const total = options.total ?? (Array.isArray(files) ? files.length : 0);
   const parsed: Parsed<R>[] = [];
   // Without an analyser of its own, R is Document.
-  const analyse = options.analyse ?? (analyseSource as unknown as NonNullable<RecordsOptions<R>['analyse']>);
+  const analyse =
+    options.analyse ?? (analyseSource as unknown as NonNullable<RecordsOptions<R>['analyse']>);
   // Files are analysed up to `concurrency` at a time (worker threads) but kept in path order.
   const limit = Math.max(1, options.concurrency ?? 1);
   const window: Promise<Parsed<R>>[] = [];

@@ -47,12 +47,9 @@ export async function runMerge(options: MergeOptions): Promise<MergeSummary> {
           sourceDateEpoch: options.sourceDateEpoch,
         });
   const meta = plan === null ? {} : { version: plan.version, created: `${plan.date}T00:00:00Z` };
-  const { written } = await writeDataset(
-    options.out,
-    mergeById(options.parts, indexes),
-    meta,
-    [{ name: QUARANTINE_FILE, chunks: () => [quarantineJson(quarantined)] }],
-  );
+  const { written } = await writeDataset(options.out, mergeById(options.parts, indexes), meta, [
+    { name: QUARANTINE_FILE, chunks: () => [quarantineJson(quarantined)] },
+  ]);
   return {
     written,
     version: plan?.version ?? null,
@@ -113,7 +110,11 @@ async function* mergeById(parts: string[], indexes: PartitionIndex[]): AsyncGene
     if (best === null) return;
     const next = await best.fragments.next();
     if (next.done === true) {
-      throw new KamervragenError('merge/part', 'a part has fewer records in fragments.ndjson than partition.json lists', {});
+      throw new KamervragenError(
+        'merge/part',
+        'a part has fewer records in fragments.ndjson than partition.json lists',
+        {},
+      );
     }
     best.at += 1;
     yield next.value;

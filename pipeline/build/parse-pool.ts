@@ -32,35 +32,44 @@ export function createAnalyser(workers: number): Analyser {
   >();
   const load = new Map<Worker, Set<number>>();
   let next = 0;
-  const threads = Array.from({ length: workers }, () => {
-    // No inherited flags: a profiler flag would make every worker write its own profile.
-    const worker = new Worker(entry, { execArgv: [] });
-    const mine = new Set<number>();
-    load.set(worker, mine);
-    worker.on('message', ({ id, outcome }: { id: number; outcome: PreparedOutcome }) => {
-      mine.delete(id);
-      pending.get(id)?.resolve(outcome);
-      pending.delete(id);
-    });
-    worker.on('error', (error) => {
-      for (const id of mine) {
-        pending
-          .get(id)
-          ?.reject(
-            new KamervragenError(
-              'build/worker',
-              `a parser worker thread failed (${error.message})`,
-            ),
-          );
+  let closing = false;
+  const threads: Worker[] = [];
+  threads.push(
+    ...Array.from({ length: workers }, () => {
+      // No inherited flags: a profiler flag would make every worker write its own profile.
+      const worker = new Worker(entry, { execArgv: [] });
+      const mine = new Set<number>();
+      load.set(worker, mine);
+      worker.on('message', ({ id, outcome }: { id: number; outcome: PreparedOutcome }) => {
+        mine.delete(id);
+        pending.get(id)?.resolve(outcome);
         pending.delete(id);
-      }
-      mine.clear();
-    });
-    return worker;
-  });
+      });
+      // A dead thread fails what it held (those files become parse/crash errors) and gets no more.
+      const fail = (message: string) => {
+        const at = threads.indexOf(worker);
+        if (at >= 0) threads.splice(at, 1);
+        for (const id of mine) {
+          pending
+            .get(id)
+            ?.reject(
+              new KamervragenError('build/worker', `a parser worker thread failed (${message})`),
+            );
+          pending.delete(id);
+        }
+        mine.clear();
+      };
+      worker.on('error', (error) => fail(error.message));
+      worker.on('exit', (code) => {
+        if (!closing && threads.includes(worker)) fail(`exit code ${code}`);
+      });
+      return worker;
+    }),
+  );
   return {
     concurrency: workers * 4,
     analyse(source) {
+      if (threads.length === 0) return analysePrepared(source);
       const id = next++;
       // The least busy thread; files differ a lot in size, so round-robin would leave one idle.
       let worker = threads[0]!;
@@ -72,6 +81,7 @@ export function createAnalyser(workers: number): Analyser {
       });
     },
     async close() {
+      closing = true;
       await Promise.all(threads.map((t) => t.terminate()));
     },
   };

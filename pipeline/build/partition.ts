@@ -40,7 +40,12 @@ export function parsePartition(text: string): PartitionRange {
   };
   const range = { from: check(from), to: check(to) };
   if (range.from !== null && range.to !== null && range.from > range.to)
-    throw new KamervragenError('usage/partition', `--partition ${text} is empty (from after to)`, {}, 2);
+    throw new KamervragenError(
+      'usage/partition',
+      `--partition ${text} is empty (from after to)`,
+      {},
+      2,
+    );
   return range;
 }
 
@@ -119,9 +124,13 @@ export async function readPartitionIndex(dir: string): Promise<PartitionIndex> {
   try {
     return JSON.parse(text) as PartitionIndex;
   } catch (error) {
-    throw new KamervragenError('merge/part', `unreadable part index (${(error as Error).message})`, {
-      file: path,
-    });
+    throw new KamervragenError(
+      'merge/part',
+      `unreadable part index (${(error as Error).message})`,
+      {
+        file: path,
+      },
+    );
   }
 }
 

@@ -10,7 +10,10 @@ import type { RecordSummary } from './prepare-record.ts';
 
 const byId = (a: RecordRef, b: RecordRef) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-export function diffSummaries(records: readonly RecordSummary[], previous: Manifest | null): Changes {
+export function diffSummaries(
+  records: readonly RecordSummary[],
+  previous: Manifest | null,
+): Changes {
   const before = previous?.records ?? {};
   const seen = new Set<string>();
   const added: RecordRef[] = [];

@@ -46,7 +46,8 @@ export function summarise(record: Document): RecordSummary {
 }
 
 export function prepareOutcome(outcome: SourceOutcome): PreparedOutcome {
-  if (outcome.record === null) return { record: null, diagnostics: outcome.diagnostics, fragments: null };
+  if (outcome.record === null)
+    return { record: null, diagnostics: outcome.diagnostics, fragments: null };
   return {
     record: summarise(outcome.record),
     diagnostics: outcome.diagnostics,
@@ -60,7 +61,9 @@ export function fragmentsOf(record: Document): Fragments {
   const doc = orderKeys(record);
   const json = first(jsonChunks([doc])).slice(2);
   const ndjson = first(ndjsonChunks([doc]));
-  const csv = TABLES.map((table) => [...csvChunks(table, [doc], Number.MAX_SAFE_INTEGER)].slice(1).join(''));
+  const csv = TABLES.map((table) =>
+    [...csvChunks(table, [doc], Number.MAX_SAFE_INTEGER)].slice(1).join(''),
+  );
   return [json, ndjson, ...csv];
 }
 

@@ -137,7 +137,7 @@ export async function openRecordCache(dir: string, version?: string): Promise<Re
     freshBytes = 0;
     const bytes = Buffer.from(text, 'utf8');
     const offset = size;
-    for (let start = 0; start < bytes.length; ) {
+    for (let start = 0; start < bytes.length;) {
       const nl = bytes.indexOf(10, start);
       const slot = slotOf(bytes, start, nl, offset);
       if (slot !== null) index.set(slot.key, slot.slot);
@@ -231,7 +231,12 @@ async function indexPack(path: string): Promise<{ index: Map<string, Slot>; end:
 }
 
 // One line "key\tmeta\tfragments" between start and nl (exclusive) of data, found at `base`.
-function slotOf(data: Buffer, start: number, nl: number, base: number): { key: string; slot: Slot } | null {
+function slotOf(
+  data: Buffer,
+  start: number,
+  nl: number,
+  base: number,
+): { key: string; slot: Slot } | null {
   const tab = data.indexOf(9, start);
   if (tab <= start || tab >= nl) return null;
   const tab2 = data.indexOf(9, tab + 1);

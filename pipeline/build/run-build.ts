@@ -16,7 +16,12 @@ import { planFromSummaries } from './plan-from-summaries.ts';
 import type { RecordSummary } from './prepare-record.ts';
 import { quarantineJson, QUARANTINE_FILE } from './quarantine-file.ts';
 import { listSources } from './read-sources.ts';
-import { defaultCacheDir, openRecordCache, type CachedOutcome, type RecordCache } from './record-cache.ts';
+import {
+  defaultCacheDir,
+  openRecordCache,
+  type CachedOutcome,
+  type RecordCache,
+} from './record-cache.ts';
 import { writeDataset } from './write-dataset.ts';
 
 export interface BuildOptions {
@@ -60,7 +65,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
   const temporary =
     options.cache === null ? await mkdtemp(join(tmpdir(), 'kamervragen-records-')) : null;
   try {
-    const cache = await openRecordCache(temporary ?? options.cache ?? defaultCacheDir(options.documents));
+    const cache = await openRecordCache(
+      temporary ?? options.cache ?? defaultCacheDir(options.documents),
+    );
     const analyser = createAnalyser(options.workers ?? defaultWorkers());
     let result: RecordsResult<KeyedSummary>;
     try {

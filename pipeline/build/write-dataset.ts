@@ -58,7 +58,8 @@ export async function writeDataset(
   try {
     const names = ['kamervragen.json', 'kamervragen.ndjson', ...TABLES.map((t) => `${t.name}.csv`)];
     const files: StreamedFile[] = [];
-    for (const name of names) files.push(new StreamedFile(name, await open(join(staging, name), 'wx')));
+    for (const name of names)
+      files.push(new StreamedFile(name, await open(join(staging, name), 'wx')));
     const hashes = new Map<string, string>();
     try {
       const [json, ndjson, ...csv] = files as [StreamedFile, StreamedFile, ...StreamedFile[]];
@@ -78,10 +79,14 @@ export async function writeDataset(
     for (const file of files) {
       const sha256 = file.hash.digest('hex');
       hashes.set(file.name, sha256);
-      if (file.name.endsWith('.csv')) stats.set(file.name.slice(0, -4), { bytes: file.bytes, sha256 });
+      if (file.name.endsWith('.csv'))
+        stats.set(file.name.slice(0, -4), { bytes: file.bytes, sha256 });
     }
     const small: OutputFile[] = [
-      { name: 'datapackage.json', chunks: () => [`${JSON.stringify(dataPackage(TABLES, stats, meta), null, 2)}\n`] },
+      {
+        name: 'datapackage.json',
+        chunks: () => [`${JSON.stringify(dataPackage(TABLES, stats, meta), null, 2)}\n`],
+      },
       ...extra,
     ];
     for (const file of small) {
@@ -94,7 +99,8 @@ export async function writeDataset(
     const written = [...names, ...small.map((f) => f.name)];
     const unchanged: string[] = [];
     for (const name of written) {
-      if (await sameBytes(join(staging, name), join(out, name), hashes.get(name)!)) unchanged.push(name);
+      if (await sameBytes(join(staging, name), join(out, name), hashes.get(name)!))
+        unchanged.push(name);
       else await rename(join(staging, name), join(out, name));
     }
     return { written, unchanged };

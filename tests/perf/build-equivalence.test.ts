@@ -80,7 +80,9 @@ describe('fast build writes the reference bytes', () => {
   let expected: Map<string, Buffer>;
   beforeAll(async () => {
     expected = await reference(documents);
-    expect(expected.get('kamervragen.ndjson')!.toString().split('\n').length).toBeGreaterThan(DOCS / 2);
+    expect(expected.get('kamervragen.ndjson')!.toString().split('\n').length).toBeGreaterThan(
+      DOCS / 2,
+    );
     expect(expected.get(QUARANTINE_FILE)!.toString()).toContain('broken');
   }, 120_000);
 
@@ -126,18 +128,51 @@ describe('fast build writes the reference bytes', () => {
     const ranges = ['..2005-2006', '2006-2007..2015-2016', '2016-2017..'];
     const parts = ranges.map((_, i) => join(work, `part${i}`));
     for (const [i, range] of ranges.entries()) {
-      await exec(process.execPath, [join(ROOT, 'bin/kamervragen.mjs'), 'build', '--documents', documents,
-        '--out', parts[i]!, '--quarantine', '--partition', range, '--cache', cache, '--workers', '1', '-q']);
+      await exec(process.execPath, [
+        join(ROOT, 'bin/kamervragen.mjs'),
+        'build',
+        '--documents',
+        documents,
+        '--out',
+        parts[i]!,
+        '--quarantine',
+        '--partition',
+        range,
+        '--cache',
+        cache,
+        '--workers',
+        '1',
+        '-q',
+      ]);
     }
     const counts = await Promise.all(
-      parts.map(async (p) => (JSON.parse(await readFile(join(p, 'partition.json'), 'utf8')) as { records: unknown[] }).records.length),
+      parts.map(
+        async (p) =>
+          (JSON.parse(await readFile(join(p, 'partition.json'), 'utf8')) as { records: unknown[] })
+            .records.length,
+      ),
     );
     expect(counts.filter((n) => n > 0).length).toBeGreaterThan(1); // the corpus really spans the ranges
     const merged = join(work, 'merged');
-    await exec(process.execPath, [join(ROOT, 'bin/kamervragen.mjs'), 'merge', ...parts, '--out', merged, '-q']);
+    await exec(process.execPath, [
+      join(ROOT, 'bin/kamervragen.mjs'),
+      'merge',
+      ...parts,
+      '--out',
+      merged,
+      '-q',
+    ]);
     expectSame(await files(merged), expected);
     await expect(
-      exec(process.execPath, [join(ROOT, 'bin/kamervragen.mjs'), 'merge', parts[0]!, parts[2]!, '--out', join(work, 'gap'), '-q']),
+      exec(process.execPath, [
+        join(ROOT, 'bin/kamervragen.mjs'),
+        'merge',
+        parts[0]!,
+        parts[2]!,
+        '--out',
+        join(work, 'gap'),
+        '-q',
+      ]),
     ).rejects.toMatchObject({ code: 1 });
   }, 180_000);
 });
@@ -148,13 +183,24 @@ describe('plan from summaries', () => {
     const { records } = await buildRecords(sources, { quarantine: true });
     const summaries = records.map(summarise);
     const options = { schemaVersion: SCHEMA_VERSION };
-    expect(planFromSummaries(summaries, null, options)).toEqual(planRelease(records, null, options));
+    expect(planFromSummaries(summaries, null, options)).toEqual(
+      planRelease(records, null, options),
+    );
     // A previous release that knew some records, one of them with other content, and one now gone.
     const entries = Object.fromEntries(
-      records.slice(0, 5).map((r, i) => [r.id, { sha256: i === 0 ? 'x' : recordHash(r), title: r.title }]),
+      records
+        .slice(0, 5)
+        .map((r, i) => [r.id, { sha256: i === 0 ? 'x' : recordHash(r), title: r.title }]),
     );
     entries['kv-gone-1'] = { sha256: 'y', title: 'weg' };
-    const previous = { version: '1.2.3', date: '2000-01-01', schema_version: SCHEMA_VERSION, records: entries } as unknown as Manifest;
-    expect(planFromSummaries(summaries, previous, options)).toEqual(planRelease(records, previous, options));
+    const previous = {
+      version: '1.2.3',
+      date: '2000-01-01',
+      schema_version: SCHEMA_VERSION,
+      records: entries,
+    } as unknown as Manifest;
+    expect(planFromSummaries(summaries, previous, options)).toEqual(
+      planRelease(records, previous, options),
+    );
   }, 120_000);
 });

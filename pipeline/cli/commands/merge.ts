@@ -46,7 +46,8 @@ Exit codes: 0 merged; 1 the parts do not fit together or cannot be read; 2 wrong
         sourceDateEpoch: options.sourceDateEpoch,
       }),
     );
-    const version = summary.version === null ? '' : ` (version ${summary.version}, ${summary.date})`;
+    const version =
+      summary.version === null ? '' : ` (version ${summary.version}, ${summary.date})`;
     ui.result(
       {
         ok: true,
