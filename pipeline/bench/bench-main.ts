@@ -216,7 +216,13 @@ async function measure(
     await rm(profileDir, { recursive: true, force: true });
     await rm(out, { recursive: true, force: true });
     await rm(cache, { recursive: true, force: true });
-    const run = await buildOnce(documents, out, work, buildArgs, [
+    // Worker threads that are terminated write no profile: parse on the main thread so that the
+    // profile sees all the work (unless --workers was given).
+    const profileArgs =
+      values.workers === undefined && help.includes('--workers N')
+        ? [...buildArgs, '--workers', '1']
+        : buildArgs;
+    const run = await buildOnce(documents, out, work, profileArgs, [
       '--cpu-prof',
       '--cpu-prof-dir',
       profileDir,
@@ -228,7 +234,7 @@ async function measure(
       names.map(async (n) => JSON.parse(await readFile(join(profileDir, n), 'utf8')) as CpuProfile),
     );
     process.stdout.write(
-      `profiled build: ${run.wallS.toFixed(2)} s, exit ${run.exitCode}; profiles in ${profileDir}\n`,
+      `profiled build (${profileArgs.join(' ')}): ${run.wallS.toFixed(2)} s, exit ${run.exitCode}; profiles in ${profileDir}\n`,
     );
     process.stdout.write(`${formatProfile(summariseProfiles(profiles, ROOT))}\n`);
   }

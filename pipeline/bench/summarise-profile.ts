@@ -63,11 +63,15 @@ export function summariseProfiles(profiles: CpuProfile[], root: string, top = 15
       const path = node?.callFrame.url.replace(/^file:\/\//, '') ?? '';
       const inProject = root !== '' && path.startsWith(root) && !path.includes('/node_modules/');
       const parent = parents.get(id);
+      // Loading and compiling modules (tsx, the ESM loader) is start-up cost, not pipeline work.
+      const loading = /^node:internal\/modules\/|\/node_modules\/tsx\//.test(path);
       const result = inProject
         ? path.slice(root.length).replace(/^\//, '').split('/').slice(0, -1).join('/') || '(root)'
-        : parent === undefined || node?.callFrame.functionName === '(garbage collector)'
-          ? nativeGroup(node?.callFrame.functionName ?? '')
-          : stage(parent);
+        : loading
+          ? '(module loading)'
+          : parent === undefined || node?.callFrame.functionName === '(garbage collector)'
+            ? nativeGroup(node?.callFrame.functionName ?? '')
+            : stage(parent);
       stageOf.set(id, result);
       return result;
     };
@@ -83,7 +87,9 @@ export function summariseProfiles(profiles: CpuProfile[], root: string, top = 15
       const file = url ? shortUrl(url, root) : nativeGroup(functionName);
       // Code compiled on load (tsx) reports line 0 for everything; a line is only shown when known.
       const line = lineNumber > 0 ? `:${lineNumber + 1}` : '';
-      const name = url ? `${functionName || '(anonymous)'} ${file}${line}` : functionName;
+      const name = url
+        ? `${functionName || '(anonymous)'} ${file}${line}`
+        : functionName || '(anonymous builtin)';
       byFunction.set(name, (byFunction.get(name) ?? 0) + ms);
       byFile.set(file, (byFile.get(file) ?? 0) + ms);
       const where = stage(node.id);
