@@ -34,7 +34,7 @@ function office(random: Random): Office {
   };
 }
 
-/** "4, 5", "2 en 3", "3, 4, 5 en 6" */
+/** Document `index` of a corpus of `total`: a pure function of (seed, index, total). */
 export function planDocument(seed: string, index: number, total: number): DocumentPlan {
   const random = createRandom(`${seed}/${index}`);
   const kind = random.weighted([

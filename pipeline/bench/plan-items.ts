@@ -14,6 +14,7 @@ import { marker, type Item, type Kind, type PlannedFootnote } from './plan-types
 import type { Random } from './random.ts';
 import { OUTLETS } from './vocabulary.ts';
 
+/** "4, 5", "2 en 3", "3, 4, 5 en 6" as printed in question and answer headers. */
 export function numberList(numbers: readonly number[], style: 'en' | 'comma'): string {
   if (numbers.length === 1 || style === 'comma') return numbers.join(', ');
   return `${numbers.slice(0, -1).join(', ')} en ${numbers[numbers.length - 1]}`;
