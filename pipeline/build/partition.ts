@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { KamervragenError } from '../errors.ts';
 import type { QuarantinedFile } from './build-records.ts';
-import type { Fragments, RecordSummary } from './prepare-record.ts';
+import type { FragmentBytes, Fragments, RecordSummary } from './prepare-record.ts';
 
 export const PARTITION_FILE = 'partition.json';
 export const FRAGMENTS_FILE = 'fragments.ndjson';
@@ -75,7 +75,7 @@ export interface PartitionIndex {
 export async function writePartition(
   out: string,
   index: PartitionIndex,
-  fragments: Iterable<Fragments>,
+  fragments: Iterable<FragmentBytes>,
 ): Promise<string[]> {
   await mkdir(out, { recursive: true });
   const temp = join(out, `.${FRAGMENTS_FILE}.${process.pid}`);
@@ -83,7 +83,8 @@ export async function writePartition(
   try {
     let batch: string[] = [];
     for (const f of fragments) {
-      batch.push(`${JSON.stringify(f)}\n`);
+      const text = f.map((x) => (typeof x === 'string' ? x : Buffer.from(x).toString('utf8')));
+      batch.push(`${JSON.stringify(text)}\n`);
       if (batch.length >= 500) {
         await handle.write(batch.join(''));
         batch = [];

@@ -26,6 +26,9 @@ export interface RecordSummary {
 /** The record's bytes in each export file, in EXPORT_FILES order (json, ndjson, then the CSVs). */
 export type Fragments = string[];
 
+/** Fragments as text or as the UTF-8 bytes the record store keeps. */
+export type FragmentBytes = readonly (string | Uint8Array)[];
+
 export interface PreparedOutcome {
   record: RecordSummary | null;
   diagnostics: Diagnostic[];

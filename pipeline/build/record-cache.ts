@@ -2,10 +2,11 @@
 // An entry is keyed by sha256 of the parser version, the file's path (diagnostics name it), its
 // bytes and its metadata sidecar's bytes; the parser version is a hash of every source file
 // that can change an outcome, so editing the parser, validator or schema invalidates it all.
-// Entries live in one append-only pack (`records-<version>.ndjson`, one line per outcome:
-// "key\tJSON of summary and diagnostics\tJSON of the export fragments"): one sequential write on
-// a cold build, and an index of offsets (not the records) in memory on a warm one; the export
-// reads each record's fragments back from it in id order. Entries no longer used are dropped when they outnumber the live ones.
+// Entries live in one append-only pack (`records-<version>.pack`): per outcome a header line
+// "key\tmeta length\tfragment lengths,…\n", the JSON of its summary and diagnostics, then its
+// export fragments as raw UTF-8 bytes. One sequential write on a cold build, an index of offsets
+// (not the records) in memory on a warm one; the export copies each record's fragment bytes
+// from it in id order without decoding them. Entries no longer used are dropped when they outnumber the live ones.
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
 import {
@@ -22,7 +23,7 @@ import {
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SourceFile } from '../types.ts';
-import type { Fragments, PreparedOutcome } from './prepare-record.ts';
+import type { PreparedOutcome } from './prepare-record.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** What decides an outcome besides the input bytes. */
@@ -43,7 +44,7 @@ export function defaultCacheDir(documents: string, cwd = process.cwd()): string 
   return join(cwd, '.cache', 'kamervragen', folder);
 }
 const PACK_PREFIX = 'records-';
-const PACK_SUFFIX = '.ndjson';
+const PACK_SUFFIX = '.pack';
 
 let versionMemo: Promise<string> | undefined;
 
@@ -85,11 +86,13 @@ export function sourceKey(version: string, source: SourceFile): string {
 }
 
 interface Slot {
+  /** Where the entry's header line starts. */
+  start: number;
   /** Where the summary-and-diagnostics JSON starts, and its length. */
   offset: number;
   length: number;
-  /** Length of the fragments JSON after it (and a tab). */
-  fragments: number;
+  /** Byte lengths of the fragments after it. */
+  fragments: number[];
 }
 
 export type CachedOutcome = Omit<PreparedOutcome, 'fragments'>;
@@ -100,7 +103,7 @@ export interface RecordCache {
   get(key: string): CachedOutcome | undefined;
   put(key: string, outcome: PreparedOutcome): void;
   /** The export bytes of an entry got or put in this build (call after flush()). */
-  fragments(key: string): Fragments;
+  fragments(key: string): Buffer[];
   /** Writes pending entries, so fragments() can read them. */
   flush(): Promise<void>;
   /** Writes new entries (and compacts); call once, at the end of a build. */
@@ -122,28 +125,19 @@ export async function openRecordCache(dir: string, version?: string): Promise<Re
   await truncate(packPath, end).catch(() => undefined);
   const fd = index.size > 0 ? openSync(packPath, 'r') : null;
   const used = new Set<string>();
-  let fresh: string[] = [];
+  let fresh: Buffer[] = [];
   let freshBytes = 0;
   let misses = 0;
   let size = end;
   let writing: Promise<void> = Promise.resolve();
   let hits = 0;
-  // New entries go to disk in large appends as they come, so a cold build never holds them all.
   let fdAll: number | null = null;
+  // New entries go to disk in large appends as they come, so a cold build never holds them all.
   const flush = () => {
     if (fresh.length === 0) return;
-    const text = fresh.join('');
+    const bytes = Buffer.concat(fresh);
     fresh = [];
     freshBytes = 0;
-    const bytes = Buffer.from(text, 'utf8');
-    const offset = size;
-    for (let start = 0; start < bytes.length;) {
-      const nl = bytes.indexOf(10, start);
-      const slot = slotOf(bytes, start, nl, offset);
-      if (slot !== null) index.set(slot.key, slot.slot);
-      start = nl + 1;
-    }
-    size += bytes.length;
     writing = writing.then(() => appendFile(packPath, bytes));
   };
 
@@ -169,19 +163,34 @@ export async function openRecordCache(dir: string, version?: string): Promise<Re
       used.add(key);
       misses += 1;
       const { fragments, ...meta } = outcome;
-      const line = `${key}\t${JSON.stringify(meta)}\t${JSON.stringify(fragments)}\n`;
-      fresh.push(line);
-      freshBytes += line.length;
+      const parts = [Buffer.from(JSON.stringify(meta), 'utf8')];
+      for (const f of fragments ?? []) parts.push(Buffer.from(f, 'utf8'));
+      const lengths = parts.slice(1).map((b) => b.length);
+      const header = Buffer.from(`${key}\t${parts[0]!.length}\t${lengths.join(',')}\n`, 'latin1');
+      const offset = size + header.length;
+      index.set(key, { start: size, offset, length: parts[0]!.length, fragments: lengths });
+      for (const part of [header, ...parts]) {
+        fresh.push(part);
+        size += part.length;
+        freshBytes += part.length;
+      }
       if (freshBytes >= 1 << 23) flush();
     },
     fragments(key) {
       const slot = index.get(key);
       if (slot === undefined) throw new Error(`no cache entry ${key}`);
       fdAll ??= openSync(packPath, 'r');
-      const start = slot.offset + slot.length + 1;
-      const buffer = Buffer.allocUnsafe(slot.fragments);
-      readSync(fdAll, buffer, 0, slot.fragments, start);
-      return JSON.parse(buffer.toString('utf8')) as Fragments;
+      let total = 0;
+      for (const n of slot.fragments) total += n;
+      const buffer = Buffer.allocUnsafe(total);
+      readSync(fdAll, buffer, 0, total, slot.offset + slot.length);
+      const out: Buffer[] = [];
+      let at = 0;
+      for (const n of slot.fragments) {
+        out.push(buffer.subarray(at, at + n));
+        at += n;
+      }
+      return out;
     },
     async flush() {
       flush();
@@ -199,52 +208,41 @@ export async function openRecordCache(dir: string, version?: string): Promise<Re
   };
 }
 
-// "key\tJSON\n" lines; a torn last line (a killed build) is ignored and overwritten by compaction.
+// Walks the entry headers; a torn last entry (a killed build) ends the pack and is cut off.
 async function indexPack(path: string): Promise<{ index: Map<string, Slot>; end: number }> {
   const index = new Map<string, Slot>();
   const handle = await open(path, 'r').catch(() => null);
   if (handle === null) return { index, end: 0 };
-  let base = 0;
+  let pos = 0;
   try {
+    const fileSize = (await handle.stat()).size;
     const chunk = Buffer.allocUnsafe(1 << 24);
-    let carry = Buffer.alloc(0);
-    for (;;) {
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, base + carry.length);
-      if (bytesRead === 0) break;
-      const data =
-        carry.length > 0
-          ? Buffer.concat([carry, chunk.subarray(0, bytesRead)])
-          : chunk.subarray(0, bytesRead);
-      let start = 0;
-      for (let nl = data.indexOf(10, start); nl !== -1; nl = data.indexOf(10, start)) {
-        const slot = slotOf(data, start, nl, base);
-        if (slot !== null) index.set(slot.key, slot.slot);
-        start = nl + 1;
+    let chunkStart = 0;
+    let chunkLength = 0;
+    while (pos < fileSize) {
+      if (pos + 4096 > chunkStart + chunkLength && chunkStart + chunkLength < fileSize) {
+        chunkStart = pos;
+        chunkLength = (await handle.read(chunk, 0, chunk.length, pos)).bytesRead;
       }
-      base += start;
-      carry = Buffer.from(data.subarray(start));
+      const at = pos - chunkStart;
+      const nl = chunk.indexOf(10, at);
+      if (nl === -1 || nl >= chunkLength) break;
+      const [key, meta, lengths] = chunk.toString('latin1', at, nl).split('\t');
+      const fragments =
+        lengths === '' || lengths === undefined ? [] : lengths.split(',').map(Number);
+      const length = Number(meta);
+      if (key === undefined || !/^[0-9a-f]{64}$/.test(key) || !Number.isInteger(length)) break;
+      if (fragments.some((n) => !Number.isInteger(n) || n < 0)) break;
+      const offset = pos + (nl - at) + 1;
+      const next = offset + length + fragments.reduce((a, b) => a + b, 0);
+      if (next > fileSize) break;
+      index.set(key, { start: pos, offset, length, fragments });
+      pos = next;
     }
   } finally {
     await handle.close();
   }
-  return { index, end: base };
-}
-
-// One line "key\tmeta\tfragments" between start and nl (exclusive) of data, found at `base`.
-function slotOf(
-  data: Buffer,
-  start: number,
-  nl: number,
-  base: number,
-): { key: string; slot: Slot } | null {
-  const tab = data.indexOf(9, start);
-  if (tab <= start || tab >= nl) return null;
-  const tab2 = data.indexOf(9, tab + 1);
-  if (tab2 === -1 || tab2 >= nl) return null;
-  return {
-    key: data.toString('latin1', start, tab),
-    slot: { offset: base + tab + 1, length: tab2 - tab - 1, fragments: nl - tab2 - 1 },
-  };
+  return { index, end: pos };
 }
 
 async function compact(path: string, index: Map<string, Slot>, used: Set<string>): Promise<void> {
@@ -252,40 +250,26 @@ async function compact(path: string, index: Map<string, Slot>, used: Set<string>
   const out = await open(temp, 'w');
   const source = await open(path, 'r');
   try {
-    const kept = new Map<string, string>();
+    let batch: Buffer[] = [];
+    let size = 0;
     for (const [key, slot] of index) {
       if (!used.has(key)) continue;
-      const size = slot.length + 1 + slot.fragments;
-      const buffer = Buffer.allocUnsafe(size);
-      await source.read(buffer, 0, size, slot.offset);
-      kept.set(key, buffer.toString('utf8'));
-      if (kept.size >= 1000) {
-        await writeLines(out, kept);
-        kept.clear();
+      const length =
+        slot.offset + slot.length + slot.fragments.reduce((a, b) => a + b, 0) - slot.start;
+      const buffer = Buffer.allocUnsafe(length);
+      await source.read(buffer, 0, length, slot.start);
+      batch.push(buffer);
+      size += length;
+      if (size >= 1 << 23) {
+        await out.write(Buffer.concat(batch));
+        batch = [];
+        size = 0;
       }
     }
-    await writeLines(out, kept);
+    if (batch.length > 0) await out.write(Buffer.concat(batch));
   } finally {
     await source.close();
     await out.close();
   }
   await rename(temp, path);
-}
-
-async function writeLines(
-  handle: Awaited<ReturnType<typeof open>>,
-  lines: Map<string, string>,
-): Promise<void> {
-  let batch: string[] = [];
-  let size = 0;
-  for (const [key, json] of lines) {
-    batch.push(`${key}\t${json}\n`);
-    size += json.length;
-    if (size >= 1 << 22) {
-      await handle.write(batch.join(''));
-      batch = [];
-      size = 0;
-    }
-  }
-  if (batch.length > 0) await handle.write(batch.join(''));
 }

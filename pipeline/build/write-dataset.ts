@@ -10,21 +10,21 @@ import { join } from 'node:path';
 import { dataPackage, type PackageMeta, type ResourceStats } from '../export/datapackage.ts';
 import { csvChunks } from '../export/to-csv.ts';
 import { TABLES } from '../export/tables.ts';
-import type { Fragments } from './prepare-record.ts';
+import type { FragmentBytes } from './prepare-record.ts';
 import { removeStaleStaging, STAGING_PREFIX, type OutputFile } from './write-files.ts';
 
 class StreamedFile {
   readonly hash: Hash = createHash('sha256');
   bytes = 0;
-  private pending: Buffer[] = [];
+  private pending: Uint8Array[] = [];
   private size = 0;
   constructor(
     readonly name: string,
     private readonly handle: FileHandle,
   ) {}
-  async write(text: string): Promise<void> {
+  async write(text: string | Uint8Array): Promise<void> {
     if (text.length === 0) return;
-    const buffer = Buffer.from(text, 'utf8');
+    const buffer = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
     this.hash.update(buffer);
     this.bytes += buffer.length;
     this.pending.push(buffer);
@@ -47,7 +47,7 @@ class StreamedFile {
 
 export async function writeDataset(
   out: string,
-  fragments: Iterable<Fragments> | AsyncIterable<Fragments>,
+  fragments: Iterable<FragmentBytes> | AsyncIterable<FragmentBytes>,
   meta: PackageMeta,
   extra: readonly OutputFile[],
 ): Promise<{ written: string[]; unchanged: string[] }> {
@@ -66,7 +66,8 @@ export async function writeDataset(
       for (const [i, table] of TABLES.entries()) await csv[i]!.write(headerOf(table));
       let first = true;
       for await (const f of fragments) {
-        await json.write(first ? `[\n${f[0]}` : `,\n${f[0]}`);
+        await json.write(first ? '[\n' : ',\n');
+        await json.write(f[0]!);
         first = false;
         await ndjson.write(f[1]!);
         for (let i = 0; i < csv.length; i += 1) await csv[i]!.write(f[2 + i]!);
