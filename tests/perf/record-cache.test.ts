@@ -59,7 +59,7 @@ describe('record cache', () => {
     expect(await readdir(dir)).toEqual([]); // the old version's pack is gone
   });
 
-  it('the parser version is a stable hash of the parser's files', async () => {
+  it("the parser version is a stable hash of the parser's files", async () => {
     const v = await parserVersion();
     expect(v).toMatch(/^[0-9a-f]{64}$/);
     expect(await parserVersion()).toBe(v);
