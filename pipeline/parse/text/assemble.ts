@@ -41,11 +41,11 @@ function nextText(lines: readonly string[], i: number): string {
 }
 
 /** The next few footnote numbers whose marker has not been found yet. */
-function dueMarkers(state: TextState): number[] {
+function dueMarkers(state: TextState, count = 3): number[] {
   const due: number[] = [];
   for (const n of [...state.footnoteNumbers].sort((a, b) => a - b)) {
     if (!state.seen.has(n)) due.push(n);
-    if (due.length === 3) break;
+    if (due.length === count) break;
   }
   return due;
 }
@@ -174,7 +174,10 @@ function markLineStartMarkers(lines: readonly string[], state: TextState): strin
   const out: string[] = [];
   let previousIndex = -1;
   for (const line of lines) {
-    const m = /^\s*(\d{1,3}(?:\s*,\s*\d{1,3})*)\s*([?.!;:]?)(\s+\S.*)?$/.exec(line);
+    // "1, 2", "1? Zo ja", "2, waarin", and glued to a capital: "3Toekomstige samenwerking".
+    const m =
+      /^\s*(\d{1,3}(?:\s*,\s*\d{1,3})*)\s*([?.!;:,]?)(\s+\S.*)?$/.exec(line) ??
+      /^\s*(\d{1,3})()(\p{Lu}\p{Ll}.*)$/u.exec(line);
     const previous = previousIndex >= 0 ? (out[previousIndex] ?? '') : '';
     if (m && previous && isExpectedList(m[1] ?? '', state)) {
       const rest = (m[3] ?? '').trim();
@@ -183,7 +186,7 @@ function markLineStartMarkers(lines: readonly string[], state: TextState): strin
         out[previousIndex] = `${previous.trimEnd()}${token}`;
         continue;
       }
-      if (SENTENCE_END.test(previous.trimEnd())) {
+      if (SENTENCE_END.test(previous.trimEnd()) || continuesAfterMarker(rest)) {
         out[previousIndex] = `${previous.trimEnd()}${token}`;
         out.push(rest);
         previousIndex = out.length - 1;
@@ -196,11 +199,29 @@ function markLineStartMarkers(lines: readonly string[], state: TextState): strin
   return out;
 }
 
+// Words that follow a number in running text ("7 oktober", "3 procent", "5 jaar"): a line
+// starting with such a pair is text, not a marker pushed to the line start.
+const NUMBER_FOLLOWERS = new Set(
+  (
+    'januari februari maart april mei juni juli augustus september oktober november december jan feb mrt apr jun jul aug sep okt nov dec ' +
+    'procent miljoen miljard duizend honderd euro jaar jaren maand maanden week weken dag dagen uur uren minuten keer personen mensen ' +
+    'leden stuks kilo kilometer meter km m procentpunt x en of tot tot- t/m van de het'
+  ).split(' '),
+);
+
+// pypdf: "… de Commissie Deskundigen Mest" / "3 ingegaan op het proces": a marker before a lower-case
+// continuation of the sentence.
+function continuesAfterMarker(rest: string): boolean {
+  const word = /^(\p{Ll}[\p{L}/-]*)/u.exec(rest)?.[1];
+  return word !== undefined && !NUMBER_FOLLOWERS.has(word);
+}
+
 function isExpectedList(list: string, state: TextState): boolean {
   const numbers = list.split(',').map((n) => Number(n.trim()));
   const first = numbers[0] ?? 0;
   return (
-    dueMarkers(state).includes(first) &&
+    // Glued markers of the same block are only found later, so look further ahead here.
+    dueMarkers(state, 8).includes(first) &&
     numbers.every(
       (n, i) => state.footnoteNumbers.has(n) && (i === 0 || n === (numbers[i - 1] ?? 0) + 1),
     )
