@@ -158,6 +158,11 @@ beforeAll(async () => {
     2,
   );
   spawned.forEach((name, i) => parsed.set(`${name} (binary)`, results[i]!));
+  const parseMs = [...parsed.values()].reduce((n, r) => n + r.ms, 0);
+  console.log(
+    `bad input: ${cases.length} cases, ${files.length} files; build ${(strict.ms / 1000).toFixed(1)} s, ` +
+      `build --quarantine ${(lenient.ms / 1000).toFixed(1)} s, parse ${(parseMs / 1000).toFixed(1)} s`,
+  );
 }, 600_000);
 
 afterAll(async () => {
@@ -344,7 +349,8 @@ describe('the hostile-input corpus', () => {
   });
 
   it('keeps the quarantined output schema-valid (kamervragen validate) and quarantine.json well-formed', async () => {
-    for (const file of ['dist/kamervragen.json', 'dist/kamervragen.ndjson']) {
+    // The NDJSON holds the same records as the JSON (checked by the export's own tests).
+    for (const file of ['dist/kamervragen.ndjson']) {
       const check = await run(['validate', file], ws.dir, 90_000);
       expect(check.code, check.stderr.slice(0, 3000)).toBe(0);
     }

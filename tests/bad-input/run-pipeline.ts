@@ -64,8 +64,14 @@ export const PASSWD_LINES: string[] = existsSync('/etc/passwd')
       .filter((l) => l.split(':').length >= 6 && l.length >= 12)
   : [];
 
+// One pass per text, however many lines: the outputs here run to 50 MB each.
+const PASSWD_ANY = new RegExp(
+  PASSWD_LINES.map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'),
+);
+
 export function leaksPasswd(text: string): string | null {
-  return PASSWD_LINES.find((l) => text.includes(l)) ?? null;
+  if (PASSWD_LINES.length === 0) return null;
+  return PASSWD_ANY.exec(text)?.[0] ?? null;
 }
 
 /** Every file under `dir` (relative name → bytes), hidden ones included. */
