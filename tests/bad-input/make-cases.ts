@@ -895,4 +895,31 @@ for (const [i, { spec, files }] of made.entries()) {
   const clean = JSON.parse(JSON.stringify(spec)) as CaseSpec;
   writeFileSync(join(dir, 'case.json'), `${JSON.stringify(clean, null, 2)}\n`);
 }
+// An index for reviewers: what each case is and what the pipeline must say.
+const cell = (text: string) => text.replace(/\|/g, '\\|');
+const rows = made.map(({ spec }, i) => {
+  const want = spec.expect
+    .map(
+      (e) =>
+        `${e.outcome}${e.code ? ` \`${e.code}\`` : ''}${e.line !== undefined ? ` line ${e.line}` : ''}${e.field ? ` field \`${e.field}\`` : ''}`,
+    )
+    .join('; ');
+  return `| ${String(i + 1).padStart(2, '0')}-${spec.slug} | ${cell(spec.title)} | ${cell(want)}${spec.checks ? ` (checks: ${spec.checks.join(', ')})` : ''} |`;
+});
+writeFileSync(
+  join(CASES, 'INDEX.md'),
+  [
+    '# Hostile-input cases',
+    '',
+    'Written by `npx tsx tests/bad-input/make-cases.ts`; run by tests/bad-input/bad-input.test.ts, which also makes',
+    'a 50 MB text file and a symbolic link to /etc/passwd at test time. Outcomes: refused (no record, named in',
+    'quarantine.json with the code), record, warning (named in a warning), any (record or refused; the code must',
+    'be reported either way).',
+    '',
+    '| case | input | expected |',
+    '| --- | --- | --- |',
+    ...rows,
+    '',
+  ].join('\n'),
+);
 console.log(`${made.length} cases written to ${CASES}`);
