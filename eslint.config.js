@@ -20,9 +20,20 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: ['zx', 'node:fs', 'node:fs/promises', 'node:child_process', 'node:net', 'node:http', 'node:https', '@octokit/rest'].map(
-            (name) => ({ name, allowTypeImports: true, message: 'Stages are pure: do I/O in the CLI or pipeline/scripts.' }),
-          ),
+          paths: [
+            'zx',
+            'node:fs',
+            'node:fs/promises',
+            'node:child_process',
+            'node:net',
+            'node:http',
+            'node:https',
+            '@octokit/rest',
+          ].map((name) => ({
+            name,
+            allowTypeImports: true,
+            message: 'Stages are pure: do I/O in the CLI or pipeline/scripts.',
+          })),
         },
       ],
     },

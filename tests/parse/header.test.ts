@@ -208,7 +208,9 @@ describe('parseHeader', () => {
   });
 
   it('recognises a supplementary answer', () => {
-    const h = parseHeader('Nader antwoord van Minister Hoekstra (Financiën) (ontvangen 24 maart 2021)');
+    const h = parseHeader(
+      'Nader antwoord van Minister Hoekstra (Financiën) (ontvangen 24 maart 2021)',
+    );
     expect(h.reply).toBe('supplementary_answer');
     expect(h.answerer).toEqual({ role: 'Minister', name: 'Hoekstra', portfolio: 'Financiën' });
   });

@@ -9,4 +9,13 @@ import { dictionaryCommand } from './dictionary.ts';
 import { mergeCommand } from './merge.ts';
 
 // Order is the order of `kamervragen --help`.
-export const commands: Command[] = [parseCommand, fetchCommand, buildCommand, validateCommand, releaseCommand, siteCommand, dictionaryCommand, mergeCommand];
+export const commands: Command[] = [
+  parseCommand,
+  fetchCommand,
+  buildCommand,
+  validateCommand,
+  releaseCommand,
+  siteCommand,
+  dictionaryCommand,
+  mergeCommand,
+];

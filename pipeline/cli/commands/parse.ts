@@ -44,7 +44,11 @@ Exit codes: 0 parsed; 1 the file cannot be read or parsed; 2 wrong usage.
       );
     }
     const bytes = await readFile(path).catch((error: NodeJS.ErrnoException) => {
-      throw new KamervragenError('read/file', `cannot read the file (${error.code ?? error.message})`, { file: path });
+      throw new KamervragenError(
+        'read/file',
+        `cannot read the file (${error.code ?? error.message})`,
+        { file: path },
+      );
     });
     const options = values.format === undefined ? {} : { format: values.format as SourceFormat };
     const metadataXml = await readSidecar(path);
