@@ -129,8 +129,19 @@ async function publish(
     log: options.info,
     ...(options.onStep ? { onStep: options.onStep } : {}),
   }).catch((error: unknown) => {
-    throw explainGitHubError(error, `github:${target.owner}/${target.repo}`);
+    throw withoutSecret(explainGitHubError(error, `github:${target.owner}/${target.repo}`), token);
   });
+}
+
+// A server (or a proxy before it) may echo the Authorization header in its error text, which
+// explainGitHubError quotes: the token is cut out of whatever message leaves this module.
+function withoutSecret(error: unknown, secret: string | undefined): unknown {
+  if (!secret || secret.length < 8 || !(error instanceof Error) || !error.message.includes(secret))
+    return error;
+  const message = error.message.split(secret).join('***');
+  if (error instanceof KamervragenError)
+    return new KamervragenError(error.code, message, error.place, error.exitCode);
+  return new Error(message);
 }
 
 export async function runRelease(options: ReleaseOptions): Promise<ReleaseOutcome> {

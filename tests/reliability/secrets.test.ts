@@ -230,6 +230,5 @@ describe('a canary GITHUB_TOKEN', () => {
   it('appears in no output of fetch, build, parse, validate, usage errors or help', () =>
     checkOutputs(false));
 
-  // Pending in the release command: a server's error text is quoted as is, token included.
-  it.fails('appears in no output of the failing releases', () => checkOutputs(true));
+  it('appears in no output of the failing releases', () => checkOutputs(true));
 });
