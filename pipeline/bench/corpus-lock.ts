@@ -2,17 +2,9 @@
 // incremental case, so two runs on the same folder would measure each other.
 import { open, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isProcessRunning } from '../lock/is-process-running.ts';
 
 export const LOCK_NAME = 'bench.lock';
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 export async function lockCorpus(dir: string): Promise<() => Promise<void>> {
   const path = join(dir, LOCK_NAME);
@@ -25,7 +17,7 @@ export async function lockCorpus(dir: string): Promise<() => Promise<void>> {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const pid = Number((await readFile(path, 'utf8').catch(() => '')).trim());
-      if (pid && alive(pid))
+      if (pid && isProcessRunning(pid))
         throw new Error(
           `another benchmark (pid ${pid}) is using ${dir}; wait for it or pass --corpus DIR`,
         );

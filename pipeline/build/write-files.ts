@@ -3,6 +3,7 @@
 // first; only when every file is complete are they renamed into place, one atomic rename each.
 import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isProcessRunning } from '../lock/is-process-running.ts';
 
 export interface OutputFile {
   name: string;
@@ -52,16 +53,7 @@ export async function removeStaleStaging(out: string): Promise<void> {
   for (const name of await readdir(out)) {
     if (!name.startsWith(STAGING_PREFIX)) continue;
     const pid = Number(name.slice(STAGING_PREFIX.length));
-    if (Number.isInteger(pid) && pid !== process.pid && isRunning(pid)) continue;
+    if (Number.isInteger(pid) && pid !== process.pid && isProcessRunning(pid)) continue;
     await rm(join(out, name), { recursive: true, force: true });
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

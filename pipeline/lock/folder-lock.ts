@@ -17,6 +17,7 @@ import {
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { KamervragenError } from '../errors.ts';
+import { isProcessRunning } from './is-process-running.ts';
 
 export const LOCK_NAME = '.kamervragen.lock';
 
@@ -132,7 +133,8 @@ async function removeDeadTemps(folder: string): Promise<void> {
     const pid = /^(\d+)-[0-9a-f]+$/.exec(
       name.startsWith(prefix) ? name.slice(prefix.length) : '',
     )?.[1];
-    if (pid !== undefined && !isRunning(Number(pid))) await rm(join(folder, name), { force: true });
+    if (pid !== undefined && !isProcessRunning(Number(pid)))
+      await rm(join(folder, name), { force: true });
   }
 }
 
@@ -161,16 +163,7 @@ async function readHolder(path: string): Promise<LockHolder | 'gone' | 'unreadab
 // Stale only when we can tell for sure: same machine and the process no longer exists. A lock
 // from another host, or one we cannot read, is left for a person to judge.
 function isStale(holder: LockHolder | 'unreadable'): holder is LockHolder {
-  return holder !== 'unreadable' && holder.host === hostname() && !isRunning(holder.pid);
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  return holder !== 'unreadable' && holder.host === hostname() && !isProcessRunning(holder.pid);
 }
 
 // Two runs may find the same stale lock at once. Breaking it happens under a guard directory

@@ -4,24 +4,16 @@ import { join } from 'node:path';
 import { KamervragenError } from '../errors.ts';
 import { sha256Hex } from '../package/hash-record.ts';
 import type { PlanStep, PublishResult, ReleaseBundle } from './publish-types.ts';
+import { isProcessRunning } from '../lock/is-process-running.ts';
 
 // Temp folders are named for their process, so a run removes only those whose writer is gone
 // (killed mid-write) and never one a concurrent run is still filling.
 const PARTIAL = /^\..*\.partial-(\d+)-[0-9a-f]+$/;
 
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 async function removeStalePartials(root: string): Promise<void> {
   for (const name of await readdir(root)) {
     const pid = Number(PARTIAL.exec(name)?.[1] ?? NaN);
-    if (Number.isNaN(pid) || pid === process.pid || isRunning(pid)) continue;
+    if (Number.isNaN(pid) || pid === process.pid || isProcessRunning(pid)) continue;
     await rm(join(root, name), { recursive: true, force: true });
   }
 }
