@@ -26,6 +26,8 @@ export interface FetchOptions {
   /** Guard against a service that never stops paging. */
   maxPages?: number;
   log?: (line: string) => void;
+  /** Called before each download and once at the end, for a progress bar. */
+  progress?: (done: number, total: number, item: string) => void;
 }
 
 export interface FetchOutcome {
@@ -155,7 +157,9 @@ export async function fetchPublications(
     state,
   };
   const done: Download[] = [];
-  for (const item of selection.downloads) {
+  const total = selection.downloads.length;
+  for (const [index, item] of selection.downloads.entries()) {
+    options.progress?.(index, total, item.identifier);
     const names = [
       `${item.base}.xml`,
       ...(item.metadataUrl === null ? [] : [`${item.base}.metadata.xml`]),
@@ -188,6 +192,7 @@ export async function fetchPublications(
     options.log?.(`${item.identifier}: ${kind}`);
     done.push(item);
   }
+  options.progress?.(total, total, '');
   outcome.state = advanceState(state, done);
   return outcome;
 }

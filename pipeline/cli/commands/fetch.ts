@@ -12,7 +12,7 @@ import {
   type Chamber,
 } from '../../fetch/sru-query.ts';
 import type { Command } from '../command.ts';
-import { createUi } from '../ui/index.ts';
+import { createUi, type Progress } from '../ui/index.ts';
 
 export const fetchCommand: Command = {
   name: 'fetch',
@@ -132,8 +132,13 @@ watermark did not move; re-run later); 2 wrong usage or no watermark yet.
         2000,
       ),
     });
+    let bar: Progress | undefined;
     const { outcome, previous: state } = await withLock([values.documents], 'fetch', () =>
       runFetch(client, {
+        progress: (done, total, item) => {
+          bar ??= ui.progress('fetch', total);
+          bar.update(done, item);
+        },
         documentsDir: values.documents,
         statePath: values.state,
         sruUrl,
@@ -144,6 +149,7 @@ watermark did not move; re-run later); 2 wrong usage or no watermark yet.
       }),
     );
 
+    bar?.done();
     ui.diagnostics([...outcome.warnings, ...outcome.failures]);
     const ok = outcome.failures.length === 0;
     const watermark = ok ? outcome.state.watermark : state.watermark;
