@@ -46,6 +46,8 @@ export interface ReleaseOptions {
   github: GitHubSettings;
   info: (line: string) => void;
   onStep?: (step: string) => void;
+  /** Upload progress (GitHub target), for a progress bar. */
+  progress?: (done: number, total: number, item: string) => void;
 }
 
 export interface ReleaseOutcome {
@@ -128,6 +130,7 @@ async function publish(
     dryRun: options.dryRun,
     log: options.info,
     ...(options.onStep ? { onStep: options.onStep } : {}),
+    ...(options.progress ? { progress: options.progress } : {}),
   }).catch((error: unknown) => {
     throw withoutSecret(explainGitHubError(error, `github:${target.owner}/${target.repo}`), token);
   });

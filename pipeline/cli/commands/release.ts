@@ -4,7 +4,7 @@ import { RELEASE_ARG_OPTIONS, releaseOptions } from '../../publish/release-optio
 import { runRelease } from '../../publish/run-release.ts';
 import type { Command } from '../command.ts';
 import { withLock } from '../../lock/folder-lock.ts';
-import { createUi } from '../ui/index.ts';
+import { createUi, type Progress } from '../ui/index.ts';
 
 export const releaseCommand: Command = {
   name: 'release',
@@ -50,8 +50,17 @@ a half-done GitHub release); 2 wrong usage.
     const ui = createUi();
     const { values } = parseArgs({ args: argv, options: RELEASE_ARG_OPTIONS });
     const options = releaseOptions(values, process.env, process.cwd(), (line) => ui.info(line));
+    let bar: Progress | undefined;
+    const progress = (done: number, total: number, item: string) => {
+      bar ??= ui.progress('upload', total);
+      bar.update(done, item);
+      if (done === total) {
+        bar.done();
+        bar = undefined;
+      }
+    };
     const outcome = await withLock(options.dryRun ? [] : [options.out], 'release', () =>
-      runRelease(options),
+      runRelease({ ...options, progress }),
     );
     ui.diagnostics(outcome.diagnostics);
     ui.result(outcome, describeOutcome(outcome, options.dryRun));

@@ -17,6 +17,8 @@ export interface GitHubTarget {
   dryRun: boolean;
   /** Progress lines for a person (stderr). */
   log: (line: string) => void;
+  /** Called before each upload and once when all are done, for a progress bar. */
+  progress?: (done: number, total: number, item: string) => void;
   /** Called before each protocol step; tests use it to stop the run there, as a crash would. */
   onStep?: (step: string) => void;
   /** Reconcile rounds before giving up (each re-lists the draft's assets). */
@@ -157,8 +159,11 @@ export async function publishToGitHub(
       );
     }
     for (const a of todo) if (a.kind === 'delete') await deleteAsset(a.asset, a.reason);
+    const uploads = todo.filter((a) => a.kind === 'upload').length;
+    let uploaded = 0;
     for (const a of todo) {
       if (a.kind !== 'upload') continue;
+      if (!dryRun) target.progress?.(uploaded++, uploads, a.file.name);
       steps.push(
         assetStep('POST', `${uploadBase}?name=${encodeURIComponent(a.file.name)}`, a.file),
       );
@@ -176,6 +181,7 @@ export async function publishToGitHub(
         );
       }
     }
+    if (!dryRun) target.progress?.(uploads, uploads, '');
     if (dryRun) break;
   }
   steps.push({ method: 'PATCH', url: draft.url, note: 'draft: false (publish)' });
