@@ -11,14 +11,20 @@ export interface PlanOptions {
   sourceDateEpoch?: number | undefined;
 }
 
-function ref(record: Document): RecordRef {
-  return { id: record.id, title: record.title };
+/** What the diff needs of a record: its id, title and content hash. */
+export interface HashedRecord {
+  id: string;
+  title: string | null;
+  sha256: string;
 }
+
+/** What the release date needs of a record. */
+export type DatedRecord = Pick<Document, 'answered' | 'submitted'>;
 
 const byId = (a: RecordRef, b: RecordRef) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Record-level diff: which ids are new, which kept their id but not their content, which are gone. */
-export function diffRecords(records: readonly Document[], previous: Manifest | null): Changes {
+export function diffHashed(records: Iterable<HashedRecord>, previous: Manifest | null): Changes {
   const before = previous?.records ?? {};
   const seen = new Set<string>();
   const added: RecordRef[] = [];
@@ -26,13 +32,21 @@ export function diffRecords(records: readonly Document[], previous: Manifest | n
   for (const record of records) {
     seen.add(record.id);
     const old = before[record.id];
-    if (old === undefined) added.push(ref(record));
-    else if (old.sha256 !== recordHash(record)) changed.push(ref(record));
+    const ref = { id: record.id, title: record.title };
+    if (old === undefined) added.push(ref);
+    else if (old.sha256 !== record.sha256) changed.push(ref);
   }
   const removed = Object.entries(before)
     .filter(([id]) => !seen.has(id))
     .map(([id, entry]) => ({ id, title: entry.title }));
   return { added: added.sort(byId), changed: changed.sort(byId), removed: removed.sort(byId) };
+}
+
+export function diffRecords(records: readonly Document[], previous: Manifest | null): Changes {
+  return diffHashed(
+    records.map((r) => ({ id: r.id, title: r.title, sha256: recordHash(r) })),
+    previous,
+  );
 }
 
 // Removing records is a breaking change for anyone who cites or joins on an id, so it is major,
@@ -53,7 +67,7 @@ export function chooseBump(
 
 /** The release date: SOURCE_DATE_EPOCH's UTC day, else the newest date any document states. */
 export function releaseDate(
-  records: readonly Document[],
+  records: readonly DatedRecord[],
   options: PlanOptions,
   previous: Manifest | null,
 ): string {
@@ -80,7 +94,16 @@ export function planRelease(
   previous: Manifest | null,
   options: PlanOptions,
 ): ReleasePlan {
-  const changes = diffRecords(records, previous);
+  return planFromChanges(diffRecords(records, previous), records, previous, options);
+}
+
+/** The plan once the diff is known; `records` only give the release date. */
+export function planFromChanges(
+  changes: Changes,
+  records: readonly DatedRecord[],
+  previous: Manifest | null,
+  options: PlanOptions,
+): ReleasePlan {
   const bump = chooseBump(changes, options.schemaVersion, previous);
   if (bump === null && previous) {
     return { kind: 'unchanged', version: previous.version, date: previous.date, previous };
