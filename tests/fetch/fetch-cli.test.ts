@@ -8,18 +8,14 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { CLI, runCli } from '../support/run-cli.ts';
 import {
   AH_ID,
+  AH_RECORD,
+  KV_RECORD,
   readFixture,
-  recordsOf,
   rewriteUrls,
   sruPage,
   startStandIn,
   type StandIn,
 } from './sru-stand-in.ts';
-
-const AH_RECORD = recordsOf(readFixture('sru/sru-response-integration-mock-urls.xml')).find((r) =>
-  r.includes(AH_ID),
-) as string;
-const KV_RECORD = recordsOf(readFixture('sru/sru_record_kv_onopgemaakt.xml'))[0] as string;
 const KV_ID = 'kv-2989900822';
 const KV_DIR = `/repository.overheid.nl/frbr/officielepublicaties/kv/onopgemaakt/${KV_ID}/1`;
 // No kv XML body was recorded; these stand-ins have the shape the checks expect (FORMATS.md §2.2–2.3).

@@ -5,19 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli.ts';
 import { runInPty } from '../cli/support/run-in-pty.ts';
-import {
-  AH_ID,
-  readFixture,
-  recordsOf,
-  rewriteUrls,
-  sruPage,
-  startStandIn,
-  type StandIn,
-} from './sru-stand-in.ts';
-
-const AH_RECORD = recordsOf(readFixture('sru/sru-response-integration-mock-urls.xml')).find((r) =>
-  r.includes(AH_ID),
-) as string;
+import { AH_RECORD, rewriteUrls, sruPage, startStandIn, type StandIn } from './sru-stand-in.ts';
 
 let dir: string;
 let standIn: StandIn;

@@ -195,5 +195,13 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
 
 /** Repository path of a recorded record's manifestation, as the stand-in serves it. */
 export const AH_ID = 'ah-tk-20202021-3235';
+
+/** The recorded SRU record of the Aanhangsel AH_ID, as the fetch tests serve it. */
+export const AH_RECORD = recordsOf(readFixture('sru/sru-response-integration-mock-urls.xml')).find(
+  (r) => r.includes(AH_ID),
+) as string;
+
+/** The recorded record of an old "Kamervragen zonder antwoord" publication (kv-2989900822). */
+export const KV_RECORD = recordsOf(readFixture('sru/sru_record_kv_onopgemaakt.xml'))[0] as string;
 export const AH_XML_PATH = `/repository.overheid.nl/frbr/officielepublicaties/ah-tk/20202021/${AH_ID}/1/xml/${AH_ID}.xml`;
 export const AH_METADATA_PATH = `/repository.overheid.nl/frbr/officielepublicaties/ah-tk/20202021/${AH_ID}/1/metadata/metadata.xml`;

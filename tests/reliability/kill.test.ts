@@ -6,9 +6,8 @@ import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import {
-  AH_ID,
-  readFixture,
-  recordsOf,
+  AH_RECORD,
+  KV_RECORD,
   rewriteUrls,
   sruPage,
   startStandIn,
@@ -122,10 +121,6 @@ describe('build killed at random points', () => {
 });
 
 describe('fetch killed at random points', () => {
-  const AH_RECORD = recordsOf(readFixture('sru/sru-response-integration-mock-urls.xml')).find((r) =>
-    r.includes(AH_ID),
-  )!;
-  const KV_RECORD = recordsOf(readFixture('sru/sru_record_kv_onopgemaakt.xml'))[0]!;
   const KV_ID = 'kv-2989900822';
   const KV_DIR = `/repository.overheid.nl/frbr/officielepublicaties/kv/onopgemaakt/${KV_ID}/1`;
   const KV_FILES = {

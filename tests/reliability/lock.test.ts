@@ -8,9 +8,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { KamervragenError } from '../../pipeline/errors.ts';
 import { acquireLock, LOCK_NAME, withLock } from '../../pipeline/lock/folder-lock.ts';
 import {
-  AH_ID,
-  readFixture,
-  recordsOf,
+  AH_RECORD,
   rewriteUrls,
   sruPage,
   startStandIn,
@@ -176,11 +174,8 @@ describe('two CLI runs at once', () => {
   });
 
   it('a second fetch into the same documents/ fails; after the first is killed its lock is taken over', async () => {
-    const ah = recordsOf(readFixture('sru/sru-response-integration-mock-urls.xml')).find((r) =>
-      r.includes(AH_ID),
-    )!;
     standIn = await startStandIn({
-      sru: (_s, base) => rewriteUrls(sruPage([ah], { numberOfRecords: 1 }), base),
+      sru: (_s, base) => rewriteUrls(sruPage([AH_RECORD], { numberOfRecords: 1 }), base),
     });
     const ws = await workspace('lock-fetch');
     await mkdir(join(ws, 'state'));

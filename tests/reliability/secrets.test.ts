@@ -8,14 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  AH_ID,
-  readFixture,
-  recordsOf,
-  rewriteUrls,
-  sruPage,
-  startStandIn,
-} from '../fetch/sru-stand-in.ts';
+import { AH_RECORD, rewriteUrls, sruPage, startStandIn } from '../fetch/sru-stand-in.ts';
 import { copyDocuments, removeWorkspaces, runToEnd, workspace, type Finished } from './support.ts';
 
 const CANARY = `ghp_kvCanary${randomBytes(14).toString('hex')}`;
@@ -151,11 +144,8 @@ describe('a canary GITHUB_TOKEN', () => {
       join(ws, 'state', 'fetch-state.json'),
       '{\n  "watermark": "2014-07-01",\n  "seen": {}\n}\n',
     );
-    const ah = recordsOf(readFixture('sru/sru-response-integration-mock-urls.xml')).find((r) =>
-      r.includes(AH_ID),
-    )!;
     const standIn = await startStandIn({
-      sru: (_s, base) => rewriteUrls(sruPage([ah], { numberOfRecords: 1 }), base),
+      sru: (_s, base) => rewriteUrls(sruPage([AH_RECORD], { numberOfRecords: 1 }), base),
     });
     try {
       const fetchArgs = [
