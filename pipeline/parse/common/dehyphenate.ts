@@ -8,7 +8,8 @@
 
 export interface Vocabulary {
   words: Set<string>;
-  /** How often each lower-case token occurs (line-end fragments included). */
+  /** How often each hyphenated lower-case token occurs (line-end fragments included): only
+   * hyphenated forms are ever looked up, and counting every token would double the cost. */
   counts: Map<string, number>;
   /** Lower-case left parts of hyphenated words written mid-line ("dual" from "dual-useverordening"). */
   hyphenPrefixes: Set<string>;
@@ -73,24 +74,88 @@ const CLASHES = new Set([
   'uu',
 ]);
 
-const TOKEN = /[\p{L}\d](?:[\p{L}\d'’-]*[\p{L}\d])?/gu;
+// A token is /[\p{L}\d](?:[\p{L}\d'’-]*[\p{L}\d])?/u: a run of letters, digits, apostrophes and
+// hyphens, from its first to its last letter or digit. The vocabulary is built for every text
+// document from every token, where that regular expression (and a Set add per token through a
+// closure) was the parser's largest single cost; `buildVocabulary` scans character codes instead.
+// A character's class: 1 letter or digit, 2 apostrophe or hyphen (inside a token only), 3 other.
+const BMP_CLASS = new Uint8Array(0x10000);
+const LETTER = /^\p{L}$/u;
+
+function classOf(code: number): number {
+  let known = BMP_CLASS[code] ?? 0;
+  if (known === 0) {
+    known =
+      (code >= 0x30 && code <= 0x39) || LETTER.test(String.fromCharCode(code))
+        ? 1
+        : code === 0x27 || code === 0x2d || code === 0x2019
+          ? 2
+          : 3;
+    BMP_CLASS[code] = known;
+  }
+  return known;
+}
+
+/** The class of the character at `i` and its length in code units (2 for a surrogate pair). */
+function classAt(text: string, i: number): [cls: number, width: number] {
+  const code = text.charCodeAt(i);
+  if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+    const low = text.charCodeAt(i + 1);
+    if (low >= 0xdc00 && low <= 0xdfff) {
+      const point = String.fromCharCode(code, low);
+      return [LETTER.test(point) ? 1 : 3, 2];
+    }
+  }
+  // A lone surrogate is no letter; the table says so (3) like for any other non-letter.
+  return [classOf(code), 1];
+}
+
+/** The tokens of one (lower-case) line, in order. */
+export function tokensOf(line: string): string[] {
+  const tokens: string[] = [];
+  let start = -1; // first letter or digit of the current run
+  let end = -1; // just past its last letter or digit
+  for (let i = 0; i < line.length; ) {
+    const code = line.charCodeAt(i);
+    // ASCII letters and digits are nearly all characters: decided without the table.
+    let cls: number;
+    let width = 1;
+    if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)) cls = 1;
+    else if (code < 0xd800 || code > 0xdbff) cls = classOf(code);
+    else [cls, width] = classAt(line, i);
+    if (cls === 1) {
+      if (start < 0) start = i;
+      end = i + width;
+    } else if (cls === 3 && start >= 0) {
+      tokens.push(line.slice(start, end));
+      start = -1;
+    }
+    i += width;
+  }
+  if (start >= 0) tokens.push(line.slice(start, end));
+  return tokens;
+}
+
+// A line whose last token may be a line-end fragment ("emotieherkenningssoft-").
+const FRAGMENT_LINE = /-\s*$/;
 
 export function buildVocabulary(lines: readonly string[]): Vocabulary {
   const words = new Set<string>();
   const hyphenPrefixes = new Set<string>();
   const counts = new Map<string, number>();
   for (const line of lines) {
-    const tokens = line.toLowerCase().match(TOKEN);
-    if (!tokens) continue;
+    const tokens = tokensOf(line.toLowerCase());
     // A last token ending in "-" may be a line-end fragment: it counts, but is no word.
-    const fragment = /-\s*$/.test(line);
-    tokens.forEach((token, i) => {
-      counts.set(token, (counts.get(token) ?? 0) + 1);
-      if (fragment && i === tokens.length - 1) return;
-      words.add(token);
+    const wordCount =
+      tokens.length > 0 && FRAGMENT_LINE.test(line) ? tokens.length - 1 : tokens.length;
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i] as string;
       const dash = token.indexOf('-');
+      if (dash >= 0) counts.set(token, (counts.get(token) ?? 0) + 1);
+      if (i >= wordCount) continue;
+      words.add(token);
       if (dash > 0) hyphenPrefixes.add(token.slice(0, dash));
-    });
+    }
   }
   return { words, counts, hyphenPrefixes };
 }
