@@ -2,6 +2,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import { parseDocument } from 'htmlparser2';
 import type { ChildNode, Document as DomDocument, Element } from 'domhandler';
 import type { Diagnostic } from '../errors.ts';
+import { readPlainXml } from './read-plain-xml.ts';
 
 export type { Element, ChildNode };
 
@@ -34,6 +35,13 @@ export function parseXmlSafely(text: string, file: string): ParsedMarkup {
     };
   }
   const body = text.trimStart();
+  // Plain, well-formed XML (every publication and metadata file) is read in one pass; anything
+  // else goes through the validator and the checks below, which say what is wrong.
+  const plain = readPlainXml(body);
+  if (plain) {
+    const root = plain.children.find((n): n is Element => n.type === 'tag');
+    if (root) return { ok: true, root };
+  }
   const offsetLines = lineAt(text, text.length - body.length) - 1;
   const valid = XMLValidator.validate(body, { allowBooleanAttributes: false });
   if (valid !== true) {

@@ -1,0 +1,143 @@
+import { DomHandler } from 'htmlparser2';
+import type { Document as DomDocument } from 'domhandler';
+
+// A one-pass reader for the plain XML the publications are: elements with quoted attributes,
+// text with the five XML entities and character references, comments, an XML declaration at the
+// start. For such input it builds the same tree htmlparser2 builds (it drives htmlparser2's own
+// DomHandler with the same events), and the input is one fast-xml-parser's validator accepts and
+// that has no undefined entity reference, so `parseXmlSafely` can skip the validator and the
+// tokenizer. Anything outside that subset (CDATA, processing instructions in the body, odd names,
+// unquoted or repeated attributes, a "<" in an attribute, bad or undefined references, mismatched
+// or unclosed tags, text or a second element beside the root, very deep nesting) returns null,
+// and the caller takes the full path, which gives the diagnostics. So the subset only decides
+// speed, never an outcome.
+
+/** Open elements beyond this make the reader give up (the full path reports nesting errors). */
+const DEPTH_LIMIT = 150;
+
+// Names: the ASCII part of XML names, which both the validator and htmlparser2 accept as is.
+const OPEN_TAG =
+  /<([A-Za-z_:][\w.:-]*)((?:[ \t\n\r]+[A-Za-z_:][\w.:-]*[ \t\n\r]*=[ \t\n\r]*(?:"[^"<]*"|'[^'<]*'))*)[ \t\n\r]*(\/?)>/y;
+const ATTRIBUTE = /[ \t\n\r]+([A-Za-z_:][\w.:-]*)[ \t\n\r]*=[ \t\n\r]*(?:"([^"<]*)"|'([^'<]*)')/g;
+const CLOSE_TAG = /<\/([A-Za-z_:][\w.:-]*)[ \t\n\r]*>/y;
+// An "&" that does not start one of the references an XML file may hold without a DTD.
+const BAD_REFERENCE = /&(?!(?:amp|lt|gt|quot|apos|#\d{1,7}|#x[0-9a-fA-F]{1,6});)/;
+const REFERENCE = /&(?:(amp|lt|gt|quot|apos)|#(\d{1,7})|#x([0-9a-fA-F]{1,6}));/g;
+const NAMED: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+};
+
+// As htmlparser2 decodes XML references: NUL, surrogates and values past U+10FFFF become U+FFFD.
+function decodeReference(_match: string, name?: string, decimal?: string, hex?: string): string {
+  if (name !== undefined) return NAMED[name]!;
+  const code = decimal !== undefined ? Number(decimal) : parseInt(hex!, 16);
+  const invalid = code === 0 || (code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff;
+  return String.fromCodePoint(invalid ? 0xfffd : code);
+}
+
+/** Text with its references decoded, or null when it holds an "&" that is not a reference. */
+function decode(raw: string): string | null {
+  if (!raw.includes('&')) return raw;
+  if (BAD_REFERENCE.test(raw)) return null;
+  return raw.replace(REFERENCE, decodeReference);
+}
+
+function isXmlWhitespace(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x0a && c !== 0x09 && c !== 0x0d) return false;
+  }
+  return true;
+}
+
+/**
+ * The document tree of `body` (the file's text from its first non-blank character), or null
+ * when the text is not plain XML as described above.
+ */
+export function readPlainXml(body: string): DomDocument | null {
+  const handler = new DomHandler(undefined, { xmlMode: true });
+  const open: string[] = [];
+  let rootDone = false;
+  let pos = 0;
+  // The XML declaration, only as the very first thing (a later one is an error elsewhere).
+  if (body.startsWith('<?xml') && /^<\?xml[ \t\n\r]/.test(body)) {
+    const end = body.indexOf('?>');
+    if (end < 0) return null;
+    const value = body.slice(2, end);
+    if (value.includes('>') || value.includes('&')) return null;
+    const nameEnd = value.search(/\s|\//);
+    handler.onprocessinginstruction(
+      `?${nameEnd < 0 ? value : value.slice(0, nameEnd)}`,
+      `?${value}`,
+    );
+    pos = end + 2;
+  }
+  const length = body.length;
+  while (pos < length) {
+    const lt = body.indexOf('<', pos);
+    const textEnd = lt < 0 ? length : lt;
+    if (textEnd > pos) {
+      // Outside the root only blanks.
+      if (open.length === 0 && !isXmlWhitespace(body, pos, textEnd)) return null;
+      const text = decode(body.slice(pos, textEnd));
+      if (text === null) return null;
+      handler.ontext(text);
+    }
+    if (lt < 0) break;
+    const next = body.charCodeAt(lt + 1);
+    if (next === 0x2f /* / */) {
+      CLOSE_TAG.lastIndex = lt;
+      const close = CLOSE_TAG.exec(body);
+      if (!close || open.length === 0 || open[open.length - 1] !== close[1]) return null;
+      open.pop();
+      handler.onclosetag();
+      if (open.length === 0) rootDone = true;
+      pos = CLOSE_TAG.lastIndex;
+    } else if (next === 0x21 /* ! */) {
+      // Only a comment; a comment holding "--" or ending in "-" is read differently by the two
+      // parsers, so it takes the full path.
+      if (!body.startsWith('<!--', lt)) return null;
+      const end = body.indexOf('-->', lt + 4);
+      if (end < 0) return null;
+      const data = body.slice(lt + 4, end);
+      if (data.includes('--') || data.endsWith('-')) return null;
+      handler.oncomment(data);
+      handler.oncommentend();
+      pos = end + 3;
+    } else {
+      if (rootDone || open.length >= DEPTH_LIMIT) return null;
+      OPEN_TAG.lastIndex = lt;
+      const tag = OPEN_TAG.exec(body);
+      if (!tag) return null;
+      const name = tag[1]!;
+      const attribs: Record<string, string> = {};
+      const attributes = tag[2]!;
+      if (attributes.length > 0) {
+        ATTRIBUTE.lastIndex = 0;
+        for (let a = ATTRIBUTE.exec(attributes); a; a = ATTRIBUTE.exec(attributes)) {
+          const attribute = a[1]!;
+          // A repeated attribute is an error; "__proto__" and friends are left to the full path.
+          if (attribute in attribs) return null;
+          const value = decode(a[2] ?? a[3]!);
+          if (value === null) return null;
+          attribs[attribute] = value;
+        }
+      }
+      handler.onopentag(name, attribs);
+      if (tag[3] === '/') {
+        handler.onclosetag();
+        if (open.length === 0) rootDone = true;
+      } else {
+        open.push(name);
+      }
+      pos = OPEN_TAG.lastIndex;
+    }
+  }
+  if (!rootDone || open.length > 0) return null;
+  handler.onend();
+  return handler.root;
+}
