@@ -3,16 +3,19 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildVocabulary, tokensOf } from '../../pipeline/parse/common/dehyphenate.ts';
+import { cleanCharacters, isSpaceCode } from '../../pipeline/parse/common/text-clean.ts';
+import { endsInsideUrl } from '../../pipeline/parse/common/urls.ts';
 
 // Hand-written scanners that replace a regular expression must agree with it exactly: checked on
 // the text of every real document in the tests and on random strings of the characters that matter.
 
-const realLines: string[] = ['corpus', 'seeds', 'golden'].flatMap((folder) => {
+const realTexts: string[] = ['corpus', 'seeds', 'golden'].flatMap((folder) => {
   const dir = join(import.meta.dirname, '..', folder);
   return readdirSync(dir)
-    .filter((f) => /\.(txt|md)$/.test(f))
-    .flatMap((f) => readFileSync(join(dir, f), 'utf8').split('\n'));
+    .filter((f) => /\.(txt|md|xml|html)$/.test(f))
+    .map((f) => readFileSync(join(dir, f), 'utf8'));
 });
+const realLines: string[] = realTexts.flatMap((text) => text.split('\n'));
 
 // Letters (ASCII, accented, Greek, a surrogate-pair letter), digits, the in-token apostrophes and
 // hyphen, spaces of several kinds, punctuation, a lone surrogate and a non-letter astral symbol.
@@ -80,6 +83,126 @@ describe('buildVocabulary equals the obvious implementation', () => {
     fc.assert(
       fc.property(fc.array(trickyText, { maxLength: 8 }), (lines) => same(lines)),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('isSpaceCode equals /\\s/', () => {
+  it('for every UTF-16 code unit', () => {
+    for (let code = 0; code < 0x10000; code++)
+      expect([code, isSpaceCode(code)]).toEqual([code, /\s/.test(String.fromCharCode(code))]);
+  });
+});
+
+// endsInsideUrl as first written, with a regular expression for the last word.
+function obviousEndsInsideUrl(line: string, next: string): boolean {
+  const end = line.trimEnd();
+  const last = end.slice(end.search(/\S+$/));
+  if (!/^\(?(?:https?:\/\/|www\.)|^\(?(?:[a-z0-9-]+\.)+[a-z]{2,4}\//i.test(last)) return false;
+  const first = /^\s*(\S*)/.exec(next)?.[1] ?? '';
+  if (!first || /^[A-Z][a-z]+$/.test(first)) return false;
+  return (
+    /[-/_.=?&#%~]$/.test(last) ||
+    /[/_=&%]/.test(first) ||
+    /^[a-z0-9-]+(?:\.[a-z]{2,5})?\)?[.,]?$/.test(first)
+  );
+}
+
+describe('endsInsideUrl equals the regex version', () => {
+  it('on consecutive real lines', () => {
+    for (let i = 0; i + 1 < realLines.length; i++) {
+      const [a, b] = [realLines[i] ?? '', realLines[i + 1] ?? ''];
+      expect(endsInsideUrl(a, b)).toBe(obviousEndsInsideUrl(a, b));
+    }
+  });
+  it('on random strings', () => {
+    fc.assert(
+      fc.property(trickyText, trickyText, (a, b) => {
+        expect(endsInsideUrl(a, b)).toBe(obviousEndsInsideUrl(a, b));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+const SPACING_ACCENTS: Readonly<Record<string, string>> = {
+  '\u00B4': '\u0301',
+  '\u00B8': '\u0327',
+  '\u02C7': '\u030C',
+  '\u00A8': '\u0308',
+  '\u02DC': '\u0303',
+};
+
+// cleanCharacters as first written: every replacement on every text.
+function obviousCleanCharacters(text: string): string {
+  let out = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  out = out.replace(/[\u00A0\u2007\u202F\u2009]/g, ' ').replace(/\u00AD/g, '');
+  out = out.replace(/[\u200B-\u200D\u2060\uFEFF\u202A-\u202E\u2066-\u2069]/g, '');
+  out = out.replace(
+    /([A-Za-z]) ?([\u00B4\u00B8\u02C7\u00A8\u02DC])(?=[A-Za-z\s(),.]|$)/gm,
+    (whole, letter: string, accent: string) => {
+      const combined = `${letter}${SPACING_ACCENTS[accent] ?? ''}`.normalize('NFC');
+      return combined.length === 1 ? combined : whole;
+    },
+  );
+  out = out.replace(
+    /(^|[\s(«“‘])(en|van|voor|de|het|der|aan|op|in|te|met|of|tot|bij|om|naar|over|uit|door|zijn|dat|die)(\p{Lu}\p{Ll}{2,})/gu,
+    '$1$2 $3',
+  );
+  return out.normalize('NFC');
+}
+
+const cleanable = fc
+  .array(
+    fc.oneof(
+      tricky,
+      fc.constantFrom(
+        'en',
+        'van',
+        'der',
+        'de',
+        'zijn',
+        'Koning',
+        'Ölaf',
+        'Éva',
+        'Σigma',
+        '\uD801\uDC00bc',
+        '\r\n',
+        '\r',
+        '\n',
+        '\u00B4',
+        '\u00B8',
+        '\u02C7',
+        '\u00A8',
+        '\u02DC',
+        'c ',
+        '\u200B',
+        '\u202A',
+        '\u2066',
+        '\u2007',
+        '\u202F',
+        '(',
+        '«',
+        '“',
+        '‘',
+        'e\u0301',
+      ),
+    ),
+    { maxLength: 30 },
+  )
+  .map((parts) => parts.join(''));
+
+describe('cleanCharacters equals every replacement applied', () => {
+  it('on the real documents, whole and by line', () => {
+    for (const text of realTexts) expect(cleanCharacters(text)).toBe(obviousCleanCharacters(text));
+    for (const line of realLines) expect(cleanCharacters(line)).toBe(obviousCleanCharacters(line));
+  });
+  it('on random strings', () => {
+    fc.assert(
+      fc.property(cleanable, (text) => {
+        expect(cleanCharacters(text)).toBe(obviousCleanCharacters(text));
+      }),
+      { numRuns: 5000 },
     );
   });
 });

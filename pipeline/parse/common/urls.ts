@@ -1,3 +1,5 @@
+import { isSpaceCode } from './text-clean.ts';
+
 // URLs in footnotes and text. PDFs break long URLs over lines ("…/huawei-testte-software-voor-herkenning-"
 // + "gezichten-oeigoeren"); `joinLines` glues such pieces back without a space.
 
@@ -22,10 +24,20 @@ export function extractUrls(text: string): string[] {
   return urls;
 }
 
+/** The last whitespace-free run of `text` ('' when there is none). */
+function lastWord(text: string): string {
+  // A backward scan: /\S+$/ retries from every position of the text, and `joinLines` passes a
+  // growing paragraph here for every line.
+  let end = text.length;
+  while (end > 0 && isSpaceCode(text.charCodeAt(end - 1))) end--;
+  let start = end;
+  while (start > 0 && !isSpaceCode(text.charCodeAt(start - 1))) start--;
+  return text.slice(start, end);
+}
+
 /** True when the line ends inside a URL that continues on the next line. */
 export function endsInsideUrl(line: string, next: string): boolean {
-  const end = line.trimEnd();
-  const last = end.slice(end.search(/\S+$/));
+  const last = lastWord(line);
   if (!/^\(?(?:https?:\/\/|www\.)|^\(?(?:[a-z0-9-]+\.)+[a-z]{2,4}\//i.test(last)) return false;
   const first = /^\s*(\S*)/.exec(next)?.[1] ?? '';
   if (!first || /^[A-Z][a-z]+$/.test(first)) return false;
