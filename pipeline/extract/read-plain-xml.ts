@@ -16,10 +16,32 @@ import type { Document as DomDocument } from 'domhandler';
 const DEPTH_LIMIT = 150;
 
 // Names: the ASCII part of XML names, which both the validator and htmlparser2 accept as is.
-const OPEN_TAG =
-  /<([A-Za-z_:][\w.:-]*)((?:[ \t\n\r]+[A-Za-z_:][\w.:-]*[ \t\n\r]*=[ \t\n\r]*(?:"[^"<]*"|'[^'<]*'))*)[ \t\n\r]*(\/?)>/y;
-const ATTRIBUTE = /[ \t\n\r]+([A-Za-z_:][\w.:-]*)[ \t\n\r]*=[ \t\n\r]*(?:"([^"<]*)"|'([^'<]*)')/g;
-const CLOSE_TAG = /<\/([A-Za-z_:][\w.:-]*)[ \t\n\r]*>/y;
+// 1: may start a name, 2: may continue one.
+const NAME = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  if (/[A-Za-z_:]/.test(ch)) NAME[c] = 1;
+  else if (/[\d.-]/.test(ch)) NAME[c] = 2;
+}
+
+/** End of the name starting at `from`, or -1 when no name starts there. */
+function nameEnd(text: string, from: number): number {
+  if (NAME[text.charCodeAt(from)] !== 1) return -1;
+  let i = from + 1;
+  while (NAME[text.charCodeAt(i)]) i++;
+  return i;
+}
+
+function isBlank(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d;
+}
+
+function skipBlanks(text: string, from: number): number {
+  let i = from;
+  while (isBlank(text.charCodeAt(i))) i++;
+  return i;
+}
+
 // An "&" that does not start one of the references an XML file may hold without a DTD.
 const BAD_REFERENCE = /&(?!(?:amp|lt|gt|quot|apos|#\d{1,7}|#x[0-9a-fA-F]{1,6});)/;
 const REFERENCE = /&(?:(amp|lt|gt|quot|apos)|#(\d{1,7})|#x([0-9a-fA-F]{1,6}));/g;
@@ -44,14 +66,6 @@ function decode(raw: string): string | null {
   if (!raw.includes('&')) return raw;
   if (BAD_REFERENCE.test(raw)) return null;
   return raw.replace(REFERENCE, decodeReference);
-}
-
-function isXmlWhitespace(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 0x20 && c !== 0x0a && c !== 0x09 && c !== 0x0d) return false;
-  }
-  return true;
 }
 
 /**
@@ -82,7 +96,7 @@ export function readPlainXml(body: string): DomDocument | null {
     const textEnd = lt < 0 ? length : lt;
     if (textEnd > pos) {
       // Outside the root only blanks.
-      if (open.length === 0 && !isXmlWhitespace(body, pos, textEnd)) return null;
+      if (open.length === 0 && skipBlanks(body, pos) < textEnd) return null;
       const text = decode(body.slice(pos, textEnd));
       if (text === null) return null;
       handler.ontext(text);
@@ -90,13 +104,14 @@ export function readPlainXml(body: string): DomDocument | null {
     if (lt < 0) break;
     const next = body.charCodeAt(lt + 1);
     if (next === 0x2f /* / */) {
-      CLOSE_TAG.lastIndex = lt;
-      const close = CLOSE_TAG.exec(body);
-      if (!close || open.length === 0 || open[open.length - 1] !== close[1]) return null;
-      open.pop();
+      // "</name>" or "</name  >" closing the innermost open element, nothing else.
+      const name = open.pop();
+      if (name === undefined || !body.startsWith(name, lt + 2)) return null;
+      const end = skipBlanks(body, lt + 2 + name.length);
+      if (body.charCodeAt(end) !== 0x3e /* > */) return null;
       handler.onclosetag();
       if (open.length === 0) rootDone = true;
-      pos = CLOSE_TAG.lastIndex;
+      pos = end + 1;
     } else if (next === 0x21 /* ! */) {
       // Only a comment; a comment holding "--" or ending in "-" is read differently by the two
       // parsers, so it takes the full path.
@@ -110,31 +125,48 @@ export function readPlainXml(body: string): DomDocument | null {
       pos = end + 3;
     } else {
       if (rootDone || open.length >= DEPTH_LIMIT) return null;
-      OPEN_TAG.lastIndex = lt;
-      const tag = OPEN_TAG.exec(body);
-      if (!tag) return null;
-      const name = tag[1]!;
+      const tagEnd = nameEnd(body, lt + 1);
+      if (tagEnd < 0) return null;
+      const name = body.slice(lt + 1, tagEnd);
       const attribs: Record<string, string> = {};
-      const attributes = tag[2]!;
-      if (attributes.length > 0) {
-        ATTRIBUTE.lastIndex = 0;
-        for (let a = ATTRIBUTE.exec(attributes); a; a = ATTRIBUTE.exec(attributes)) {
-          const attribute = a[1]!;
-          // A repeated attribute is an error; "__proto__" and friends are left to the full path.
-          if (attribute in attribs) return null;
-          const value = decode(a[2] ?? a[3]!);
-          if (value === null) return null;
-          attribs[attribute] = value;
-        }
+      // Attributes: blank(s), name, "=" (blanks allowed around it), a quoted value without "<".
+      let i = tagEnd;
+      let c = body.charCodeAt(i);
+      while (isBlank(c)) {
+        i = skipBlanks(body, i);
+        c = body.charCodeAt(i);
+        if (c === 0x3e /* > */ || c === 0x2f /* / */) break;
+        const attributeEnd = nameEnd(body, i);
+        if (attributeEnd < 0) return null;
+        const attribute = body.slice(i, attributeEnd);
+        // A repeated attribute is an error; "__proto__" and friends are left to the full path.
+        if (attribute in attribs) return null;
+        i = skipBlanks(body, attributeEnd);
+        if (body.charCodeAt(i) !== 0x3d /* = */) return null;
+        i = skipBlanks(body, i + 1);
+        const quote = body.charCodeAt(i);
+        if (quote !== 0x22 /* " */ && quote !== 0x27 /* ' */) return null;
+        const valueEnd = body.indexOf(quote === 0x22 ? '"' : "'", i + 1);
+        if (valueEnd < 0) return null;
+        const raw = body.slice(i + 1, valueEnd);
+        if (raw.includes('<')) return null;
+        const value = decode(raw);
+        if (value === null) return null;
+        attribs[attribute] = value;
+        i = valueEnd + 1;
+        c = body.charCodeAt(i);
       }
+      const selfClosing = c === 0x2f; /* / */
+      if (selfClosing) c = body.charCodeAt(++i);
+      if (c !== 0x3e /* > */) return null;
       handler.onopentag(name, attribs);
-      if (tag[3] === '/') {
+      if (selfClosing) {
         handler.onclosetag();
         if (open.length === 0) rootDone = true;
       } else {
         open.push(name);
       }
-      pos = OPEN_TAG.lastIndex;
+      pos = i + 1;
     }
   }
   if (!rootDone || open.length > 0) return null;
