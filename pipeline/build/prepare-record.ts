@@ -3,8 +3,8 @@
 // per record, on the worker threads, and cached, so the export only concatenates fragments
 // in id order and no build has to hold every record in memory at once.
 import type { Diagnostic } from '../errors.ts';
-import { csvChunks } from '../export/to-csv.ts';
-import { jsonChunks, ndjsonChunks } from '../export/to-json.ts';
+import { csvRows } from '../export/to-csv.ts';
+import { jsonElement, ndjsonLine } from '../export/to-json.ts';
 import { orderKeys } from '../export/order-keys.ts';
 import { TABLES } from '../export/tables.ts';
 import { recordHash } from '../package/hash-record.ts';
@@ -58,19 +58,12 @@ export function prepareOutcome(outcome: SourceOutcome): PreparedOutcome {
   };
 }
 
-// The export's own generators, fed one record: the JSON array's element without its "[\n"
-// opener, the NDJSON line, and each table's rows without the header line.
+// The export's own pieces, fed one record: the JSON array's element as the array file writes
+// it after "[\n" (indented, without separator), the NDJSON line, and each table's rows without
+// the header line.
 export function fragmentsOf(record: Document): Fragments {
   const doc = orderKeys(record);
-  const json = first(jsonChunks([doc])).slice(2);
-  const ndjson = first(ndjsonChunks([doc]));
-  const csv = TABLES.map((table) =>
-    [...csvChunks(table, [doc], Number.MAX_SAFE_INTEGER)].slice(1).join(''),
-  );
-  return [json, ndjson, ...csv];
-}
-
-function first(chunks: Iterable<string>): string {
-  for (const chunk of chunks) return chunk;
-  return '';
+  const fragments = [jsonElement(doc), ndjsonLine(doc)];
+  for (const table of TABLES) fragments.push(csvRows(table, doc));
+  return fragments;
 }

@@ -1,18 +1,33 @@
 import type { Document } from '../types.ts';
 
+/**
+ * One document as an element of the JSON array file: indented one level (its first line too),
+ * without the "[\n" before it or the separator after it.
+ */
+export function jsonElement(doc: Document): string {
+  // JSON.stringify([doc], null, 2) is "[\n" + the element + "\n]": one native call, no
+  // second pass to indent the element's lines.
+  const array = JSON.stringify([doc], null, 2);
+  return array.slice(2, array.length - 2);
+}
+
 // The JSON file is exactly JSON.stringify(documents, null, 2) + '\n', produced one document at
 // a time so a large dataset never exists as one string.
 export function* jsonChunks(documents: Iterable<Document>): Generator<string> {
   let first = true;
   for (const doc of documents) {
-    const body = JSON.stringify(doc, null, 2).replace(/\n/g, '\n  ');
-    yield `${first ? '[\n' : ',\n'}  ${body}`;
+    yield `${first ? '[\n' : ',\n'}${jsonElement(doc)}`;
     first = false;
   }
   yield first ? '[]\n' : '\n]\n';
 }
 
+/** One document as its NDJSON line, with the "\n". */
+export function ndjsonLine(doc: Document): string {
+  return `${JSON.stringify(doc)}\n`;
+}
+
 /** One document per line (NDJSON / JSON Lines). */
 export function* ndjsonChunks(documents: Iterable<Document>): Generator<string> {
-  for (const doc of documents) yield `${JSON.stringify(doc)}\n`;
+  for (const doc of documents) yield ndjsonLine(doc);
 }
