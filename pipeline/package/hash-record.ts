@@ -1,18 +1,80 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
+
+// One-shot hashing (Node >= 20.12) skips the Hash object; the digest is the same.
+const oneShot = (crypto as { hash?: (algorithm: string, data: string | Uint8Array) => string })
+  .hash;
 
 export function sha256Hex(bytes: Uint8Array | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
+  if (oneShot !== undefined) return oneShot('sha256', bytes);
+  return crypto.createHash('sha256').update(bytes).digest('hex');
 }
 
 // Keys sorted at every level, so a record's hash does not depend on the order in which a parser
-// happened to fill in its fields.
+// happened to fill in its fields. Every record hash in the release manifests is sha256 of this
+// text, so its bytes must never change. The definition, as first written:
+//   primitives: JSON.stringify(value) ?? 'null'
+//   arrays:     `[${value.map(canonicalJson).join(',')}]` (a hole writes nothing)
+//   objects:    own enumerable entries whose value is not undefined, sorted by key (UTF-16 code
+//               units), each `${JSON.stringify(key)}:${canonicalJson(value)}`, joined by ','
+// tests/package/canonical-json.test.ts holds this implementation to that one.
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (value === null) return 'null';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
+  if (typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) {
+    let text = '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) text += ',';
+      const item: unknown = value[i];
+      if (item !== undefined || i in value) text += canonicalJson(item);
+    }
+    return `${text}]`;
+  }
+  const record = value as Record<string, unknown>;
+  const { sorted, quoted } = shapeOf(Object.keys(record));
+  let text = '{';
+  for (let i = 0; i < sorted.length; i++) {
+    const item = record[sorted[i]!];
+    if (item === undefined) continue;
+    if (text.length > 1) text += ',';
+    text += quoted[i]! + canonicalJson(item);
+  }
+  return `${text}}`;
+}
+
+// Records have a handful of object shapes (a question, an answer, a footnote …) met thousands
+// of times; their keys are sorted and quoted once per shape rather than once per object.
+interface Shape {
+  keys: readonly string[];
+  sorted: readonly string[];
+  /** `"key":` for each sorted key. */
+  quoted: readonly string[];
+}
+const shapes = new Map<string, Shape[]>();
+let shapeCount = 0;
+// Arbitrary data (tests hash random objects) must not grow the cache without end.
+const MAX_SHAPES = 256;
+
+function shapeOf(keys: string[]): Shape {
+  const candidates = shapes.get(keys[0] ?? '');
+  if (candidates !== undefined) {
+    for (const shape of candidates) if (sameKeys(shape.keys, keys)) return shape;
+  }
+  const sorted = [...keys].sort();
+  const shape = { keys, sorted, quoted: sorted.map((key) => `${JSON.stringify(key)}:`) };
+  if (shapeCount < MAX_SHAPES) {
+    shapeCount++;
+    if (candidates === undefined) shapes.set(keys[0] ?? '', [shape]);
+    else candidates.push(shape);
+  }
+  return shape;
+}
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 export function recordHash(record: unknown): string {
