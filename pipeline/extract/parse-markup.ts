@@ -126,23 +126,37 @@ function rootOf(doc: DomDocument, file: string, kind: string): ParsedMarkup {
 
 /** Child elements, optionally only those with the given tag name. */
 export function childElements(node: Element, name?: string): Element[] {
-  return node.children.filter(
-    (n): n is Element => n.type === 'tag' && (name === undefined || n.name === name),
-  );
+  const found: Element[] = [];
+  for (const child of node.children) {
+    if (child.type === 'tag' && (name === undefined || child.name === name)) found.push(child);
+  }
+  return found;
 }
 
 /** Every descendant element (document order) that matches. */
 export function findElements(node: Element, match: (el: Element) => boolean): Element[] {
   const found: Element[] = [];
-  const walk = (el: Element) => {
-    for (const child of el.children) {
-      if (child.type !== 'tag') continue;
-      if (match(child)) found.push(child);
-      walk(child);
-    }
-  };
-  walk(node);
+  collect(node, match, found);
   return found;
+}
+
+function collect(el: Element, match: (el: Element) => boolean, found: Element[]): void {
+  for (const child of el.children) {
+    if (child.type !== 'tag') continue;
+    if (match(child)) found.push(child);
+    collect(child, match, found);
+  }
+}
+
+/** The first descendant element (document order) that matches: findElements(...)[0], sooner. */
+export function findElement(node: Element, match: (el: Element) => boolean): Element | undefined {
+  for (const child of node.children) {
+    if (child.type !== 'tag') continue;
+    if (match(child)) return child;
+    const inner = findElement(child, match);
+    if (inner) return inner;
+  }
+  return undefined;
 }
 
 export function hasClass(el: Element, cls: string): boolean {
@@ -153,12 +167,19 @@ export function hasClass(el: Element, cls: string): boolean {
 export function textOf(node: ChildNode): string {
   if (node.type === 'text') return node.data;
   if (node.type === 'cdata' || node.type === 'tag' || node.type === 'root') {
-    return node.children.map(textOf).join('');
+    let text = '';
+    for (const child of node.children) text += textOf(child);
+    return text;
   }
   return '';
 }
 
+// Any whitespace other than a lone space: only then does squash have a run to collapse.
+const COLLAPSIBLE = /\s\s|[^\S ]/;
+
 /** Collapse whitespace runs (incl. tabs and newlines inside elements) to one space. */
 export function squash(text: string): string {
+  // \s already holds U+00A0; text with lone spaces only needs no new string, just the trim.
+  if (!COLLAPSIBLE.test(text)) return text.trim();
   return text.replace(/[\s\u00a0]+/g, ' ').trim();
 }

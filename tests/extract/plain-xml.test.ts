@@ -12,10 +12,10 @@ import { readPlainXml } from '../../pipeline/extract/read-plain-xml.ts';
 
 interface Plain {
   type: string;
-  name?: string;
-  attribs?: Record<string, string>;
-  data?: string;
-  children?: Plain[];
+  name?: string | undefined;
+  attribs?: Record<string, string> | undefined;
+  data?: string | undefined;
+  children?: Plain[] | undefined;
 }
 type Node = Plain & { children?: Node[] };
 

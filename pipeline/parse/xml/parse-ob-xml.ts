@@ -2,6 +2,7 @@ import type { Diagnostic } from '../../errors.ts';
 import type { Document, Footnote } from '../../types.ts';
 import {
   childElements,
+  findElement,
   findElements,
   squash,
   textOf,
@@ -35,6 +36,10 @@ const BLOCKS: Readonly<Record<string, Block['kind']>> = {
 const HEADINGS = new Set(['nr', 'nummer', 'kop', 'titel']);
 const HEADER = new Set(['kamervraagomschrijving', 'omschr']);
 
+const isParagraph = (el: Element): boolean =>
+  el.name === 'al' || el.name === 'li' || el.name === 'row';
+const isQuestion = (el: Element): boolean => el.name === 'vraag';
+
 /** Where the publication body is, or why this XML is not Kamervragen. */
 export function findKamervragen(
   root: Element,
@@ -48,11 +53,8 @@ export function findKamervragen(
   }
   // Older publications wrap the blocks in <vragen> instead of <kamervragen>.
   const body =
-    findElements(root, (el) => el.name === 'kamervragen')[0] ??
-    findElements(
-      root,
-      (el) => el.name === 'vragen' && findElements(el, (c) => c.name === 'vraag').length > 0,
-    )[0];
+    findElement(root, (el) => el.name === 'kamervragen') ??
+    findElement(root, (el) => el.name === 'vragen' && findElement(el, isQuestion) !== undefined);
   if (body) return { ok: true, body };
   const kind =
     childElements(root).find((el) => el.name !== 'metadata' && el.name !== 'kop')?.name ??
@@ -132,7 +134,9 @@ export function parseObXml(
       return '';
     }
     if (node.name === 'br') return ' ';
-    return node.children.map((c) => inline(c, marks)).join('');
+    let text = '';
+    for (const child of node.children) text += inline(child, marks);
+    return text;
   };
   // Paragraphs of a block: each <al> and each list item (also inside lists and groups) is one.
   const paragraphs = (el: Element, marks: number[]): string[] => {
@@ -152,10 +156,7 @@ export function parseObXml(
             .map((cell) => squash(inline(cell, marks)))
             .join(' | '),
         );
-      } else if (
-        child.name === 'al' ||
-        !findElements(child, (c) => c.name === 'al' || c.name === 'li' || c.name === 'row').length
-      ) {
+      } else if (child.name === 'al' || !findElement(child, isParagraph)) {
         push(inline(child, marks));
       } else {
         out.push(...paragraphs(child, marks));
@@ -179,7 +180,7 @@ export function parseObXml(
       : /tweede kamer/i.test(chamberText) || (!chamberText && chamberNumber === '2')
         ? 'Tweede Kamer'
         : null;
-  const numberEl = findElements(body, (el) => el.name === 'kamervraagnummer')[0];
+  const numberEl = findElement(body, (el) => el.name === 'kamervraagnummer');
   const numberText = numberEl ? squash(textOf(numberEl)) : '';
 
   const headers = findElements(body, (el) => HEADER.has(el.name));
@@ -193,13 +194,15 @@ export function parseObXml(
       return nameMark(names.length - 1);
     }
     if (node.type === 'tag' && node.name !== 'noot' && node.name !== 'nootref') {
-      return node.children.map(headerText).join('');
+      let text = '';
+      for (const child of node.children) text += headerText(child);
+      return text;
     }
     return inline(node, null);
   };
   const isoOf = (type: string) => {
     const el = headers.find((h) => h.attribs['type'] === type);
-    const datum = el ? findElements(el, (d) => d.name === 'datum')[0] : undefined;
+    const datum = el ? findElement(el, (d) => d.name === 'datum') : undefined;
     const iso = datum?.attribs['isodatum'];
     return iso && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso : null;
   };
@@ -218,10 +221,10 @@ export function parseObXml(
   for (const noot of [...notes.values(), ...unnamed]) footnoteOf(noot);
   footnotes.sort((a, b) => a.number - b.number);
 
-  const record = findElements(
+  const record = findElement(
     root,
     (el) => el.name === 'meta' && el.attribs['name'] === 'OVERHEIDop.externMetadataRecord',
-  )[0];
+  );
   const idFromRecord =
     /\/((?:ah|kv)-(?:tk|ek)-[0-9A-Za-z-]+)\/metadata\.xml$/.exec(
       record?.attribs['content'] ?? '',
