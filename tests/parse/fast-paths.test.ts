@@ -2,9 +2,16 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildVocabulary, tokensOf } from '../../pipeline/parse/common/dehyphenate.ts';
+import {
+  buildVocabulary,
+  decideHyphen,
+  isMergedLineBreak,
+  tokensOf,
+  type Vocabulary,
+} from '../../pipeline/parse/common/dehyphenate.ts';
 import { cleanCharacters, isSpaceCode } from '../../pipeline/parse/common/text-clean.ts';
 import { endsInsideUrl } from '../../pipeline/parse/common/urls.ts';
+import { cleanParagraph } from '../../pipeline/parse/text/assemble.ts';
 
 // Hand-written scanners that replace a regular expression must agree with it exactly: checked on
 // the text of every real document in the tests and on random strings of the characters that matter.
@@ -203,6 +210,83 @@ describe('cleanCharacters equals every replacement applied', () => {
         expect(cleanCharacters(text)).toBe(obviousCleanCharacters(text));
       }),
       { numRuns: 5000 },
+    );
+  });
+});
+
+// cleanParagraph as first written, with the two Unicode regular expressions.
+function obviousCleanParagraph(text: string, vocab: Vocabulary): string {
+  if (!text.includes('-'))
+    return text
+      .replace(/[ \t]+/g, ' ')
+      .replace(/ ([,.;:?!])(?=\s|$)/g, '$1')
+      .trim();
+  return text
+    .replace(/(?<!\p{L})(\p{L}+)- (\p{Ll}[\p{L}-]*)/gu, (whole, left: string, right: string) => {
+      const how = decideHyphen(left, right, vocab);
+      return how === 'join' ? `${left}${right}` : how === 'keep' ? `${left}-${right}` : whole;
+    })
+    .replace(
+      /(?<![\p{L}-])(\p{L}+)-(\p{Ll}+)(?![\p{L}-])/gu,
+      (whole, left: string, right: string) =>
+        isMergedLineBreak(left, right, vocab) ? `${left}${right}` : whole,
+    )
+    .replace(/[ \t]+/g, ' ')
+    .replace(/ ([,.;:?!])(?=\s|$)/g, '$1')
+    .trim();
+}
+
+const paragraphPart = fc.oneof(
+  tricky,
+  fc.constantFrom(
+    'zieken',
+    'huis',
+    'nota',
+    'wense',
+    'lijk',
+    'en',
+    'Noord',
+    'Holland',
+    'dual',
+    'use',
+    '- ',
+    '-',
+    '--',
+    ' -',
+    '  ',
+    '\t',
+    ' ,',
+    ' ?',
+    'É',
+    'é',
+    '\uD801\uDC28',
+    '\uD801\uDC00',
+    '\uD835\uDC00',
+  ),
+);
+const paragraph = fc.array(paragraphPart, { maxLength: 30 }).map((parts) => parts.join(''));
+
+describe('cleanParagraph equals the regular-expression version', () => {
+  const realParagraphs = realTexts.flatMap((text) => text.split(/\n\s*\n/));
+  const vocabulary = buildVocabulary([
+    'ziekenhuisnota wenselijk dual-use zieken-huis huis-nota wense-lijk',
+    'Noord-Holland use-en',
+  ]);
+  it('on the real documents, by line and by paragraph with their own vocabulary', () => {
+    for (const text of realTexts) {
+      const vocab = buildVocabulary(text.split('\n'));
+      for (const part of [...text.split('\n'), ...text.split(/\n\s*\n/)])
+        expect(cleanParagraph(part, vocab)).toBe(obviousCleanParagraph(part, vocab));
+    }
+    for (const part of realParagraphs)
+      expect(cleanParagraph(part, vocabulary)).toBe(obviousCleanParagraph(part, vocabulary));
+  });
+  it('on random strings', () => {
+    fc.assert(
+      fc.property(paragraph, (text) => {
+        expect(cleanParagraph(text, vocabulary)).toBe(obviousCleanParagraph(text, vocabulary));
+      }),
+      { numRuns: 20000 },
     );
   });
 });

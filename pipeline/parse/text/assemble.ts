@@ -1,4 +1,5 @@
 import { decideHyphen, isMergedLineBreak, type Vocabulary } from '../common/dehyphenate.ts';
+import { letterAt, letterRunStart, lowerAt, lowerRunEnd } from '../common/letters.ts';
 import { endsInsideUrl } from '../common/urls.ts';
 import { MARK_CLOSE, MARK_OPEN, PAGE } from './lines.ts';
 
@@ -43,11 +44,23 @@ function nextText(lines: readonly string[], i: number): string {
 /** The next few footnote numbers whose marker has not been found yet. */
 function dueMarkers(state: TextState, count = 3): number[] {
   const due: number[] = [];
-  for (const n of [...state.footnoteNumbers].sort((a, b) => a - b)) {
+  for (const n of sortedNumbers(state.footnoteNumbers)) {
     if (!state.seen.has(n)) due.push(n);
     if (due.length === count) break;
   }
   return due;
+}
+
+// The footnote numbers in order, sorted once per document instead of at every marker search.
+const sortedCache = new WeakMap<ReadonlySet<number>, number[]>();
+
+function sortedNumbers(numbers: ReadonlySet<number>): number[] {
+  let sorted = sortedCache.get(numbers);
+  if (!sorted || sorted.length !== numbers.size) {
+    sorted = [...numbers].sort((a, b) => a - b);
+    sortedCache.set(numbers, sorted);
+  }
+  return sorted;
 }
 
 export interface Assembled {
@@ -147,26 +160,76 @@ function joinAtLineEnd(
 }
 
 // Within merged or flattened lines a former line-end hyphen survives as "zieken- huisnota".
-function cleanParagraph(text: string, vocab: Vocabulary): string {
-  if (!text.includes('-'))
-    return text
-      .replace(/[ \t]+/g, ' ')
-      .replace(/ ([,.;:?!])(?=\s|$)/g, '$1')
-      .trim();
-  return text
-    .replace(/(?<!\p{L})(\p{L}+)- (\p{Ll}[\p{L}-]*)/gu, (whole, left: string, right: string) => {
-      const how = decideHyphen(left, right, vocab);
-      return how === 'join' ? `${left}${right}` : how === 'keep' ? `${left}-${right}` : whole;
-    })
-    .replace(
-      /(?<![\p{L}-])(\p{L}+)-(\p{Ll}+)(?![\p{L}-])/gu,
-      (whole, left: string, right: string) =>
-        isMergedLineBreak(left, right, vocab) ? `${left}${right}` : whole,
-    )
-    .replace(/[ \t]+/g, ' ')
+export function cleanParagraph(text: string, vocab: Vocabulary): string {
+  const joined = text.includes('-') ? joinMergedBreaks(joinSpacedBreaks(text, vocab), vocab) : text;
+  return squashSpaces(joined)
     .replace(/ ([,.;:?!])(?=\s|$)/g, '$1')
     .trim();
 }
+
+// Space and tab runs to one space; most paragraphs have none to squash.
+function squashSpaces(text: string): string {
+  return text.includes('  ') || text.includes('\t') ? text.replace(/[ \t]+/g, ' ') : text;
+}
+
+// The two scans below stand for global Unicode regular expressions that retried at every position
+// of every paragraph (a large share of the parser's time); they start from each hyphen instead,
+// and keep the regular expression's leftmost, non-overlapping matches.
+
+// "zieken- huisnota": /(?<!\p{L})(\p{L}+)- (\p{Ll}[\p{L}-]*)/gu, joined, hyphen kept or left as is.
+function joinSpacedBreaks(text: string, vocab: Vocabulary): string {
+  let out = '';
+  let copied = 0;
+  let matchEnd = 0;
+  for (let dash = text.indexOf('- '); dash >= 0; dash = text.indexOf('- ', dash + 1)) {
+    const start = letterRunStart(text, dash);
+    // No letters before the hyphen, or they belong to the previous match.
+    if (start === dash || start < matchEnd) continue;
+    const rightStart = dash + 2;
+    const first = lowerAt(text, rightStart);
+    if (first === 0) continue;
+    let end = rightStart + first;
+    for (;;) {
+      if (text.charCodeAt(end) === HYPHEN) end += 1;
+      else {
+        const width = letterAt(text, end);
+        if (width === 0) break;
+        end += width;
+      }
+    }
+    matchEnd = end;
+    const left = text.slice(start, dash);
+    const right = text.slice(rightStart, end);
+    const how = decideHyphen(left, right, vocab);
+    if (how === 'suspended') continue;
+    out += text.slice(copied, start) + (how === 'join' ? `${left}${right}` : `${left}-${right}`);
+    copied = end;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
+}
+
+// pypdf's "wense-lijk": /(?<![\p{L}-])(\p{L}+)-(\p{Ll}+)(?![\p{L}-])/gu, joined when
+// `isMergedLineBreak` says so.
+function joinMergedBreaks(text: string, vocab: Vocabulary): string {
+  let out = '';
+  let copied = 0;
+  let matchEnd = 0;
+  for (let dash = text.indexOf('-'); dash >= 0; dash = text.indexOf('-', dash + 1)) {
+    const start = letterRunStart(text, dash);
+    if (start === dash || start < matchEnd || text.charCodeAt(start - 1) === HYPHEN) continue;
+    const end = lowerRunEnd(text, dash + 1);
+    if (end === dash + 1 || letterAt(text, end) > 0 || text.charCodeAt(end) === HYPHEN) continue;
+    matchEnd = end;
+    const left = text.slice(start, dash);
+    const right = text.slice(dash + 1, end);
+    if (!isMergedLineBreak(left, right, vocab)) continue;
+    out += text.slice(copied, start) + left + right;
+    copied = end;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
+}
+
+const HYPHEN = 0x2d;
 
 // pypdf pushes markers to the next line: a line "1, 2" or "1? " alone, or "1 Zo ja, …" after a
 // line that ends a sentence.
@@ -231,13 +294,10 @@ function isExpectedList(list: string, state: TextState): boolean {
 // Markers glued to the text: "leest»?1", "Rijksoverheid.3", "?1, 2", "uit 20224" (2022 + marker 4),
 // "gesproken.3Toekomstige", and the tokens made from "[1 ]".
 function extractMarkers(text: string, state: TextState, found: number[]): string {
-  let out = text.replace(
-    new RegExp(`${MARK_OPEN}([\\d,]+)${MARK_CLOSE}`, 'g'),
-    (_m, list: string) => {
-      for (const n of list.split(',').map(Number)) record(n, state, found);
-      return '';
-    },
-  );
+  let out = text.replace(MARK_TOKEN, (_m, list: string) => {
+    for (const n of list.split(',').map(Number)) record(n, state, found);
+    return '';
+  });
   for (let guard = 0; guard < 200; guard++) {
     const next = findGluedMarker(out, state);
     if (!next) break;
@@ -247,9 +307,27 @@ function extractMarkers(text: string, state: TextState, found: number[]): string
   return out;
 }
 
+const MARK_TOKEN = new RegExp(`${MARK_OPEN}([\\d,]+)${MARK_CLOSE}`, 'g');
+
 function record(n: number, state: TextState, found: number[]): void {
   if (!found.includes(n)) found.push(n);
   state.seen.add(n);
+}
+
+// The two patterns of marker n, compiled once per number rather than per search.
+const markerPatterns = new Map<number, { glued: RegExp; year: RegExp }>();
+
+function patternsFor(n: number): { glued: RegExp; year: RegExp } {
+  let patterns = markerPatterns.get(n);
+  if (!patterns) {
+    const list = `${n}(?:\\s?,\\s?${n + 1}(?:\\s?,\\s?${n + 2})?)?`;
+    patterns = {
+      glued: new RegExp(`(?<=[\\p{Ll}.,;:?!»”’)\\]%])(${list})(?=[\\s.,;:?!»”’)]|$|\\p{Lu})`, 'u'),
+      year: new RegExp(`(?<=\\b(?:19|20)\\d{2})(${n})(?=[\\s.,;:?!)]|$)`),
+    };
+    markerPatterns.set(n, patterns);
+  }
+  return patterns;
 }
 
 function findGluedMarker(
@@ -258,12 +336,9 @@ function findGluedMarker(
 ): { start: number; end: number; numbers: number[] } | null {
   let best: { start: number; end: number; numbers: number[] } | null = null;
   for (const n of dueMarkers(state)) {
-    const list = `${n}(?:\\s?,\\s?${n + 1}(?:\\s?,\\s?${n + 2})?)?`;
-    const glued = new RegExp(
-      `(?<=[\\p{Ll}.,;:?!»”’)\\]%])(${list})(?=[\\s.,;:?!»”’)]|$|\\p{Lu})`,
-      'u',
-    );
-    const year = new RegExp(`(?<=\\b(?:19|20)\\d{2})(${n})(?=[\\s.,;:?!)]|$)`);
+    // Both patterns contain the number itself: most texts lack it and need no search.
+    if (!text.includes(String(n))) continue;
+    const { glued, year } = patternsFor(n);
     for (const re of [glued, year]) {
       const m = re.exec(text);
       if (m && m.index !== undefined && (!best || m.index < best.start)) {
