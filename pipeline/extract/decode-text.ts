@@ -10,13 +10,15 @@ const CP1252_HIGH =
   '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
   '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
 
+const UTF16LE = new TextDecoder('utf-16le');
+
 export function decodeWindows1252(bytes: Uint8Array): string {
   const units = new Uint16Array(bytes.length);
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i]!;
     units[i] = b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b;
   }
-  return new TextDecoder('utf-16le').decode(units);
+  return UTF16LE.decode(units);
 }
 
 // Bytes to text: UTF-16 (with BOM, or without one when every other byte is NUL), UTF-8 with or
@@ -42,9 +44,9 @@ export function decodeText(bytes: Uint8Array, file: string): Decoded {
   } else {
     try {
       // ignoreBOM false: the decoder drops a leading UTF-8 BOM.
-      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+      text = UTF8_STRICT.decode(bytes);
       encoding = 'utf-8';
-      const repaired = repairMojibake(text);
+      const repaired = mayBeMojibake(bytes) ? repairMojibake(text) : null;
       if (repaired !== null) {
         text = repaired;
         encoding = 'utf-8 (double-encoded, repaired)';
@@ -88,7 +90,27 @@ export function decodeText(bytes: Uint8Array, file: string): Decoded {
       },
     };
   }
-  return { ok: true, text: text.replace(/\r\n?/g, '\n'), encoding, diagnostics };
+  return {
+    ok: true,
+    text: text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text,
+    encoding,
+    diagnostics,
+  };
+}
+
+// Decoders hold no state between whole-input decode() calls, so one of each serves every file.
+// ignoreBOM false: the decoder drops a leading UTF-8 BOM.
+const UTF8_STRICT = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+
+// Double-encoded UTF-8 always holds "Â", "Ã" or "â" (U+00C2, U+00C3, U+00E2), which valid UTF-8
+// spells C3 82, C3 83, C3 A2. Without one of those byte pairs the text cannot match MOJIBAKE, so
+// the regular expression need not run over it (most files hold é/ë, hence C3, but not these).
+export function mayBeMojibake(bytes: Uint8Array): boolean {
+  for (let i = bytes.indexOf(0xc3); i >= 0; i = bytes.indexOf(0xc3, i + 1)) {
+    const next = bytes[i + 1];
+    if (next === 0x82 || next === 0x83 || next === 0xa2) return true;
+  }
+  return false;
 }
 
 function utf16Encoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
@@ -171,7 +193,7 @@ function decodeMixed(bytes: Uint8Array): {
     }
     i += len;
   }
-  const text = new TextDecoder('utf-16le').decode(units.subarray(0, n));
+  const text = UTF16LE.decode(units.subarray(0, n));
   let line = 1;
   for (let k = 0; k < firstStray; k++) if (bytes[k] === 0x0a) line++;
   return { text, utf8Sequences, strayBytes, firstStrayLine: line };

@@ -16,9 +16,22 @@ interface Run {
 const MAX_PAGES = 500;
 
 /** True when the bytes carry the PDF magic (the spec allows junk before it within 1 KiB). */
+// "%PDF-" within the first 1024 bytes; compared byte by byte, since every file is asked this.
+const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d];
+
 export function isPdf(bytes: Uint8Array): boolean {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
-  return head.includes('%PDF-');
+  const end = Math.min(bytes.length, 1024) - PDF_MAGIC.length;
+  for (let i = 0; i <= end; i++) {
+    if (
+      bytes[i] === 0x25 &&
+      bytes[i + 1] === 0x50 &&
+      bytes[i + 2] === 0x44 &&
+      bytes[i + 3] === 0x46 &&
+      bytes[i + 4] === 0x2d
+    )
+      return true;
+  }
+  return false;
 }
 
 // PDF to text in the layout the PDF-text parser reads (the layout of poppler's pdftotext): one

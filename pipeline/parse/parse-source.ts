@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Diagnostic } from '../errors.ts';
 import type { Document, SourceFile, SourceFormat } from '../types.ts';
 import { decodeText } from '../extract/decode-text.ts';
@@ -35,7 +35,8 @@ export async function parseSource(
   options: ParseOptions = {},
 ): Promise<ParseResult> {
   try {
-    const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+    // One-shot hash: a Hash object per file costs more than hashing a small file.
+    const sha256 = hash('sha256', file.bytes, 'hex');
     const sidecar = readSidecar(file);
     const parsed = await parseContent(file, sha256, options.format);
     const diagnostics = [...sidecar.diagnostics, ...parsed.diagnostics];

@@ -85,6 +85,8 @@ const LATIN = /\p{Script=Latin}/u;
 const LOOK_ALIKE_SCRIPTS = /[\p{Script=Cyrillic}\p{Script=Greek}]/u;
 // Zero-width and bidirectional controls: invisible, yet they make "Sjoerdsma" and "Sjoe\u200brdsma" two people.
 const INVISIBLE = /[\p{Cf}]/u;
+// Either of the two above: one scan that clears almost every name.
+const SUSPECT = /[\p{Script=Cyrillic}\p{Script=Greek}\p{Cf}]/u;
 
 // Names are joined on and grouped by; a Cyrillic "о" inside a Latin name splits one person in two.
 function checkNames(doc: Document, warn: Report): void {
@@ -100,7 +102,7 @@ function checkNames(doc: Document, warn: Report): void {
     ...(doc.co_answerers ?? []).map((a, i): [string, string] => [`/co_answerers/${i}`, a]),
   ];
   for (const [field, value] of names) {
-    if (value === null) continue;
+    if (value === null || !SUSPECT.test(value)) continue;
     if (LATIN.test(value) && LOOK_ALIKE_SCRIPTS.test(value)) {
       const odd = [...value].filter((c) => LOOK_ALIKE_SCRIPTS.test(c)).join('');
       warn(

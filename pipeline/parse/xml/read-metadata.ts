@@ -91,7 +91,10 @@ export function readMetadataXml(
 }
 
 export function metadataFromPairs(pairs: MetaPair[]): PublicationMetadata {
-  const first = (key: string) => pairs.find((p) => p.key === key && p.value)?.value ?? null;
+  // The first non-empty value of each key, looked up many times below.
+  const firsts = new Map<string, string>();
+  for (const p of pairs) if (p.value && !firsts.has(p.key)) firsts.set(p.key, p.value);
+  const first = (key: string) => firsts.get(key) ?? null;
   const all = (key: string) => pairs.filter((p) => p.key === key && p.value).map((p) => p.value);
   const date = (key: string) => {
     const value = first(key);
