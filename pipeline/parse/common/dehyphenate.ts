@@ -1,3 +1,6 @@
+import { letterAt, letterBefore } from './letters.ts';
+import { isSpaceCode } from './text-clean.ts';
+
 // Joining words hyphenated at a line end. "emotieherkenningssoft-" + "ware" is one word, but
 // "dual-" + "useverordening" keeps its hyphen. The rule is general, not a word list from one
 // document: keep the hyphen when the document itself writes the hyphenated form elsewhere, when
@@ -6,13 +9,14 @@
 // (a suspended compound before "en"/"of"); otherwise join, unless the document writes the joined
 // form nowhere but writes the left part as a hyphenated prefix.
 
+/** What the document itself writes, asked in lower case. */
 export interface Vocabulary {
-  words: Set<string>;
-  /** How often each hyphenated lower-case token occurs (line-end fragments included): only
-   * hyphenated forms are ever looked up, and counting every token would double the cost. */
-  counts: Map<string, number>;
-  /** Lower-case left parts of hyphenated words written mid-line ("dual" from "dual-useverordening"). */
-  hyphenPrefixes: Set<string>;
+  /** Whether `word` occurs as a token that is no line-end fragment. */
+  hasWord(word: string): boolean;
+  /** How often `token` occurs, line-end fragments included. */
+  count(token: string): number;
+  /** Whether a word is written mid-line with a hyphen after `prefix` ("dual" from "dual-useverordening"). */
+  hasHyphenPrefix(prefix: string): boolean;
 }
 
 // Endings that never begin a word: "wense-lijk", "beschik-baar", "gezond-heid" are one word.
@@ -74,40 +78,29 @@ const CLASHES = new Set([
   'uu',
 ]);
 
-// A token is /[\p{L}\d](?:[\p{L}\d'’-]*[\p{L}\d])?/u: a run of letters, digits, apostrophes and
-// hyphens, from its first to its last letter or digit. The vocabulary is built for every text
-// document from every token, where that regular expression (and a Set add per token through a
-// closure) was the parser's largest single cost; `buildVocabulary` scans character codes instead.
-// A character's class: 1 letter or digit, 2 apostrophe or hyphen (inside a token only), 3 other.
-const BMP_CLASS = new Uint8Array(0x10000);
-const LETTER = /^\p{L}$/u;
+// A token is /[\p{L}\d](?:[\p{L}\d'’-]*[\p{L}\d])?/u: within a run of letters, digits, apostrophes
+// and hyphens, the stretch from its first to its last letter or digit. Character classes:
+const ALNUM = 1; // a letter or digit
+const JOINER = 2; // an apostrophe or hyphen: inside a token only
+const OTHER = 3;
 
-function classOf(code: number): number {
-  let known = BMP_CLASS[code] ?? 0;
-  if (known === 0) {
-    known =
-      (code >= 0x30 && code <= 0x39) || LETTER.test(String.fromCharCode(code))
-        ? 1
-        : code === 0x27 || code === 0x2d || code === 0x2019
-          ? 2
-          : 3;
-    BMP_CLASS[code] = known;
-  }
-  return known;
+/** The class of the code point at `i` and its width in code units (class * 4 + width). */
+function classAt(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  // ASCII letters and digits are nearly all characters: decided without the table.
+  if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)) return ALNUM * 4 + 1;
+  if (code === 0x27 || code === 0x2d || code === 0x2019) return JOINER * 4 + 1;
+  const width = letterAt(text, i);
+  return width > 0 ? ALNUM * 4 + width : OTHER * 4 + 1;
 }
 
-/** The class of the character at `i` and its length in code units (2 for a surrogate pair). */
-function classAt(text: string, i: number): [cls: number, width: number] {
-  const code = text.charCodeAt(i);
-  if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-    const low = text.charCodeAt(i + 1);
-    if (low >= 0xdc00 && low <= 0xdfff) {
-      const point = String.fromCharCode(code, low);
-      return [LETTER.test(point) ? 1 : 3, 2];
-    }
-  }
-  // A lone surrogate is no letter; the table says so (3) like for any other non-letter.
-  return [classOf(code), 1];
+/** The class of the code point ending just before `i` (0 at the start). */
+function classBefore(text: string, i: number): number {
+  if (i <= 0) return 0;
+  const code = text.charCodeAt(i - 1);
+  if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)) return ALNUM;
+  if (code === 0x27 || code === 0x2d || code === 0x2019) return JOINER;
+  return letterBefore(text, i) > 0 ? ALNUM : OTHER;
 }
 
 /** The tokens of one (lower-case) line, in order. */
@@ -115,49 +108,114 @@ export function tokensOf(line: string): string[] {
   const tokens: string[] = [];
   let start = -1; // first letter or digit of the current run
   let end = -1; // just past its last letter or digit
-  for (let i = 0; i < line.length; ) {
-    const code = line.charCodeAt(i);
-    // ASCII letters and digits are nearly all characters: decided without the table.
-    let cls: number;
-    let width = 1;
-    if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)) cls = 1;
-    else if (code < 0xd800 || code > 0xdbff) cls = classOf(code);
-    else [cls, width] = classAt(line, i);
-    if (cls === 1) {
+  for (let i = 0; i < line.length;) {
+    const point = classAt(line, i);
+    const cls = point >> 2;
+    if (cls === ALNUM) {
       if (start < 0) start = i;
-      end = i + width;
-    } else if (cls === 3 && start >= 0) {
+      end = i + (point & 3);
+    } else if (cls === OTHER && start >= 0) {
       tokens.push(line.slice(start, end));
       start = -1;
     }
-    i += width;
+    i += point & 3;
   }
   if (start >= 0) tokens.push(line.slice(start, end));
   return tokens;
 }
 
-// A line whose last token may be a line-end fragment ("emotieherkenningssoft-").
-const FRAGMENT_LINE = /-\s*$/;
+/** True when `text` is one whole token. */
+function isToken(text: string): boolean {
+  const tokens = tokensOf(text);
+  return tokens.length === 1 && tokens[0] === text;
+}
+
+// Whether a token can start at `start` / end at `end`: the run of letters, digits, apostrophes
+// and hyphens around that point holds no letter or digit before / after it.
+function startsToken(text: string, start: number): boolean {
+  let i = start;
+  for (let cls = classBefore(text, i); cls !== 0 && cls !== OTHER; cls = classBefore(text, i)) {
+    if (cls === ALNUM) return false;
+    i -= 1; // a joiner, one code unit
+  }
+  return true;
+}
+
+function endsToken(text: string, end: number): boolean {
+  for (let j = end; j < text.length; j += 1) {
+    const cls = classAt(text, j) >> 2;
+    if (cls === ALNUM) return false;
+    if (cls === OTHER) break;
+  }
+  return true;
+}
+
+/** True when the line ends in "-" and optional white space (/-\s*$/). */
+function endsInHyphen(line: string): boolean {
+  let end = line.length;
+  while (end > 0 && isSpaceCode(line.charCodeAt(end - 1))) end--;
+  return end > 0 && line.charCodeAt(end - 1) === 0x2d;
+}
+
+// The vocabulary of one document. Building it (every token of every line into a set) was the
+// parser's largest single cost, yet a document asks it only a few dozen questions: each is
+// answered by searching the lower-case text instead, and remembered.
+class TextVocabulary implements Vocabulary {
+  private readonly counts = new Map<string, number>();
+
+  constructor(
+    /** The lines, lower case, joined by "\n" (a character no token crosses). */
+    private readonly text: string,
+    /** Tokens at the end of a line ending in "-", and how often: they count but are no words. */
+    private readonly fragments: ReadonlyMap<string, number>,
+  ) {}
+
+  count(token: string): number {
+    let n = this.counts.get(token);
+    if (n === undefined) {
+      n = 0;
+      if (isToken(token)) {
+        for (let at = this.text.indexOf(token); at >= 0; at = this.text.indexOf(token, at + 1))
+          if (startsToken(this.text, at) && endsToken(this.text, at + token.length)) n++;
+      }
+      this.counts.set(token, n);
+    }
+    return n;
+  }
+
+  hasWord(word: string): boolean {
+    return this.count(word) > (this.fragments.get(word) ?? 0);
+  }
+
+  hasHyphenPrefix(prefix: string): boolean {
+    // The left part of a token's first hyphen: a token itself once a letter follows the hyphen.
+    if (prefix.includes('-') || !isToken(`${prefix}-a`)) return false;
+    const text = this.text;
+    const probe = `${prefix}-`;
+    for (let at = text.indexOf(probe); at >= 0; at = text.indexOf(probe, at + 1)) {
+      if (!startsToken(text, at)) continue;
+      // The token runs on to the last letter or digit of its run; the hyphen must lie inside it.
+      let end = -1;
+      for (let j = at + probe.length; j < text.length;) {
+        const point = classAt(text, j);
+        if (point >> 2 === OTHER) break;
+        j += point & 3;
+        if (point >> 2 === ALNUM) end = j;
+      }
+      if (end > 0 && this.hasWord(text.slice(at, end))) return true;
+    }
+    return false;
+  }
+}
 
 export function buildVocabulary(lines: readonly string[]): Vocabulary {
-  const words = new Set<string>();
-  const hyphenPrefixes = new Set<string>();
-  const counts = new Map<string, number>();
+  const fragments = new Map<string, number>();
   for (const line of lines) {
-    const tokens = tokensOf(line.toLowerCase());
-    // A last token ending in "-" may be a line-end fragment: it counts, but is no word.
-    const wordCount =
-      tokens.length > 0 && FRAGMENT_LINE.test(line) ? tokens.length - 1 : tokens.length;
-    for (let i = 0; i < tokens.length; i++) {
-      const token = tokens[i] as string;
-      const dash = token.indexOf('-');
-      if (dash >= 0) counts.set(token, (counts.get(token) ?? 0) + 1);
-      if (i >= wordCount) continue;
-      words.add(token);
-      if (dash > 0) hyphenPrefixes.add(token.slice(0, dash));
-    }
+    if (!endsInHyphen(line)) continue;
+    const last = tokensOf(line.toLowerCase()).at(-1);
+    if (last !== undefined) fragments.set(last, (fragments.get(last) ?? 0) + 1);
   }
-  return { words, counts, hyphenPrefixes };
+  return new TextVocabulary(lines.join('\n').toLowerCase(), fragments);
 }
 
 export type HyphenJoin = 'join' | 'keep' | 'suspended';
@@ -174,12 +232,12 @@ export function decideHyphen(leftWord: string, rightWord: string, vocab: Vocabul
   if ((lastPart.match(/\p{Lu}/gu) ?? []).length >= 2) return 'keep';
   const joined = `${lastPart}${right}`.toLowerCase();
   const lower = lastPart.toLowerCase();
-  if (vocab.words.has(`${lower}-${right.toLowerCase()}`)) return 'keep';
-  if (vocab.words.has(joined) || SUFFIXES.has(right.toLowerCase())) return 'join';
+  if (vocab.hasWord(`${lower}-${right.toLowerCase()}`)) return 'keep';
+  if (vocab.hasWord(joined) || SUFFIXES.has(right.toLowerCase())) return 'join';
   const clash = `${lower.slice(-1)}${right.charAt(0).toLowerCase()}`;
   if (CLASHES.has(clash) && /[aeiou]$/.test(lower)) return 'keep';
   if (PREFIXES.has(lower)) return 'keep';
-  if (vocab.hyphenPrefixes.has(lower)) return 'keep';
+  if (vocab.hasHyphenPrefix(lower)) return 'keep';
   return 'join';
 }
 
@@ -191,6 +249,6 @@ export function decideHyphen(leftWord: string, rightWord: string, vocab: Vocabul
 export function isMergedLineBreak(left: string, right: string, vocab: Vocabulary): boolean {
   const joined = `${left}${right}`.toLowerCase();
   const hyphenated = `${left}-${right}`.toLowerCase();
-  if (/\d/.test(joined) || (vocab.counts.get(hyphenated) ?? 0) > 1) return false;
-  return vocab.words.has(joined) || SUFFIXES.has(right.toLowerCase());
+  if (/\d/.test(joined) || vocab.count(hyphenated) > 1) return false;
+  return vocab.hasWord(joined) || SUFFIXES.has(right.toLowerCase());
 }
