@@ -4,7 +4,7 @@
 // in id order and no build has to hold every record in memory at once.
 import type { Diagnostic } from '../errors.ts';
 import { csvRows } from '../export/to-csv.ts';
-import { jsonElement, ndjsonLine } from '../export/to-json.ts';
+import { jsonElement, ndjsonFromElement } from '../export/to-json.ts';
 import { orderKeys } from '../export/order-keys.ts';
 import { TABLES } from '../export/tables.ts';
 import { recordHash } from '../package/hash-record.ts';
@@ -63,7 +63,8 @@ export function prepareOutcome(outcome: SourceOutcome): PreparedOutcome {
 // the header line.
 export function fragmentsOf(record: Document): Fragments {
   const doc = orderKeys(record);
-  const fragments = [jsonElement(doc), ndjsonLine(doc)];
+  const json = jsonElement(doc);
+  const fragments = [json, ndjsonFromElement(json)];
   for (const table of TABLES) fragments.push(csvRows(table, doc));
   return fragments;
 }

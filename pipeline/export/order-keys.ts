@@ -31,11 +31,34 @@ function build(node: SchemaNode): Reorder {
   const properties = Object.entries(
     (objectBranch?.properties ?? {}) as Record<string, SchemaNode>,
   ).map(([key, child]) => [key, compile(child)] as const);
+  // Parsers build records in schema order already, so most values need no copy: a value whose
+  // own keys come in schema order and whose children come back unchanged is returned as it is.
+  // Only for plain objects where `key in record` means an own key (no schema key inherited).
+  const inheritable = properties.some(([key]) => key in Object.prototype);
+  const unchanged = (record: Record<string, unknown>): boolean => {
+    const proto: unknown = Object.getPrototypeOf(record);
+    if (inheritable || (proto !== Object.prototype && proto !== null)) return false;
+    let at = 0;
+    for (const key of Object.keys(record)) {
+      while (at < properties.length && properties[at]![0] !== key) at++;
+      if (at === properties.length) return false;
+      const item = record[key];
+      if (properties[at]![1](item) !== item) return false;
+      at++;
+    }
+    return true;
+  };
   return (value) => {
     if (value === null || typeof value !== 'object') return value;
-    if (Array.isArray(value)) return itemOrder === undefined ? value : value.map(itemOrder);
+    if (Array.isArray(value)) {
+      if (itemOrder === undefined) return value;
+      for (const item of value as unknown[])
+        if (itemOrder(item) !== item) return value.map(itemOrder);
+      return value;
+    }
     if (objectBranch === undefined) return value;
     const record = value as Record<string, unknown>;
+    if (unchanged(record)) return record;
     const out: Record<string, unknown> = {};
     for (const [key, child] of properties) if (key in record) out[key] = child(record[key]);
     // Keys the schema does not know cannot pass validation; keep them (last, sorted) rather than lose data.
