@@ -9,12 +9,7 @@ export type TextFormat = Extract<SourceFormat, 'pdf-text' | 'pdf-markdown' | 'pa
 // - pdf-text: everything else (text extracted from the official PDF).
 export function detectTextFormat(text: string): TextFormat {
   const head = text.slice(0, 4000);
-  const markdownSignals =
-    Number(/^#{1,6} \S/m.test(head)) +
-    Number(/^-{5}\s*$/m.test(text)) +
-    Number(/\[\d{1,3}(?:,? ?\d{1,3})* ?\]/.test(text)) +
-    Number(/^\*\*[^*\n]+\*\*\s*$/m.test(head));
-  if (markdownSignals >= 2) return 'pdf-markdown';
+  if (atLeastTwo(MARKDOWN_SIGNALS, text, head)) return 'pdf-markdown';
   const pdfFurniture = /ISSN\s*0921\s*-\s*7398|(?:Tweede|Eerste) Kamer, vergaderjaar \d{4}/.test(
     text,
   );
@@ -30,14 +25,39 @@ export function detectTextFormat(text: string): TextFormat {
   return pageSignals ? 'page-text' : 'pdf-text';
 }
 
+// Signs of pymupdf4llm markdown, each tested on the head or the whole text (the head first:
+// it is the shorter).
+const MARKDOWN_SIGNALS: readonly [RegExp, 'head' | 'text'][] = [
+  [/^#{1,6} \S/m, 'head'],
+  [/^\*\*[^*\n]+\*\*\s*$/m, 'head'],
+  [/^-{5}\s*$/m, 'text'],
+  [/\[\d{1,3}(?:,? ?\d{1,3})* ?\]/, 'text'],
+];
+
+// Whether two signals hold; stops as soon as that is decided (each test scans the text).
+function atLeastTwo(
+  signals: readonly [RegExp, 'head' | 'text'][],
+  text: string,
+  head: string,
+): boolean {
+  let found = 0;
+  for (let i = 0; i < signals.length; i++) {
+    if (found + (signals.length - i) < 2) return false;
+    const [re, where] = signals[i] ?? [];
+    if (re?.test(where === 'head' ? head : text) && ++found === 2) return true;
+  }
+  return false;
+}
+
 // Web pages keep a paragraph on one line; PDF text wraps at about 80 characters.
 function webParagraphs(text: string): boolean {
-  const lengths = text
-    .split('\n')
-    .map((line) => line.trim().length)
-    .filter((n) => n > 0)
-    .sort((a, b) => a - b);
-  if (lengths.length < 3) return false;
-  const longLines = lengths.filter((n) => n > 160).length;
-  return longLines >= 2 && /\n\s*\n/.test(text) && longLines / lengths.length > 0.2;
+  let lines = 0;
+  let longLines = 0;
+  for (const line of text.split('\n')) {
+    const length = line.trim().length;
+    if (length > 0) lines++;
+    if (length > 160) longLines++;
+  }
+  if (lines < 3) return false;
+  return longLines >= 2 && /\n\s*\n/.test(text) && longLines / lines > 0.2;
 }

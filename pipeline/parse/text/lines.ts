@@ -21,10 +21,16 @@ function stripMarkdown(text: string): string {
   return text
     .split('\n')
     .map((line) => {
-      if (/^\s*-{3,}\s*$/.test(line)) return PAGE;
-      let out = line.replace(/^\s*#{1,6}\s+/, '').replace(/\*\*/g, '');
+      // Each step removes or rewrites one character kind: a line without it skips the step
+      // (most lines have no markdown at all).
+      if (line.includes('-') && /^\s*-{3,}\s*$/.test(line)) return PAGE;
+      let out = line;
+      if (out.includes('#')) out = out.replace(/^\s*#{1,6}\s+/, '');
+      if (out.includes('*')) out = out.replace(/\*\*/g, '');
       // "_«Reizigersvereniging boos …_": italics are marked per line.
-      out = out.replace(/(^|\s)_(?=\S)/g, '$1').replace(/(?<=\S)_(?=\s|$|[.,;:)])/g, '');
+      if (out.includes('_'))
+        out = out.replace(/(^|\s)_(?=\S)/g, '$1').replace(/(?<=\S)_(?=\s|$|[.,;:)])/g, '');
+      if (!out.includes('[')) return out;
       // "[1 ]", "[1, 2 ]", "[4 5 ]": footnote markers; "11[e ]" (an ordinal) is not one.
       out = out.replace(/\[(\d{1,3}(?:\s*,?\s*\d{1,3})*)\s*\]/g, (_m, list: string) => {
         const numbers = list.match(/\d+/g) ?? [];
