@@ -29,7 +29,10 @@ export interface RecordsResult<R extends { id: string } = Document> {
   ok: boolean;
 }
 
-export interface RecordsOptions<R extends { id: string } = Document> {
+export interface RecordsOptions<
+  R extends { id: string } = Document,
+  I extends { path: string } = SourceInput,
+> {
   /** Leave out the files with errors and build the rest; else any error fails the build. */
   quarantine?: boolean;
   /** How many files there are (for progress), when `files` is not an array. */
@@ -37,13 +40,14 @@ export interface RecordsOptions<R extends { id: string } = Document> {
   /** Called before each file is parsed (progress): its path, its index from 0, and how many there are. */
   onFile?: ((path: string, index: number, total: number) => void) | undefined;
   /** Parses and validates one file (default analyseSource; the build passes its cache and workers). */
-  analyse?:
-    ((source: SourceFile) => Promise<{ record: R | null; diagnostics: Diagnostic[] }>) | undefined;
+  analyse?: ((source: I) => Promise<{ record: R | null; diagnostics: Diagnostic[] }>) | undefined;
   /** How many files may be analysed at once (default 1). */
   concurrency?: number | undefined;
+  /** Called with each file's outcome in path order, as soon as it and all before it are done. */
+  onParsed?: ((parsed: Parsed<R>) => void | Promise<void>) | undefined;
 }
 
-interface Parsed<R> {
+export interface Parsed<R> {
   file: string;
   record: R | null;
   diagnostics: Diagnostic[];
@@ -60,25 +64,36 @@ function crash(file: string, error: unknown): Diagnostic {
 
 // Parse and validate every source file. Pure apart from what parseSource awaits (PDF text).
 // Every file ends up either as a record or named in the diagnostics: nothing is dropped silently.
-export async function buildRecords<R extends { id: string } = Document>(
-  files: Iterable<SourceInput> | AsyncIterable<SourceInput>,
-  options: RecordsOptions<R> = {},
+export async function buildRecords<
+  R extends { id: string } = Document,
+  I extends { path: string } = SourceInput,
+>(
+  files: Iterable<I> | AsyncIterable<I>,
+  options: RecordsOptions<R, I> = {},
 ): Promise<RecordsResult<R>> {
   const total = options.total ?? (Array.isArray(files) ? files.length : 0);
   const parsed: Parsed<R>[] = [];
   // Without an analyser of its own, R is Document.
   const analyse =
-    options.analyse ?? (analyseSource as unknown as NonNullable<RecordsOptions<R>['analyse']>);
+    options.analyse ?? (analyseSource as unknown as NonNullable<RecordsOptions<R, I>['analyse']>);
   // Files are analysed up to `concurrency` at a time (worker threads) but kept in path order.
   const limit = Math.max(1, options.concurrency ?? 1);
   const window: Promise<Parsed<R>>[] = [];
+  const take = async (entry: Parsed<R>) => {
+    parsed.push(entry);
+    await options.onParsed?.(entry);
+  };
   let index = 0;
   for await (const source of files) {
     options.onFile?.(source.path, index, total);
     index += 1;
     window.push(
       'rejected' in source
-        ? Promise.resolve({ file: source.path, record: null, diagnostics: [...source.rejected] })
+        ? Promise.resolve({
+            file: source.path,
+            record: null,
+            diagnostics: [...(source as RejectedSource).rejected],
+          })
         : analyse(source).then(
             (o) => ({ file: source.path, record: o.record, diagnostics: [...o.diagnostics] }),
             (error: unknown) => ({
@@ -88,9 +103,9 @@ export async function buildRecords<R extends { id: string } = Document>(
             }),
           ),
     );
-    while (window.length >= limit) parsed.push(await window.shift()!);
+    while (window.length >= limit) await take(await window.shift()!);
   }
-  for (const entry of window) parsed.push(await entry);
+  for (const entry of window) await take(await entry);
 
   const claims = parsed.flatMap((p) =>
     p.record === null ? [] : [{ id: p.record.id, file: p.file }],

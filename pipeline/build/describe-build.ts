@@ -9,6 +9,7 @@ export function buildReport(summary: BuildSummary, out: string) {
     version: summary.version,
     date: summary.date,
     sources: summary.counts.sources,
+    parsed: summary.parsed,
     documents: summary.counts.documents,
     questions: summary.counts.questions,
     answers: summary.counts.answers,
@@ -35,6 +36,10 @@ export function describeBuild(summary: BuildSummary, out: string): string {
   const lines = [
     `built ${counts.documents} document(s) with ${counts.questions} questions and ${counts.answers} answers into ${out}/${version}`,
   ];
+  if (summary.parsed < counts.sources)
+    lines.push(
+      `parsed ${summary.parsed} new or changed document(s); ${counts.sources - summary.parsed} unchanged ones came from the cache`,
+    );
   if (summary.quarantined.length > 0) {
     lines.push(
       `quarantined ${summary.quarantined.length} document(s), listed in ${out}/${QUARANTINE_FILE}:`,

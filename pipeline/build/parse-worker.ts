@@ -1,15 +1,27 @@
-// A build worker thread: analyses the source files the main thread sends, one message each.
-import { parentPort } from 'node:worker_threads';
-import type { SourceFile } from '../types.ts';
-import { analysePrepared } from './parse-pool.ts';
+// A build worker thread: analyses the documents the main thread names, one message each, and
+// transfers each encoded entry's memory back instead of copying it.
+import { parentPort, workerData } from 'node:worker_threads';
+import { analyseEntry } from './parse-pool.ts';
+import type { SourceEntry } from './read-sources.ts';
 
 export interface WorkerTask {
   id: number;
-  source: SourceFile;
+  entry: SourceEntry;
 }
 
+const { version, cwd } = workerData as { version: string; cwd: string };
+
 parentPort?.on('message', (task: WorkerTask) => {
-  void analysePrepared(task.source).then((outcome) =>
-    parentPort?.postMessage({ id: task.id, outcome }),
+  analyseEntry(task.entry, version, cwd).then(
+    (result) =>
+      parentPort?.postMessage(
+        { id: task.id, result },
+        result.packed === null ? [] : [result.packed.bytes.buffer as ArrayBuffer],
+      ),
+    (error: unknown) =>
+      parentPort?.postMessage({
+        id: task.id,
+        error: error instanceof Error ? error.message : String(error),
+      }),
   );
 });

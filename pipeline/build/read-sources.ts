@@ -14,14 +14,25 @@ export interface SourceListing {
   diagnostics: Diagnostic[];
 }
 
+/** One document of the store, not yet read: paths relative to the working folder, "/"-separated. */
+export interface SourceEntry {
+  path: string;
+  /** Its metadata sidecar, when there is one. */
+  metadataPath: string | null;
+  /** False for anything that is not a regular file (it is reported, never read). */
+  regular: boolean;
+}
+
 /**
- * Every document under `dir` with its metadata sidecar; paths relative to `cwd`, "/"-separated.
+ * Every document under `dir` with its metadata sidecar, in path order; paths relative to `cwd`.
  * Hidden names (the fetcher's ".x.partial-…" temp files, lock files, ".git") are not documents.
  * Anything else that is not a regular file (a symbolic link, which could point outside the
- * project, a pipe, a device) or cannot be read comes through as a rejected entry with its error,
- * so the build names it instead of skipping it.
+ * project, a pipe, a device) is listed as not regular, so the build names it instead of skipping it.
  */
-export async function listSources(dir: string, cwd = process.cwd()): Promise<SourceListing> {
+export async function listEntries(
+  dir: string,
+  cwd = process.cwd(),
+): Promise<{ entries: SourceEntry[]; diagnostics: Diagnostic[] }> {
   const names = await readdir(dir, { recursive: true, withFileTypes: true }).catch(
     (error: NodeJS.ErrnoException) => {
       throw new KamervragenError(
@@ -44,36 +55,12 @@ export async function listSources(dir: string, cwd = process.cwd()): Promise<Sou
   const { documents, orphanSidecars } = pairSidecars(
     visible.filter((v) => v.regular).map((v) => v.path),
   );
-  const rejected = visible.filter((v) => !v.regular).map((v) => v.path);
-  const order = [
-    ...documents.map((d) => ({ path: d.path, document: d })),
-    ...rejected.map((path) => ({ path, document: null })),
+  const entries: SourceEntry[] = [
+    ...documents.map((d) => ({ path: d.path, metadataPath: d.metadataPath, regular: true })),
+    ...visible
+      .filter((v) => !v.regular)
+      .map((v) => ({ path: v.path, metadataPath: null, regular: false })),
   ].sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
-
-  async function* files(): AsyncGenerator<SourceInput> {
-    for (const { path, document } of order) {
-      if (document === null) {
-        yield reject(
-          path,
-          'build/not-a-file',
-          'not a regular file (a symbolic link, pipe or device); documents/ holds the published files themselves',
-        );
-        continue;
-      }
-      try {
-        const file: SourceFile = { path, bytes: await readFile(join(cwd, path)) };
-        if (document.metadataPath !== null)
-          file.sidecars = { metadataXml: await readFile(join(cwd, document.metadataPath)) };
-        yield file;
-      } catch (error) {
-        yield reject(
-          path,
-          'build/read',
-          `cannot read the file or its metadata (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-        );
-      }
-    }
-  }
   const diagnostics: Diagnostic[] = orphanSidecars.map((file) => ({
     severity: 'warning',
     code: 'build/orphan-metadata',
@@ -81,7 +68,39 @@ export async function listSources(dir: string, cwd = process.cwd()): Promise<Sou
       'metadata file without its document (expected a document with the same id before the first dot beside it); it is not used',
     file,
   }));
-  return { count: order.length, files: files(), diagnostics };
+  return { entries, diagnostics };
+}
+
+/** Reads one listed document and its sidecar; what cannot be read comes back rejected, with why. */
+export async function readEntry(entry: SourceEntry, cwd = process.cwd()): Promise<SourceInput> {
+  if (!entry.regular) {
+    return reject(
+      entry.path,
+      'build/not-a-file',
+      'not a regular file (a symbolic link, pipe or device); documents/ holds the published files themselves',
+    );
+  }
+  try {
+    const file: SourceFile = { path: entry.path, bytes: await readFile(join(cwd, entry.path)) };
+    if (entry.metadataPath !== null)
+      file.sidecars = { metadataXml: await readFile(join(cwd, entry.metadataPath)) };
+    return file;
+  } catch (error) {
+    return reject(
+      entry.path,
+      'build/read',
+      `cannot read the file or its metadata (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
+  }
+}
+
+/** listEntries, with the documents read one at a time as the listing is consumed. */
+export async function listSources(dir: string, cwd = process.cwd()): Promise<SourceListing> {
+  const { entries, diagnostics } = await listEntries(dir, cwd);
+  async function* files(): AsyncGenerator<SourceInput> {
+    for (const entry of entries) yield await readEntry(entry, cwd);
+  }
+  return { count: entries.length, files: files(), diagnostics };
 }
 
 function reject(path: string, code: string, message: string): RejectedSource {

@@ -2,15 +2,19 @@
 // An entry is keyed by sha256 of the parser version, the file's path (diagnostics name it), its
 // bytes and its metadata sidecar's bytes; the parser version is a hash of every source file
 // that can change an outcome, so editing the parser, validator or schema invalidates it all.
+//
 // Entries live in one append-only pack (`records-<version>.pack`): per outcome a header line
 // "key\tmeta length\tfragment lengths,…\n", the JSON of its summary and diagnostics, then its
-// export fragments as raw UTF-8 bytes. One sequential write on a cold build, an index of offsets
-// (not the records) in memory on a warm one; the export copies each record's fragment bytes
-// from it in id order without decoding them. Entries no longer used are dropped when they outnumber the live ones.
+// export fragments as raw UTF-8 bytes. Beside it an index (`records-<version>.index.json`, written
+// whole at the end of a build) holds every entry's offsets, summary and diagnostics, and the
+// fingerprint (size, times, inode) and key of every document path the last build saw: a warm
+// build reads neither the pack's headers nor the documents themselves, only what it exports.
+// Without a usable index (first build, a damaged file, entries appended by a killed build) the
+// pack's headers are walked instead, so the index is only ever a shortcut.
+// Entries no longer used are dropped when they outnumber the live ones.
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
 import {
-  appendFile,
   mkdir,
   open,
   readFile,
@@ -19,6 +23,8 @@ import {
   rm,
   stat,
   truncate,
+  writeFile,
+  type FileHandle,
 } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +41,9 @@ const PARSER_SOURCES = [
   'pipeline/types.ts',
   'pipeline/errors.ts',
   'pipeline/build/analyse-source.ts',
+  'pipeline/build/prepare-record.ts',
+  'pipeline/export',
+  'pipeline/package/hash-record.ts',
   'schema/document.schema.json',
   'package-lock.json',
 ];
@@ -45,6 +54,11 @@ export function defaultCacheDir(documents: string, cwd = process.cwd()): string 
 }
 const PACK_PREFIX = 'records-';
 const PACK_SUFFIX = '.pack';
+const INDEX_SUFFIX = '.index.json';
+const CLOCK_FILE = 'clock';
+const INDEX_FORMAT = 1;
+/** Bytes read from the pack at once when exporting: neighbouring entries come in one read. */
+const WINDOW = 8 << 20;
 
 let versionMemo: Promise<string> | undefined;
 
@@ -85,6 +99,50 @@ export function sourceKey(version: string, source: SourceFile): string {
   return hash.digest('hex');
 }
 
+export type CachedOutcome = Omit<PreparedOutcome, 'fragments'>;
+
+/**
+ * One outcome as the pack stores it: header line, meta JSON, fragments, in one buffer that owns
+ * its memory (a worker thread transfers it to the main thread without copying).
+ */
+export interface PackedEntry {
+  bytes: Uint8Array;
+  /** Where the meta JSON starts in `bytes` (the header line's length), and its length. */
+  metaStart: number;
+  metaLength: number;
+  /** Byte lengths of the fragments after the meta JSON. */
+  fragments: number[];
+}
+
+export function encodeEntry(key: string, outcome: PreparedOutcome): PackedEntry {
+  const { fragments, ...meta } = outcome;
+  const metaText = JSON.stringify(meta);
+  const metaLength = Buffer.byteLength(metaText, 'utf8');
+  const texts = fragments ?? [];
+  const lengths = texts.map((f) => Buffer.byteLength(f, 'utf8'));
+  const header = `${key}\t${metaLength}\t${lengths.join(',')}\n`;
+  let total = header.length + metaLength;
+  for (const n of lengths) total += n;
+  // Not from Buffer's shared pool: the whole ArrayBuffer may be transferred between threads.
+  const bytes = Buffer.allocUnsafeSlow(total);
+  let at = bytes.write(header, 0, 'latin1');
+  at += bytes.write(metaText, at, 'utf8');
+  for (const [i, text] of texts.entries()) at += bytes.write(text, at, lengths[i]!, 'utf8');
+  return { bytes, metaStart: header.length, metaLength, fragments: lengths };
+}
+
+/** The fragments of a packed entry, as views into its bytes. */
+export function entryFragments(entry: PackedEntry): Buffer[] {
+  const bytes = Buffer.from(entry.bytes.buffer, entry.bytes.byteOffset, entry.bytes.byteLength);
+  const out: Buffer[] = [];
+  let at = entry.metaStart + entry.metaLength;
+  for (const n of entry.fragments) {
+    out.push(bytes.subarray(at, at + n));
+    at += n;
+  }
+  return out;
+}
+
 interface Slot {
   /** Where the entry's header line starts. */
   start: number;
@@ -93,97 +151,186 @@ interface Slot {
   length: number;
   /** Byte lengths of the fragments after it. */
   fragments: number[];
+  /** The summary and diagnostics, when known without reading the pack. */
+  meta?: CachedOutcome | undefined;
 }
 
-export type CachedOutcome = Omit<PreparedOutcome, 'fragments'>;
+/** What the last build of an output folder wrote, so an unchanged rebuild need not write it again. */
+export interface ExportStamp {
+  /** sha256 of the exported record keys, in order. */
+  records: string;
+  /** Per file: bytes, sha256, and the file system's fingerprint of the file as written. */
+  files: Record<string, { bytes: number; sha256: string; print: string }>;
+}
 
 export interface RecordCache {
   readonly version: string;
   key(source: SourceFile): string;
+  /** The key and outcome cached for a path whose fingerprint is unchanged since it was remembered. */
+  lookup(path: string, fingerprint: string): { key: string; outcome: CachedOutcome } | undefined;
+  /** Remembers which key a path had, under its fingerprint (null: racy, do not remember). */
+  remember(path: string, fingerprint: string | null, key: string): void;
   get(key: string): CachedOutcome | undefined;
+  has(key: string): boolean;
   put(key: string, outcome: PreparedOutcome): void;
-  /** The export bytes of an entry got or put in this build (call after flush()). */
+  /** put() for an entry already encoded (by a worker thread); an existing key is not stored twice. */
+  putPacked(key: string, entry: PackedEntry, meta: CachedOutcome): void;
+  /**
+   * The export bytes of an entry (call after flush() for entries put in this build), as views
+   * that stay valid until the next call.
+   */
   fragments(key: string): Buffer[];
   /** Writes pending entries, so fragments() can read them. */
   flush(): Promise<void>;
-  /** Writes new entries (and compacts); call once, at the end of a build. */
+  /** The file system's clock now, in nanoseconds (for racy fingerprints). */
+  clock(): Promise<bigint>;
+  stamp(out: string): Promise<ExportStamp | null>;
+  setStamp(out: string, stamp: ExportStamp | null): Promise<void>;
+  /** Writes new entries and the index (and compacts); call once, at the end of a build. */
   save(): Promise<{ hits: number; misses: number }>;
+}
+
+interface IndexFile {
+  format: number;
+  pack: number;
+  entries: [string, number, number, number, number[], CachedOutcome | null][];
+  sources: [string, string, string][];
 }
 
 export async function openRecordCache(dir: string, version?: string): Promise<RecordCache> {
   const v = version ?? (await parserVersion());
   await mkdir(dir, { recursive: true });
-  const packName = `${PACK_PREFIX}${v.slice(0, 16)}${PACK_SUFFIX}`;
-  const packPath = join(dir, packName);
-  // Packs of other parser versions can never hit again.
+  const base = `${PACK_PREFIX}${v.slice(0, 16)}`;
+  const packPath = join(dir, `${base}${PACK_SUFFIX}`);
+  const indexPath = join(dir, `${base}${INDEX_SUFFIX}`);
+  // Packs and indexes of other parser versions can never hit again.
   for (const name of await readdir(dir))
-    if (name.startsWith(PACK_PREFIX) && name !== packName)
+    if (name.startsWith(PACK_PREFIX) && !name.startsWith(`${base}.`))
       await rm(join(dir, name), { force: true });
 
-  const { index, end } = await indexPack(packPath);
-  // A killed build can leave a torn last line: cut it so appended lines start clean.
+  const { index, sources, end } = await loadIndex(packPath, indexPath);
+  // A killed build can leave a torn last entry: cut it so appended entries start clean.
   await truncate(packPath, end).catch(() => undefined);
-  const fd = index.size > 0 ? openSync(packPath, 'r') : null;
+  const remembered = new Map<string, [string, string]>();
   const used = new Set<string>();
-  let fresh: Buffer[] = [];
+  let fresh: Uint8Array[] = [];
   let freshBytes = 0;
-  let misses = 0;
   let size = end;
+  /** Bytes of the pack known to be on disk. */
+  let durable = end;
   let writing: Promise<void> = Promise.resolve();
   let hits = 0;
-  let fdAll: number | null = null;
+  let misses = 0;
+  let fd: number | null = null;
+  const readAt = (buffer: Buffer, length: number, offset: number): number => {
+    fd ??= openSync(packPath, 'r');
+    let got = 0;
+    while (got < length) {
+      const n = readSync(fd, buffer, got, length - got, offset + got);
+      if (n === 0) break;
+      got += n;
+    }
+    return got;
+  };
+  // fragments() reads through one reused window, so exporting allocates nothing per record.
+  const windowBuffer = Buffer.allocUnsafeSlow(WINDOW);
+  let window: Buffer | null = null;
+  let windowStart = 0;
+  const readPack = (offset: number, length: number): Buffer => {
+    if (offset + length > durable) throw new Error(`cache entry at ${offset} is not written yet`);
+    if (window === null || offset < windowStart || offset + length > windowStart + window.length) {
+      const want = Math.min(Math.max(length, WINDOW), durable - offset);
+      const buffer = want <= WINDOW ? windowBuffer : Buffer.allocUnsafe(want);
+      const got = readAt(buffer, want, offset);
+      window = buffer.subarray(0, got);
+      windowStart = offset;
+      if (got < length) throw new Error(`cache pack is shorter than its index (${packPath})`);
+    }
+    return window.subarray(offset - windowStart, offset - windowStart + length);
+  };
+  const meta = (slot: Slot): CachedOutcome | undefined => {
+    if (slot.meta !== undefined) return slot.meta;
+    if (slot.offset + slot.length > durable) return undefined;
+    // Its own buffer, never the window: a caller may still be copying fragments out of that.
+    const buffer = Buffer.allocUnsafe(slot.length);
+    try {
+      if (readAt(buffer, slot.length, slot.offset) < slot.length) return undefined;
+      return (slot.meta = JSON.parse(buffer.toString('utf8')) as CachedOutcome);
+    } catch {
+      return undefined; // a damaged entry is a miss; put() stores a good one
+    }
+  };
   // New entries go to disk in large appends as they come, so a cold build never holds them all.
+  let appending: FileHandle | null = null;
   const flush = () => {
     if (fresh.length === 0) return;
-    const bytes = Buffer.concat(fresh);
+    const parts = fresh;
+    const upTo = size;
     fresh = [];
     freshBytes = 0;
-    writing = writing.then(() => appendFile(packPath, bytes));
+    writing = writing.then(async () => {
+      appending ??= await open(packPath, 'a');
+      await appending.writev(parts);
+      durable = upTo;
+    });
+  };
+  const append = (key: string, entry: PackedEntry, outcome: CachedOutcome) => {
+    const offset = size + entry.metaStart;
+    index.set(key, {
+      start: size,
+      offset,
+      length: entry.metaLength,
+      fragments: entry.fragments,
+      meta: outcome,
+    });
+    fresh.push(entry.bytes);
+    size += entry.bytes.length;
+    freshBytes += entry.bytes.length;
+    if (freshBytes >= 1 << 23) flush();
   };
 
-  return {
+  const cache: RecordCache = {
     version: v,
     key: (source) => sourceKey(v, source),
+    lookup(path, fingerprint) {
+      const known = sources.get(path);
+      if (known === undefined || known[0] !== fingerprint) return undefined;
+      const outcome = cache.get(known[1]);
+      return outcome === undefined ? undefined : { key: known[1], outcome };
+    },
+    remember(path, fingerprint, key) {
+      used.add(key);
+      if (fingerprint !== null) remembered.set(path, [fingerprint, key]);
+    },
     get(key) {
       const slot = index.get(key);
-      if (slot === undefined || fd === null || slot.offset + slot.length > end) return undefined;
-      const buffer = Buffer.allocUnsafe(slot.length);
-      readSync(fd, buffer, 0, slot.length, slot.offset);
-      let outcome: CachedOutcome;
-      try {
-        outcome = JSON.parse(buffer.toString('utf8')) as CachedOutcome;
-      } catch {
-        return undefined; // a damaged entry is a miss; put() stores a good one
-      }
+      if (slot === undefined) return undefined;
+      const outcome = meta(slot);
+      if (outcome === undefined) return undefined;
       used.add(key);
       hits += 1;
       return outcome;
     },
+    has: (key) => index.has(key),
     put(key, outcome) {
+      cache.putPacked(key, encodeEntry(key, outcome), {
+        record: outcome.record,
+        diagnostics: outcome.diagnostics,
+      });
+    },
+    putPacked(key, entry, outcome) {
       used.add(key);
       misses += 1;
-      const { fragments, ...meta } = outcome;
-      const parts = [Buffer.from(JSON.stringify(meta), 'utf8')];
-      for (const f of fragments ?? []) parts.push(Buffer.from(f, 'utf8'));
-      const lengths = parts.slice(1).map((b) => b.length);
-      const header = Buffer.from(`${key}\t${parts[0]!.length}\t${lengths.join(',')}\n`, 'latin1');
-      const offset = size + header.length;
-      index.set(key, { start: size, offset, length: parts[0]!.length, fragments: lengths });
-      for (const part of [header, ...parts]) {
-        fresh.push(part);
-        size += part.length;
-        freshBytes += part.length;
-      }
-      if (freshBytes >= 1 << 23) flush();
+      const slot = index.get(key);
+      if (slot !== undefined && meta(slot) !== undefined) return;
+      append(key, entry, outcome);
     },
     fragments(key) {
       const slot = index.get(key);
       if (slot === undefined) throw new Error(`no cache entry ${key}`);
-      fdAll ??= openSync(packPath, 'r');
       let total = 0;
       for (const n of slot.fragments) total += n;
-      const buffer = Buffer.allocUnsafe(total);
-      readSync(fdAll, buffer, 0, total, slot.offset + slot.length);
+      const buffer = readPack(slot.offset + slot.length, total);
       const out: Buffer[] = [];
       let at = 0;
       for (const n of slot.fragments) {
@@ -196,26 +343,121 @@ export async function openRecordCache(dir: string, version?: string): Promise<Re
       flush();
       await writing;
     },
+    async clock() {
+      const path = join(dir, CLOCK_FILE);
+      await writeFile(path, '');
+      return (await stat(path, { bigint: true })).mtimeNs;
+    },
+    async stamp(out) {
+      const stamps = await readStamps(dir);
+      return stamps[resolve(out)] ?? null;
+    },
+    async setStamp(out, stamp) {
+      const stamps = await readStamps(dir);
+      if (stamp === null) delete stamps[resolve(out)];
+      else stamps[resolve(out)] = stamp;
+      await writeAtomic(join(dir, STAMPS_FILE), `${JSON.stringify(stamps)}\n`);
+    },
     async save() {
       flush();
       await writing;
+      await appending?.close();
+      appending = null;
       if (fd !== null) closeSync(fd);
-      if (fdAll !== null) closeSync(fdAll);
+      fd = null;
+      window = null;
       const stale = [...index.keys()].filter((k) => !used.has(k)).length;
-      if (stale > 0 && stale >= used.size) await compact(packPath, index, used);
+      let packSize = size;
+      if (stale > 0 && stale >= used.size) packSize = await compact(packPath, index, used);
+      await writeAtomic(indexPath, indexText(index, remembered, packSize));
       return { hits, misses };
     },
   };
+  return cache;
 }
 
-// Walks the entry headers; a torn last entry (a killed build) ends the pack and is cut off.
-async function indexPack(path: string): Promise<{ index: Map<string, Slot>; end: number }> {
-  const index = new Map<string, Slot>();
-  const handle = await open(path, 'r').catch(() => null);
-  if (handle === null) return { index, end: 0 };
-  let pos = 0;
+const STAMPS_FILE = 'exports.json';
+
+async function readStamps(dir: string): Promise<Record<string, ExportStamp>> {
   try {
-    const fileSize = (await handle.stat()).size;
+    return JSON.parse(await readFile(join(dir, STAMPS_FILE), 'utf8')) as Record<
+      string,
+      ExportStamp
+    >;
+  } catch {
+    return {};
+  }
+}
+
+async function writeAtomic(path: string, text: string): Promise<void> {
+  const temp = `${path}.${process.pid}.tmp`;
+  await writeFile(temp, text);
+  await rename(temp, path);
+}
+
+function indexText(
+  index: Map<string, Slot>,
+  sources: Map<string, [string, string]>,
+  pack: number,
+): string {
+  const file: IndexFile = {
+    format: INDEX_FORMAT,
+    pack,
+    entries: [...index].map(([key, s]) => [
+      key,
+      s.start,
+      s.offset,
+      s.length,
+      s.fragments,
+      s.meta ?? null,
+    ]),
+    sources: [...sources].map(([path, [print, key]]) => [path, print, key]),
+  };
+  return JSON.stringify(file);
+}
+
+// The index when it matches the pack, plus any entries appended after it was written; else a
+// walk over the whole pack. Either way `end` is where the last whole entry ends.
+async function loadIndex(
+  packPath: string,
+  indexPath: string,
+): Promise<{ index: Map<string, Slot>; sources: Map<string, [string, string]>; end: number }> {
+  const packSize = await stat(packPath).then(
+    (s) => s.size,
+    () => 0,
+  );
+  const index = new Map<string, Slot>();
+  const sources = new Map<string, [string, string]>();
+  let from = 0;
+  try {
+    const file = JSON.parse(await readFile(indexPath, 'utf8')) as IndexFile;
+    if (file.format === INDEX_FORMAT && file.pack <= packSize) {
+      for (const [key, start, offset, length, fragments, meta] of file.entries)
+        index.set(key, { start, offset, length, fragments, meta: meta ?? undefined });
+      for (const [path, print, key] of file.sources) sources.set(path, [print, key]);
+      from = file.pack;
+    }
+  } catch {
+    // No index, or a damaged one: the pack itself says what it holds.
+    index.clear();
+    sources.clear();
+    from = 0;
+  }
+  const end = await walkPack(packPath, packSize, from, index);
+  return { index, sources, end };
+}
+
+// Walks the entry headers from `pos`; a torn last entry (a killed build) ends the pack.
+async function walkPack(
+  path: string,
+  fileSize: number,
+  pos: number,
+  index: Map<string, Slot>,
+): Promise<number> {
+  if (pos >= fileSize) return pos;
+  const handle = await open(path, 'r').catch(() => null);
+  if (handle === null) return pos;
+  try {
     const chunk = Buffer.allocUnsafe(1 << 24);
     let chunkStart = 0;
     let chunkLength = 0;
@@ -242,24 +484,32 @@ async function indexPack(path: string): Promise<{ index: Map<string, Slot>; end:
   } finally {
     await handle.close();
   }
-  return { index, end: pos };
+  return pos;
 }
 
-async function compact(path: string, index: Map<string, Slot>, used: Set<string>): Promise<void> {
+// Rewrites the pack with only the entries in `used`, updating their offsets; returns its size.
+async function compact(path: string, index: Map<string, Slot>, used: Set<string>): Promise<number> {
   const temp = `${path}.${process.pid}.tmp`;
   const out = await open(temp, 'w');
   const source = await open(path, 'r');
+  let written = 0;
   try {
     let batch: Buffer[] = [];
     let size = 0;
-    for (const [key, slot] of index) {
-      if (!used.has(key)) continue;
+    for (const [key, slot] of [...index]) {
+      if (!used.has(key)) {
+        index.delete(key);
+        continue;
+      }
       const length =
         slot.offset + slot.length + slot.fragments.reduce((a, b) => a + b, 0) - slot.start;
       const buffer = Buffer.allocUnsafe(length);
       await source.read(buffer, 0, length, slot.start);
+      const shift = written - slot.start;
+      index.set(key, { ...slot, start: slot.start + shift, offset: slot.offset + shift });
       batch.push(buffer);
       size += length;
+      written += length;
       if (size >= 1 << 23) {
         await out.write(Buffer.concat(batch));
         batch = [];
@@ -272,4 +522,5 @@ async function compact(path: string, index: Map<string, Slot>, used: Set<string>
     await out.close();
   }
   await rename(temp, path);
+  return written;
 }

@@ -1,28 +1,38 @@
 // The build as one call, shared by `kamervragen build`, pipeline/scripts/build.ts and the release
 // command: read documents/, parse and validate, export into the output folder. I/O lives here
 // and in read-sources.ts / write-files.ts; every step in between is pure.
+import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { KamervragenError, type Diagnostic } from '../errors.ts';
+import { hasErrors, KamervragenError, type Diagnostic } from '../errors.ts';
 import { parseManifest, MANIFEST_NAME } from '../package/manifest.ts';
 import type { Manifest } from '../package/release-types.ts';
-import type { SourceFile } from '../types.ts';
 import { SCHEMA_VERSION } from '../validate/schema.ts';
 import { buildRecords, type QuarantinedFile, type RecordsResult } from './build-records.ts';
-import { createAnalyser, defaultWorkers, type Analyser } from './parse-pool.ts';
+import { createAnalyser, defaultWorkers } from './parse-pool.ts';
 import { inRange, partitionKey, writePartition, type PartitionRange } from './partition.ts';
 import { planFromSummaries } from './plan-from-summaries.ts';
 import type { RecordSummary } from './prepare-record.ts';
 import { quarantineJson, QUARANTINE_FILE } from './quarantine-file.ts';
-import { listSources } from './read-sources.ts';
+import { listEntries, type SourceEntry } from './read-sources.ts';
 import {
   defaultCacheDir,
+  entryFragments,
   openRecordCache,
   type CachedOutcome,
+  type ExportStamp,
+  type PackedEntry,
   type RecordCache,
 } from './record-cache.ts';
-import { writeDataset } from './write-dataset.ts';
+import { RACY_MARGIN_NS, fingerprints } from './source-fingerprint.ts';
+import {
+  filePrint,
+  finishDataset,
+  openDatasetWriter,
+  RECORD_FILES,
+  type DatasetWriter,
+} from './write-dataset.ts';
 
 export interface BuildOptions {
   /** Folder of source documents (default documents). */
@@ -50,6 +60,8 @@ export interface BuildSummary {
   written: string[];
   version: string | null;
   date: string | null;
+  /** Documents parsed by this build; the others came from the cache without being read. */
+  parsed: number;
   /** A summary of each record (the records themselves stay on disk, in the record store). */
   records: RecordSummary[];
   counts: { sources: number; documents: number; questions: number; answers: number };
@@ -57,29 +69,88 @@ export interface BuildSummary {
   diagnostics: Diagnostic[];
 }
 
+/** Below this many documents to parse, starting worker threads costs more than it saves. */
+const MIN_FOR_THREADS = 200;
+
 export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
-  const { count, files, diagnostics: listing } = await listSources(options.documents);
+  const { entries, diagnostics: listing } = await listEntries(options.documents);
+  const count = entries.length;
   // Outside OUT (which holds only the dataset), one folder per documents folder. Without
   // a cache the same store lives in a temporary folder for this build only: the export reads
   // every record's bytes back from it, so no build holds all records in memory.
   const temporary =
     options.cache === null ? await mkdtemp(join(tmpdir(), 'kamervragen-records-')) : null;
+  let writer: DatasetWriter | null = null;
   try {
     const cache = await openRecordCache(
       temporary ?? options.cache ?? defaultCacheDir(options.documents),
     );
-    const analyser = createAnalyser(options.workers ?? defaultWorkers());
+    // Documents whose fingerprint is unchanged since the last build are neither read nor hashed.
+    const prints =
+      temporary === null
+        ? fingerprints(entries, (await cache.clock()) - RACY_MARGIN_NS)
+        : entries.map(() => null);
+    const known = entries.map((e, i) => {
+      const print = prints[i];
+      return print === null || print === undefined ? undefined : cache.lookup(e.path, print);
+    });
+    const misses = known.filter((k) => k === undefined).length;
+    const workers =
+      options.workers ?? (misses < MIN_FOR_THREADS ? 1 : Math.max(1, defaultWorkers()));
+    const analyser = misses === 0 ? null : createAnalyser(workers, cache.version);
+    // With documents to parse, the export is written while they are parsed, in path order, which
+    // is id order for documents named by their id; if the order turns out otherwise, the export
+    // is written again from the cache once every record is known.
+    writer =
+      options.partition === undefined && misses > 0 ? await openDatasetWriter(options.out) : null;
+    const fresh = new Map<string, PackedEntry>();
+    let parsed = 0;
+    const streamed: string[] = [];
+    let lastId: string | null = null;
+    const abandon = async () => {
+      await writer?.abort();
+      writer = null;
+    };
     let result: RecordsResult<KeyedSummary>;
     try {
-      result = await buildRecords<KeyedSummary>(files, {
-        quarantine: options.quarantine === true,
-        total: count,
-        onFile: options.onFile,
-        analyse: cachedAnalyse(cache, analyser),
-        concurrency: analyser.concurrency,
-      });
+      result = await buildRecords<KeyedSummary, SourceEntry & { at: number }>(
+        entries.map((e, at) => ({ ...e, at })),
+        {
+          quarantine: options.quarantine === true,
+          total: count,
+          onFile: options.onFile,
+          concurrency: analyser?.concurrency ?? 1,
+          analyse: async (entry) => {
+            const print = prints[entry.at] ?? null;
+            const hit = known[entry.at];
+            if (hit !== undefined) {
+              cache.remember(entry.path, print, hit.key);
+              return keyed(hit.key, hit.outcome);
+            }
+            const analysed = await analyser!.analyse(entry);
+            parsed += 1;
+            if (analysed.key !== null && analysed.packed !== null) {
+              cache.putPacked(analysed.key, analysed.packed, analysed.outcome);
+              cache.remember(entry.path, print, analysed.key);
+              if (writer !== null) fresh.set(entry.path, analysed.packed);
+            }
+            return keyed(analysed.key ?? '', analysed.outcome);
+          },
+          onParsed: async (parsed) => {
+            const packed = fresh.get(parsed.file);
+            fresh.delete(parsed.file);
+            if (writer === null || parsed.record === null || hasErrors(parsed.diagnostics)) return;
+            if (lastId !== null && parsed.record.id <= lastId) return abandon();
+            lastId = parsed.record.id;
+            streamed.push(parsed.record.key);
+            await writer.add(
+              packed === undefined ? cache.fragments(parsed.record.key) : entryFragments(packed),
+            );
+          },
+        },
+      );
     } finally {
-      await analyser.close();
+      await analyser?.close();
     }
     if (options.partition !== undefined) {
       // A part keeps the records of its session years (and, for the open-start range, the
@@ -91,26 +162,57 @@ export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
         quarantined: inRange(partitionKey(null), range) ? result.quarantined : [],
       };
     }
-    const written = !result.ok
-      ? null
-      : options.partition === undefined
-        ? await exportRecords(options, result, cache)
-        : await exportPartition(options, options.partition, count, result, cache);
+    if (!result.ok) await abandon();
+    let written: { names: string[]; version: string | null; date: string | null } | null = null;
+    if (result.ok && options.partition !== undefined)
+      written = await exportPartition(options, options.partition, count, result, cache);
+    else if (result.ok) {
+      const sorted = byId(result.records);
+      // Streamed output stands only if it holds exactly the records, in id order.
+      if (writer !== null && !sameKeys(streamed, sorted)) await abandon();
+      written = await exportRecords(options, result, sorted, cache, writer, misses === 0);
+      writer = null;
+    }
     await cache.save();
-    return summarise(count, listing, result, written);
+    return { ...summarise(count, listing, result, written), parsed };
   } finally {
+    await (writer as DatasetWriter | null)?.abort();
     if (temporary !== null) await rm(temporary, { recursive: true, force: true });
   }
 }
 
 type KeyedSummary = RecordSummary & { key: string };
 
+function keyed(
+  key: string,
+  outcome: CachedOutcome,
+): { record: KeyedSummary | null; diagnostics: Diagnostic[] } {
+  return {
+    record: outcome.record === null ? null : { ...outcome.record, key },
+    diagnostics: outcome.diagnostics,
+  };
+}
+
+function byId(records: readonly KeyedSummary[]): KeyedSummary[] {
+  return [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+function sameKeys(streamed: readonly string[], sorted: readonly KeyedSummary[]): boolean {
+  return streamed.length === sorted.length && sorted.every((r, i) => r.key === streamed[i]);
+}
+
+function recordsHash(sorted: readonly KeyedSummary[]): string {
+  const hash = createHash('sha256');
+  for (const r of sorted) hash.update(`${r.key}\n`);
+  return hash.digest('hex');
+}
+
 function summarise(
   count: number,
   listing: Diagnostic[],
   result: RecordsResult<KeyedSummary>,
   written: { names: string[]; version: string | null; date: string | null } | null,
-): BuildSummary {
+): Omit<BuildSummary, 'parsed'> {
   const records = result.records.map(({ key: _key, ...summary }) => summary);
   return {
     ok: written !== null,
@@ -132,7 +234,10 @@ function summarise(
 async function exportRecords(
   options: BuildOptions,
   result: RecordsResult<KeyedSummary>,
+  sorted: readonly KeyedSummary[],
   cache: RecordCache,
+  streamed: DatasetWriter | null,
+  nothingParsed: boolean,
 ): Promise<{ names: string[]; version: string | null; date: string | null }> {
   // The version and date come from the last release's manifest and the documents, never the clock,
   // so rebuilding unchanged documents reproduces dist/ byte for byte.
@@ -145,17 +250,48 @@ async function exportRecords(
           sourceDateEpoch: options.sourceDateEpoch,
         });
   const meta = plan === null ? {} : { version: plan.version, created: `${plan.date}T00:00:00Z` };
-  await cache.flush();
-  const sorted = [...result.records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const { written } = await writeDataset(
+  const records = recordsHash(sorted);
+  const stamp = await cache.stamp(options.out);
+  // Nothing parsed and the same records as the files the last build wrote, which nobody touched
+  // since: those files are already right.
+  const keep =
+    streamed === null &&
+    nothingParsed &&
+    stamp !== null &&
+    stamp.records === records &&
+    (await untouched(options.out, stamp));
+  let writer = streamed;
+  if (writer === null && !keep) {
+    await cache.flush();
+    writer = await openDatasetWriter(options.out);
+    try {
+      for (const record of sorted) await writer.add(cache.fragments(record.key));
+    } catch (error) {
+      await writer.abort();
+      throw error;
+    }
+  }
+  const finished = await finishDataset(
     options.out,
-    (function* () {
-      for (const record of sorted) yield cache.fragments(record.key);
-    })(),
-    meta,
-    [{ name: QUARANTINE_FILE, chunks: () => [quarantineJson(result.quarantined)] }],
+    writer,
+    {
+      meta,
+      extra: [{ name: QUARANTINE_FILE, chunks: () => [quarantineJson(result.quarantined)] }],
+      stamp,
+      keepRecordFiles: keep,
+    },
+    records,
   );
-  return { names: written, version: plan?.version ?? null, date: plan?.date ?? null };
+  await cache.setStamp(options.out, finished.stamp);
+  return { names: finished.written, version: plan?.version ?? null, date: plan?.date ?? null };
+}
+
+async function untouched(out: string, stamp: ExportStamp): Promise<boolean> {
+  for (const name of RECORD_FILES) {
+    const known = stamp.files[name];
+    if (known === undefined || known.print !== (await filePrint(join(out, name)))) return false;
+  }
+  return true;
 }
 
 async function exportPartition(
@@ -166,7 +302,7 @@ async function exportPartition(
   cache: RecordCache,
 ): Promise<{ names: string[]; version: null; date: null }> {
   await cache.flush();
-  const sorted = [...result.records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sorted = byId(result.records);
   const names = await writePartition(
     options.out,
     {
@@ -180,22 +316,6 @@ async function exportPartition(
     })(),
   );
   return { names, version: null, date: null };
-}
-
-function cachedAnalyse(cache: RecordCache, analyser: Analyser) {
-  return async (source: SourceFile) => {
-    const key = cache.key(source);
-    let outcome: CachedOutcome | undefined = cache.get(key);
-    if (outcome === undefined) {
-      const prepared = await analyser.analyse(source);
-      cache.put(key, prepared);
-      outcome = prepared;
-    }
-    return {
-      record: outcome.record === null ? null : { ...outcome.record, key },
-      diagnostics: outcome.diagnostics,
-    };
-  };
 }
 
 export async function readPreviousManifest(path: string): Promise<Manifest | null> {

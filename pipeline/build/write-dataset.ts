@@ -3,6 +3,7 @@
 // are those exportDataset produces (the same generators made the fragments). Like writeFiles,
 // everything goes to a staging folder first and is renamed into place when complete; a file
 // whose bytes did not change is left as it was (an incremental build rewrites only what changed).
+// The build can open the writer before it knows every record and feed it while parsing goes on.
 import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
@@ -11,103 +12,240 @@ import { dataPackage, type PackageMeta, type ResourceStats } from '../export/dat
 import { csvChunks } from '../export/to-csv.ts';
 import { TABLES } from '../export/tables.ts';
 import type { FragmentBytes } from './prepare-record.ts';
+import type { ExportStamp } from './record-cache.ts';
 import { removeStaleStaging, STAGING_PREFIX, type OutputFile } from './write-files.ts';
 
+/** The files made from record fragments, in fragment order. */
+export const RECORD_FILES: readonly string[] = [
+  'kamervragen.json',
+  'kamervragen.ndjson',
+  ...TABLES.map((t) => `${t.name}.csv`),
+];
+/** Bytes gathered per file before one hash update and one write. */
+const CHUNK = 4 << 20;
+
+// One output file: bytes are copied into one of two fixed buffers; a full buffer is hashed here
+// and written on libuv's threads while the other fills, so no memory is allocated per record.
 class StreamedFile {
   readonly hash: Hash = createHash('sha256');
   bytes = 0;
-  private pending: Uint8Array[] = [];
-  private size = 0;
+  private readonly buffers = [Buffer.allocUnsafeSlow(CHUNK), Buffer.allocUnsafeSlow(CHUNK)];
+  private readonly busy: (Promise<unknown> | null)[] = [null, null];
+  private current = 0;
+  private fill = 0;
+  private position = 0;
   constructor(
     readonly name: string,
     private readonly handle: FileHandle,
   ) {}
-  async write(text: string | Uint8Array): Promise<void> {
-    if (text.length === 0) return;
-    const buffer = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
-    this.hash.update(buffer);
-    this.bytes += buffer.length;
-    this.pending.push(buffer);
-    this.size += buffer.length;
-    if (this.size >= 1 << 20) await this.flush();
+  /** Returns a promise only when the caller must wait (a buffer is still being written). */
+  write(text: string | Uint8Array): Promise<void> | undefined {
+    if (text.length === 0) return undefined;
+    const data = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+    this.bytes += data.length;
+    if (this.fill + data.length < CHUNK) {
+      this.buffers[this.current]!.set(data, this.fill);
+      this.fill += data.length;
+      return undefined;
+    }
+    return this.spill(data);
+  }
+  private async spill(data: Uint8Array): Promise<void> {
+    let at = 0;
+    while (at < data.length) {
+      const n = Math.min(CHUNK - this.fill, data.length - at);
+      this.buffers[this.current]!.set(data.subarray(at, at + n), this.fill);
+      this.fill += n;
+      at += n;
+      if (this.fill === CHUNK) await this.flush();
+    }
   }
   async flush(): Promise<void> {
-    if (this.pending.length === 0) return;
-    const data = Buffer.concat(this.pending);
-    this.pending = [];
-    this.size = 0;
-    await this.handle.write(data);
+    if (this.fill === 0) return;
+    const i = this.current;
+    const data = this.buffers[i]!.subarray(0, this.fill);
+    this.hash.update(data);
+    this.busy[i] = this.handle.write(data, 0, data.length, this.position);
+    this.position += data.length;
+    this.fill = 0;
+    this.current = 1 - i;
+    const other = this.busy[this.current];
+    this.busy[this.current] = null;
+    if (other !== null && other !== undefined) await other;
   }
   async close(): Promise<void> {
-    await this.flush();
-    await this.handle.sync();
-    await this.handle.close();
+    try {
+      await this.flush();
+      for (const b of this.busy) if (b !== null) await b;
+      await this.handle.sync();
+    } finally {
+      await this.handle.close();
+    }
   }
 }
 
-export async function writeDataset(
-  out: string,
-  fragments: Iterable<FragmentBytes> | AsyncIterable<FragmentBytes>,
-  meta: PackageMeta,
-  extra: readonly OutputFile[],
-): Promise<{ written: string[]; unchanged: string[] }> {
+export interface FileStats {
+  bytes: number;
+  sha256: string;
+}
+
+/** The record files of a dataset, fed record by record (in id order) and finished once. */
+export interface DatasetWriter {
+  add(fragments: FragmentBytes): Promise<void>;
+  /** Ends the files; their sizes and hashes, by name. */
+  close(): Promise<Map<string, FileStats>>;
+  /** Drops everything written so far. */
+  abort(): Promise<void>;
+  readonly staging: string;
+}
+
+const OPEN = Buffer.from('[\n');
+const COMMA = Buffer.from(',\n');
+
+export async function openDatasetWriter(out: string): Promise<DatasetWriter> {
+  const staging = await openStaging(out);
+  const files: StreamedFile[] = [];
+  try {
+    for (const name of RECORD_FILES)
+      files.push(new StreamedFile(name, await open(join(staging, name), 'wx')));
+  } catch (error) {
+    await Promise.all(files.map((f) => f.close().catch(() => undefined)));
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+  const [json, ndjson, ...csv] = files as [StreamedFile, StreamedFile, ...StreamedFile[]];
+  for (const [i, table] of TABLES.entries()) await csv[i]!.write(headerOf(table));
+  let first = true;
+  let closed = false;
+  const closeAll = async () => {
+    if (closed) return;
+    closed = true;
+    const results = await Promise.allSettled(files.map((f) => f.close()));
+    const failed = results.find((r) => r.status === 'rejected');
+    if (failed !== undefined) throw (failed as PromiseRejectedResult).reason;
+  };
+  return {
+    staging,
+    async add(f) {
+      // The fragments are copied before this returns: the caller may reuse their memory.
+      // (Awaiting only real promises: most writes are a copy into a buffer and return nothing.)
+      let wait = json.write(first ? OPEN : COMMA);
+      if (wait !== undefined) await wait;
+      wait = json.write(f[0]!);
+      if (wait !== undefined) await wait;
+      first = false;
+      wait = ndjson.write(f[1]!);
+      if (wait !== undefined) await wait;
+      for (let i = 0; i < csv.length; i += 1) {
+        wait = csv[i]!.write(f[2 + i]!);
+        if (wait !== undefined) await wait;
+      }
+    },
+    async close() {
+      await json.write(first ? '[]\n' : '\n]\n');
+      await closeAll();
+      return new Map(
+        files.map((f) => [f.name, { bytes: f.bytes, sha256: f.hash.digest('hex') }] as const),
+      );
+    },
+    async abort() {
+      await closeAll().catch(() => undefined);
+      await rm(staging, { recursive: true, force: true });
+    },
+  };
+}
+
+async function openStaging(out: string): Promise<string> {
   await mkdir(out, { recursive: true });
   await removeStaleStaging(out);
   const staging = join(out, `${STAGING_PREFIX}${process.pid}`);
+  await rm(staging, { recursive: true, force: true });
   await mkdir(staging);
+  return staging;
+}
+
+export interface FinishOptions {
+  meta: PackageMeta;
+  extra: readonly OutputFile[];
+  /** What the last build wrote into `out`, to tell unchanged files without reading them. */
+  stamp?: ExportStamp | null | undefined;
+  /** The record files are unchanged since `stamp` (the writer was never opened): keep them. */
+  keepRecordFiles?: boolean | undefined;
+}
+
+/**
+ * Completes a dataset: datapackage.json (from the record files' sizes and hashes) and the extra
+ * files, then every file that differs from what `out` holds is renamed into place.
+ * Returns the stamp of what `out` now holds.
+ */
+export async function finishDataset(
+  out: string,
+  writer: DatasetWriter | null,
+  options: FinishOptions,
+  recordsHash = '',
+): Promise<{ written: string[]; unchanged: string[]; stamp: ExportStamp }> {
+  let staging = writer?.staging ?? null;
   try {
-    const names = ['kamervragen.json', 'kamervragen.ndjson', ...TABLES.map((t) => `${t.name}.csv`)];
-    const files: StreamedFile[] = [];
-    for (const name of names)
-      files.push(new StreamedFile(name, await open(join(staging, name), 'wx')));
-    const hashes = new Map<string, string>();
-    try {
-      const [json, ndjson, ...csv] = files as [StreamedFile, StreamedFile, ...StreamedFile[]];
-      for (const [i, table] of TABLES.entries()) await csv[i]!.write(headerOf(table));
-      let first = true;
-      for await (const f of fragments) {
-        await json.write(first ? '[\n' : ',\n');
-        await json.write(f[0]!);
-        first = false;
-        await ndjson.write(f[1]!);
-        for (let i = 0; i < csv.length; i += 1) await csv[i]!.write(f[2 + i]!);
-      }
-      await json.write(first ? '[]\n' : '\n]\n');
-    } finally {
-      for (const file of files) await file.close();
+    const hashes = new Map<string, FileStats>();
+    if (writer !== null) {
+      for (const [name, s] of await writer.close()) hashes.set(name, s);
+    } else if (options.keepRecordFiles === true && options.stamp !== null && options.stamp) {
+      for (const name of RECORD_FILES) hashes.set(name, options.stamp.files[name]!);
+    } else {
+      throw new Error('finishDataset needs a writer, or a stamp for files kept as they are');
     }
+    staging ??= await openStaging(out);
     const stats = new Map<string, ResourceStats>();
-    for (const file of files) {
-      const sha256 = file.hash.digest('hex');
-      hashes.set(file.name, sha256);
-      if (file.name.endsWith('.csv'))
-        stats.set(file.name.slice(0, -4), { bytes: file.bytes, sha256 });
-    }
+    for (const name of RECORD_FILES)
+      if (name.endsWith('.csv')) stats.set(name.slice(0, -4), hashes.get(name)!);
     const small: OutputFile[] = [
       {
         name: 'datapackage.json',
-        chunks: () => [`${JSON.stringify(dataPackage(TABLES, stats, meta), null, 2)}\n`],
+        chunks: () => [`${JSON.stringify(dataPackage(TABLES, stats, options.meta), null, 2)}\n`],
       },
-      ...extra,
+      ...options.extra,
     ];
     for (const file of small) {
       const handle = await open(join(staging, file.name), 'wx');
       const streamed = new StreamedFile(file.name, handle);
       for (const chunk of file.chunks()) await streamed.write(chunk);
       await streamed.close();
-      hashes.set(file.name, streamed.hash.digest('hex'));
+      hashes.set(file.name, { bytes: streamed.bytes, sha256: streamed.hash.digest('hex') });
     }
-    const written = [...names, ...small.map((f) => f.name)];
+    const written = [...RECORD_FILES, ...small.map((f) => f.name)];
     const unchanged: string[] = [];
+    const stamp: ExportStamp = { records: recordsHash, files: {} };
     for (const name of written) {
-      if (await sameBytes(join(staging, name), join(out, name), hashes.get(name)!))
+      const target = join(out, name);
+      const kept = writer === null && RECORD_FILES.includes(name);
+      const known = options.stamp?.files[name];
+      if (kept || (await sameBytes(join(staging, name), target, hashes.get(name)!, known)))
         unchanged.push(name);
-      else await rename(join(staging, name), join(out, name));
+      else await rename(join(staging, name), target);
+      stamp.files[name] = { ...hashes.get(name)!, print: await filePrint(target) };
     }
-    return { written, unchanged };
+    return { written, unchanged, stamp };
   } finally {
-    await rm(staging, { recursive: true, force: true });
+    if (staging !== null) await rm(staging, { recursive: true, force: true });
   }
+}
+
+/** Writes the dataset from fragments in id order (the merge of a partitioned build uses it). */
+export async function writeDataset(
+  out: string,
+  fragments: Iterable<FragmentBytes> | AsyncIterable<FragmentBytes>,
+  meta: PackageMeta,
+  extra: readonly OutputFile[],
+): Promise<{ written: string[]; unchanged: string[] }> {
+  const writer = await openDatasetWriter(out);
+  try {
+    for await (const f of fragments) await writer.add(f);
+  } catch (error) {
+    await writer.abort();
+    throw error;
+  }
+  const { written, unchanged } = await finishDataset(out, writer, { meta, extra });
+  return { written, unchanged };
 }
 
 function headerOf(table: (typeof TABLES)[number]): string {
@@ -115,10 +253,25 @@ function headerOf(table: (typeof TABLES)[number]): string {
   return '';
 }
 
-async function sameBytes(staged: string, current: string, sha256: string): Promise<boolean> {
+/** The file system's fingerprint of a written file: size, times and inode. */
+export async function filePrint(path: string): Promise<string> {
+  const info = await stat(path, { bigint: true }).catch(() => null);
+  if (info === null) return '';
+  return `${info.size}:${info.mtimeNs}:${info.ctimeNs}:${info.ino}`;
+}
+
+async function sameBytes(
+  staged: string,
+  current: string,
+  expected: FileStats,
+  known: ExportStamp['files'][string] | undefined,
+): Promise<boolean> {
   const [a, b] = await Promise.all([stat(staged), stat(current).catch(() => null)]);
   if (b === null || !b.isFile() || a.size !== b.size) return false;
+  // The file is as the last build left it: its hash is known without reading it.
+  if (known !== undefined && known.print === (await filePrint(current)))
+    return known.sha256 === expected.sha256;
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(current)) hash.update(chunk as Buffer);
-  return hash.digest('hex') === sha256;
+  return hash.digest('hex') === expected.sha256;
 }

@@ -1,7 +1,17 @@
 // The fast build (worker threads, record cache, one-pass streamed export, partitions) must write
 // exactly the bytes of the plain reference path: buildRecords + exportDataset on whole records.
 import { execFile } from 'node:child_process';
-import { mkdtemp, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import {
+  mkdtemp,
+  mkdir,
+  readFile,
+  readdir,
+  rename,
+  rm,
+  stat,
+  utimes,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
@@ -13,6 +23,7 @@ import { summarise } from '../../pipeline/build/prepare-record.ts';
 import { quarantineJson, QUARANTINE_FILE } from '../../pipeline/build/quarantine-file.ts';
 import { readSources } from '../../pipeline/build/read-sources.ts';
 import { runBuild } from '../../pipeline/build/run-build.ts';
+import { RACY_MARGIN_NS } from '../../pipeline/build/source-fingerprint.ts';
 import { exportDataset } from '../../pipeline/export/export-dataset.ts';
 import { planRelease } from '../../pipeline/package/plan-release.ts';
 import type { Manifest } from '../../pipeline/package/release-types.ts';
@@ -121,6 +132,67 @@ describe('fast build writes the reference bytes', () => {
     // Unchanged output files are left as they were.
     expect((await stat(join(work, 'inc', 'kamervragen.json'))).mtimeMs).toBe(before.mtimeMs);
     expectSame(await files(join(work, 'inc')), await reference(more));
+  }, 180_000);
+
+  it('documents whose path order is not id order, streamed or not, give the reference bytes', async () => {
+    const moved = join(work, 'moved');
+    await generate(moved, 0, DOCS, DOCS);
+    // A document in a subfolder sorts after every other path but not after every id, so the
+    // export written while parsing is dropped and written again from the cache in id order.
+    const names = (await readdir(moved)).filter((n) => n.endsWith('.pdf.txt'));
+    const first = names.sort()[0]!;
+    await mkdir(join(moved, 'zz'));
+    await rename(join(moved, first), join(moved, 'zz', first));
+    const out = join(work, 'moved-out');
+    const cache = join(work, 'moved-cache');
+    const opts = { documents: relative(process.cwd(), moved), out, quarantine: true, cache };
+    await runBuild({ ...opts, workers: 2 });
+    expectSame(await files(out), await reference(moved));
+  }, 180_000);
+
+  it('a warm build trusts a fingerprint only while size, times and inode are unchanged', async () => {
+    const docs = join(work, 'prints');
+    await generate(docs, 0, 6, 6);
+    const out = join(work, 'prints-out');
+    const cache = join(work, 'prints-cache');
+    const opts = { documents: relative(process.cwd(), docs), out, quarantine: true, cache };
+    // Files changed within the racy margin of a build are always read; let them age past it.
+    const settle = () =>
+      new Promise((r) => setTimeout(r, Number(RACY_MARGIN_NS / 1_000_000n) + 200));
+    // Whole-second modification times, which utimes can restore exactly.
+    const old = new Date('2020-01-01T00:00:00Z');
+    for (const name of await readdir(docs)) await utimes(join(docs, name), old, old);
+    await settle();
+    expect((await runBuild(opts)).parsed).toBe(6);
+    const built = await files(out);
+    const before = await stat(join(out, 'kamervragen.json'));
+    const again = await runBuild(opts);
+    expect(again.ok).toBe(true);
+    expect(again.parsed).toBe(0);
+    // Nothing parsed, nothing written: the record files keep their inode and modification time.
+    const after = await stat(join(out, 'kamervragen.json'));
+    expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
+    expectSame(await files(out), built);
+
+    // Same size, same modification time, other content: the change time gives it away, both
+    // right after the edit (racy) and once it has aged.
+    const victim = (await readdir(docs)).find((n) => n.endsWith('.pdf.txt'))!;
+    const text = await readFile(join(docs, victim), 'utf8');
+    const info = await stat(join(docs, victim));
+    const changed = text.replace(/Minister/, 'Ministe_');
+    expect(changed).not.toBe(text);
+    expect(Buffer.byteLength(changed)).toBe(info.size);
+    await writeFile(join(docs, victim), changed);
+    await utimes(join(docs, victim), old, old);
+    expect((await stat(join(docs, victim))).mtimeMs).toBe(info.mtimeMs);
+    await settle();
+    expect((await runBuild(opts)).parsed).toBe(1);
+    expectSame(await files(out), await reference(docs));
+
+    // An output file edited by hand is written again even though no document changed.
+    await writeFile(join(out, 'questions.csv'), 'edited\n');
+    expect((await runBuild(opts)).parsed).toBe(0);
+    expectSame(await files(out), await reference(docs));
   }, 180_000);
 
   it('partitions by session year, merged, equal the single build (and a gap is refused)', async () => {

@@ -41,7 +41,7 @@ describe('record cache', () => {
     );
     expect(await first.save()).toEqual({ hits: 0, misses: 3 });
 
-    const [pack] = await readdir(dir);
+    const pack = (await readdir(dir)).find((n) => n.endsWith('.pack'));
     const size = (await stat(join(dir, pack!))).size;
     await appendFile(join(dir, pack!), `${'f'.repeat(64)}\t99\t5\n{"rec`); // a build killed mid-write
     const second = await openRecordCache(dir, 'v1');
@@ -59,7 +59,73 @@ describe('record cache', () => {
 
     const third = await openRecordCache(dir, 'v2');
     expect(third.get(third.key(source(2)))).toBeUndefined();
-    expect(await readdir(dir)).toEqual([]); // the old version's pack is gone
+    // The old version's pack and index are gone.
+    expect((await readdir(dir)).filter((n) => n.startsWith('records-'))).toEqual([]);
+  });
+
+  it('finds a path by its fingerprint through the index, and without the index through the pack', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kamervragen-cache-'));
+    dirs.push(dir);
+    const first = await openRecordCache(dir, 'v1');
+    const key = (n: number) => sourceKey('v1', { path: `d/${n}.txt`, bytes: Buffer.from(`${n}`) });
+    for (let n = 0; n < 4; n += 1) {
+      first.put(key(n), outcome(`id${n}`));
+      first.remember(`d/${n}.txt`, n === 3 ? null : `print${n}`, key(n)); // 3 is racy
+    }
+    await first.save();
+
+    const second = await openRecordCache(dir, 'v1');
+    expect(second.lookup('d/1.txt', 'print1')).toEqual({
+      key: key(1),
+      outcome: { record: outcome('id1').record, diagnostics: outcome('id1').diagnostics },
+    });
+    expect(second.lookup('d/1.txt', 'print1-touched')).toBeUndefined();
+    expect(second.lookup('d/3.txt', 'print3')).toBeUndefined();
+    expect(second.fragments(key(2)).map((b) => b.toString('utf8'))).toEqual(
+      outcome('id2').fragments,
+    );
+    // The same entry again (a touched but unchanged file) is not stored twice.
+    const pack = join(
+      dir,
+      (await readdir(dir)).find((n) => n.endsWith('.pack'))!,
+    );
+    const size = (await stat(pack)).size;
+    second.put(key(2), outcome('id2'));
+    for (let n = 0; n < 3; n += 1) second.remember(`d/${n}.txt`, `print${n}`, key(n));
+    await second.save();
+    expect((await stat(pack)).size).toBe(size);
+
+    // An entry appended after the index was written (a build killed before it saved) is found
+    // by walking the pack from where the index ends; with no index at all, from the start.
+    const extra = await openRecordCache(dir, 'v1');
+    extra.put(key(7), outcome('id7'));
+    await extra.flush(); // on disk, but the index is not rewritten
+    const third = await openRecordCache(dir, 'v1');
+    expect(third.get(key(7))?.record?.id).toBe('id7');
+    expect(third.lookup('d/0.txt', 'print0')?.key).toBe(key(0));
+    await rm(
+      join(
+        dir,
+        (await readdir(dir)).find((n) => n.endsWith('.index.json'))!,
+      ),
+    );
+    const fourth = await openRecordCache(dir, 'v1');
+    expect(fourth.get(key(0))?.record?.id).toBe('id0');
+    expect(fourth.get(key(7))?.record?.id).toBe('id7');
+    expect(fourth.lookup('d/0.txt', 'print0')).toBeUndefined(); // paths live only in the index
+  });
+
+  it('keeps the stamp of what a build wrote, per output folder', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kamervragen-cache-'));
+    dirs.push(dir);
+    const cache = await openRecordCache(dir, 'v1');
+    expect(await cache.stamp('/x/dist')).toBeNull();
+    const stamp = { records: 'r', files: { 'a.csv': { bytes: 1, sha256: 'h', print: 'p' } } };
+    await cache.setStamp('/x/dist', stamp);
+    expect(await (await openRecordCache(dir, 'v1')).stamp('/x/dist')).toEqual(stamp);
+    expect(await cache.stamp('/y/dist')).toBeNull();
+    const before = await cache.clock();
+    expect(await cache.clock()).toBeGreaterThanOrEqual(before);
   });
 
   it("the parser version is a stable hash of the parser's files", async () => {
