@@ -1,0 +1,189 @@
+import formatsModule from 'ajv-formats/dist/formats.js';
+
+// A hand-written check of schema/document.schema.json that only ever answers "certainly valid"
+// or "ask ajv": every record the parser makes passes it, ajv is then not run (nor compiled), and
+// a record it doubts goes to ajv, which says what is wrong. It may doubt a valid record (that
+// costs time only), it must never pass an invalid one; tests/validate compares it with ajv.
+// Any change to the schema needs the same change here (a test fails on a schema it was not
+// written for).
+
+// The date check ajv-formats runs for "format": "date" in its full mode.
+const { fullFormats } = formatsModule as unknown as {
+  fullFormats: { date: { validate: (value: string) => boolean } };
+};
+const isDate = fullFormats.date.validate;
+
+// The schema's patterns, compiled as ajv compiles them (with the u flag).
+const ID = /^[A-Za-z0-9][A-Za-z0-9.-]*[A-Za-z0-9]$/u;
+const SESSION_YEAR = /^[0-9]{4}-[0-9]{4}$/u;
+const CASE_NUMBER = /^[0-9]{4}Z[0-9]{5}$/u;
+const SHA256 = /^[0-9a-f]{64}$/u;
+const WARNING_CODE = /^[a-z]+\/[a-z0-9-]+$/u;
+
+const TYPES = ['answer', 'supplementary_answer', 'questions', 'postponement'];
+const CHAMBERS = ['Tweede Kamer', 'Eerste Kamer'];
+const REFERENCE_KINDS = ['kamerstuk', 'aanhangsel', 'case'];
+const FORMATS = ['pdf-text', 'pdf-markdown', 'pdf', 'ob-xml', 'ob-html', 'odt', 'page-text'];
+
+const DOCUMENT_KEYS = [
+  'id',
+  'type',
+  'chamber',
+  'session_year',
+  'number',
+  'case_number',
+  'title',
+  'askers',
+  'addressees',
+  'submitted',
+  'answered',
+  'response_days',
+  'answerer',
+  'co_answerers',
+  'questions',
+  'answers',
+  'footnotes',
+  'references',
+  'source',
+  'warnings',
+];
+
+type Obj = Record<string, unknown>;
+
+/** An object (not an array) whose enumerable keys are exactly `keys`. */
+function isObjectWith(value: unknown, keys: readonly string[]): value is Obj {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  let n = 0;
+  // for…in, as ajv's additionalProperties loop walks the keys.
+  for (const key in value) {
+    if (!keys.includes(key)) return false;
+    n++;
+  }
+  return n === keys.length;
+}
+
+// minLength 1 counts code points; a string of length >= 1 has at least one.
+const isText = (v: unknown): v is string => typeof v === 'string' && v.length >= 1;
+const isTextOrNull = (v: unknown): boolean => v === null || isText(v);
+const isStringOrNull = (v: unknown): boolean => v === null || typeof v === 'string';
+const isIntAtLeast = (v: unknown, min: number): boolean =>
+  Number.isInteger(v) && (v as number) >= min;
+const isIntAtLeastOrNull = (v: unknown, min: number): boolean => v === null || isIntAtLeast(v, min);
+const isMatchOrNull = (v: unknown, re: RegExp): boolean =>
+  v === null || (typeof v === 'string' && re.test(v));
+const isDateOrNull = (v: unknown): boolean => v === null || (typeof v === 'string' && isDate(v));
+
+function everyItem(v: unknown, ok: (item: unknown) => boolean, minItems = 0): boolean {
+  if (!Array.isArray(v) || v.length < minItems) return false;
+  for (const item of v) if (!ok(item)) return false;
+  return true;
+}
+
+const isOffices = (v: unknown): boolean => v === null || everyItem(v, isText);
+const isNumbers = (v: unknown): boolean => everyItem(v, (n) => isIntAtLeast(n, 0), 1);
+const isFootnoteMarks = (v: unknown): boolean => everyItem(v, (n) => isIntAtLeast(n, 1));
+
+function isAsker(v: unknown): boolean {
+  return isObjectWith(v, ['name', 'party']) && isText(v['name']) && isTextOrNull(v['party']);
+}
+
+function isAnswerer(v: unknown): boolean {
+  if (v === null) return true;
+  return (
+    isObjectWith(v, ['role', 'name', 'portfolio']) &&
+    isTextOrNull(v['role']) &&
+    isTextOrNull(v['name']) &&
+    isTextOrNull(v['portfolio'])
+  );
+}
+
+function isQuestion(v: unknown): boolean {
+  return (
+    isObjectWith(v, ['number', 'numbers', 'text', 'footnotes']) &&
+    isIntAtLeast(v['number'], 0) &&
+    isNumbers(v['numbers']) &&
+    typeof v['text'] === 'string' &&
+    isFootnoteMarks(v['footnotes'])
+  );
+}
+
+function isAnswer(v: unknown): boolean {
+  return (
+    isObjectWith(v, ['questions', 'text', 'footnotes']) &&
+    isNumbers(v['questions']) &&
+    typeof v['text'] === 'string' &&
+    isFootnoteMarks(v['footnotes'])
+  );
+}
+
+function isFootnote(v: unknown): boolean {
+  return (
+    isObjectWith(v, ['number', 'text', 'urls']) &&
+    isIntAtLeast(v['number'], 1) &&
+    typeof v['text'] === 'string' &&
+    everyItem(v['urls'], isText)
+  );
+}
+
+function isReference(v: unknown): boolean {
+  return (
+    isObjectWith(v, ['kind', 'text', 'dossier', 'number', 'identifier']) &&
+    REFERENCE_KINDS.includes(v['kind'] as string) &&
+    isText(v['text']) &&
+    isStringOrNull(v['dossier']) &&
+    isIntAtLeastOrNull(v['number'], 0) &&
+    isStringOrNull(v['identifier'])
+  );
+}
+
+function isSource(v: unknown): boolean {
+  return (
+    isObjectWith(v, ['path', 'format', 'sha256', 'url']) &&
+    isText(v['path']) &&
+    FORMATS.includes(v['format'] as string) &&
+    typeof v['sha256'] === 'string' &&
+    SHA256.test(v['sha256']) &&
+    isStringOrNull(v['url'])
+  );
+}
+
+function isWarning(v: unknown): boolean {
+  return (
+    isObjectWith(v, ['code', 'message', 'field', 'line']) &&
+    typeof v['code'] === 'string' &&
+    WARNING_CODE.test(v['code']) &&
+    isText(v['message']) &&
+    isStringOrNull(v['field']) &&
+    isIntAtLeastOrNull(v['line'], 1)
+  );
+}
+
+/** True only for a record that schema/document.schema.json certainly accepts. */
+export function certainlyValid(record: unknown): boolean {
+  if (!isObjectWith(record, DOCUMENT_KEYS)) return false;
+  const r = record;
+  return (
+    typeof r['id'] === 'string' &&
+    r['id'].length <= 200 &&
+    ID.test(r['id']) &&
+    TYPES.includes(r['type'] as string) &&
+    (r['chamber'] === null || CHAMBERS.includes(r['chamber'] as string)) &&
+    isMatchOrNull(r['session_year'], SESSION_YEAR) &&
+    isIntAtLeastOrNull(r['number'], 1) &&
+    isMatchOrNull(r['case_number'], CASE_NUMBER) &&
+    isTextOrNull(r['title']) &&
+    (r['askers'] === null || everyItem(r['askers'], isAsker)) &&
+    isOffices(r['addressees']) &&
+    isDateOrNull(r['submitted']) &&
+    isDateOrNull(r['answered']) &&
+    isIntAtLeastOrNull(r['response_days'], 0) &&
+    isAnswerer(r['answerer']) &&
+    isOffices(r['co_answerers']) &&
+    everyItem(r['questions'], isQuestion) &&
+    everyItem(r['answers'], isAnswer) &&
+    everyItem(r['footnotes'], isFootnote) &&
+    everyItem(r['references'], isReference) &&
+    isSource(r['source']) &&
+    everyItem(r['warnings'], isWarning)
+  );
+}
