@@ -17,10 +17,19 @@ function lineAt(text: string, index: number): number {
   return line;
 }
 
-// XML from outside is parsed without a DTD: a DOCTYPE is refused before any parser sees it, so
-// no entity is ever defined, expanded or fetched (no XXE, no "billion laughs"). Well-formedness is
+// XML from outside is parsed without a DTD: the one-pass reader has no place for one, and the
+// full path refuses a DOCTYPE before any parser sees it, so no entity is ever defined, expanded
+// or fetched (no XXE, no "billion laughs"). Well-formedness is
 // checked first so that a truncated file is an error with a line number, not a half-read record.
 export function parseXmlSafely(text: string, file: string): ParsedMarkup {
+  const body = text.trimStart();
+  // Plain, well-formed XML (every publication and metadata file) is read in one pass; it never
+  // holds a DTD. Anything else goes through the checks below, which say what is wrong.
+  const plain = readPlainXml(body);
+  if (plain) {
+    const root = plain.children.find((n): n is Element => n.type === 'tag');
+    if (root) return { ok: true, root };
+  }
   const doctype = /<!(DOCTYPE|ENTITY)\b/i.exec(text);
   if (doctype) {
     return {
@@ -33,14 +42,6 @@ export function parseXmlSafely(text: string, file: string): ParsedMarkup {
         line: lineAt(text, doctype.index),
       },
     };
-  }
-  const body = text.trimStart();
-  // Plain, well-formed XML (every publication and metadata file) is read in one pass; anything
-  // else goes through the validator and the checks below, which say what is wrong.
-  const plain = readPlainXml(body);
-  if (plain) {
-    const root = plain.children.find((n): n is Element => n.type === 'tag');
-    if (root) return { ok: true, root };
   }
   const offsetLines = lineAt(text, text.length - body.length) - 1;
   const valid = XMLValidator.validate(body, { allowBooleanAttributes: false });

@@ -42,6 +42,9 @@ function skipBlanks(text: string, from: number): number {
   return i;
 }
 
+// What parseXmlSafely refuses anywhere in the file. Outside comments the reader has no place for
+// it ("<!" only starts a comment here), so it only looks inside them.
+const DTD = /<!(DOCTYPE|ENTITY)\b/i;
 // An "&" that does not start one of the references an XML file may hold without a DTD.
 const BAD_REFERENCE = /&(?!(?:amp|lt|gt|quot|apos|#\d{1,7}|#x[0-9a-fA-F]{1,6});)/;
 const REFERENCE = /&(?:(amp|lt|gt|quot|apos)|#(\d{1,7})|#x([0-9a-fA-F]{1,6}));/g;
@@ -82,7 +85,7 @@ export function readPlainXml(body: string): DomDocument | null {
     const end = body.indexOf('?>');
     if (end < 0) return null;
     const value = body.slice(2, end);
-    if (value.includes('>') || value.includes('&')) return null;
+    if (value.includes('>') || value.includes('<') || value.includes('&')) return null;
     const nameEnd = value.search(/\s|\//);
     handler.onprocessinginstruction(
       `?${nameEnd < 0 ? value : value.slice(0, nameEnd)}`,
@@ -120,6 +123,8 @@ export function readPlainXml(body: string): DomDocument | null {
       if (end < 0) return null;
       const data = body.slice(lt + 4, end);
       if (data.includes('--') || data.endsWith('-')) return null;
+      // A DTD is refused (by the full path) even when it stands inside a comment.
+      if (DTD.test(data)) return null;
       handler.oncomment(data);
       handler.oncommentend();
       pos = end + 3;

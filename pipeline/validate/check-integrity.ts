@@ -90,37 +90,38 @@ const SUSPECT = /[\p{Script=Cyrillic}\p{Script=Greek}\p{Cf}]/u;
 
 // Names are joined on and grouped by; a Cyrillic "о" inside a Latin name splits one person in two.
 function checkNames(doc: Document, warn: Report): void {
-  const names: [string, string | null][] = [
-    ...(doc.askers ?? []).flatMap((a, i): [string, string | null][] => [
-      [`/askers/${i}/name`, a.name],
-      [`/askers/${i}/party`, a.party],
-    ]),
-    ['/answerer/name', doc.answerer?.name ?? null],
-    ['/answerer/role', doc.answerer?.role ?? null],
-    ['/answerer/portfolio', doc.answerer?.portfolio ?? null],
-    ...(doc.addressees ?? []).map((a, i): [string, string] => [`/addressees/${i}`, a]),
-    ...(doc.co_answerers ?? []).map((a, i): [string, string] => [`/co_answerers/${i}`, a]),
-  ];
-  for (const [field, value] of names) {
-    if (value === null || !SUSPECT.test(value)) continue;
-    if (LATIN.test(value) && LOOK_ALIKE_SCRIPTS.test(value)) {
-      const odd = [...value].filter((c) => LOOK_ALIKE_SCRIPTS.test(c)).join('');
-      warn(
-        'mixed-script',
-        field,
-        `"${value}" mixes Latin letters with Cyrillic or Greek look-alikes (${odd}); check the name`,
-      );
-    }
-    if (INVISIBLE.test(value)) {
-      const codes = [...value]
-        .filter((c) => INVISIBLE.test(c))
-        .map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
-      warn(
-        'invisible-character',
-        field,
-        `"${value}" holds invisible characters (${[...new Set(codes)].join(', ')})`,
-      );
-    }
+  // In field order; each field's path is only spelled out for a value that needs a warning.
+  (doc.askers ?? []).forEach((a, i) => {
+    checkName(a.name, warn, () => `/askers/${i}/name`);
+    checkName(a.party, warn, () => `/askers/${i}/party`);
+  });
+  checkName(doc.answerer?.name ?? null, warn, () => '/answerer/name');
+  checkName(doc.answerer?.role ?? null, warn, () => '/answerer/role');
+  checkName(doc.answerer?.portfolio ?? null, warn, () => '/answerer/portfolio');
+  (doc.addressees ?? []).forEach((a, i) => checkName(a, warn, () => `/addressees/${i}`));
+  (doc.co_answerers ?? []).forEach((a, i) => checkName(a, warn, () => `/co_answerers/${i}`));
+}
+
+function checkName(value: string | null, warn: Report, fieldOf: () => string): void {
+  if (value === null || !SUSPECT.test(value)) return;
+  const field = fieldOf();
+  if (LATIN.test(value) && LOOK_ALIKE_SCRIPTS.test(value)) {
+    const odd = [...value].filter((c) => LOOK_ALIKE_SCRIPTS.test(c)).join('');
+    warn(
+      'mixed-script',
+      field,
+      `"${value}" mixes Latin letters with Cyrillic or Greek look-alikes (${odd}); check the name`,
+    );
+  }
+  if (INVISIBLE.test(value)) {
+    const codes = [...value]
+      .filter((c) => INVISIBLE.test(c))
+      .map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+    warn(
+      'invisible-character',
+      field,
+      `"${value}" holds invisible characters (${[...new Set(codes)].join(', ')})`,
+    );
   }
 }
 

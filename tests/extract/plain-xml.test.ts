@@ -86,6 +86,8 @@ describe('readPlainXml', () => {
       'x<a/>',
       '<a><!-- a -- b --></a>',
       '<a __proto__="x"/>',
+      '<a><!-- <!DOCTYPE a> --></a>',
+      '<?xml version="1.0" <!ENTITY x?><a/>',
       '<a>' + '<b>'.repeat(300) + '</b>'.repeat(300) + '</a>',
     ]) {
       expect(readPlainXml(text), text).toBeNull();
@@ -114,6 +116,7 @@ describe('readPlainXml', () => {
       '&foo;',
       '<',
       '<!-- c -->',
+      '<!-- <!ENTITY e "x"> -->',
       '<!---->',
       '<!-- - -->',
       '<![CDATA[ x ]]>',

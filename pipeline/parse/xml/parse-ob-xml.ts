@@ -65,6 +65,123 @@ export function findKamervragen(
   };
 }
 
+// The footnotes of one publication as they are read: its <noot> elements by id, and those read.
+interface Notes {
+  byId: Map<string, Element>;
+  unnamed: Element[];
+  read: Footnote[];
+}
+
+// The number is <noot.nr>1</noot.nr>, or (older publications) the attribute nr="1" or the
+// id "n1"; the text is the <noot.al> paragraphs, or the element's own text.
+// (Helpers here are module functions, not closures per document: the loader names every closure
+// it creates, which cost more than the work of most of them.)
+function footnoteOf(notes: Notes, noot: Element): number | null {
+  const nr = childElements(noot).find((el) => el.name === 'noot.nr' || el.name === 'nr');
+  const printed = nr
+    ? squash(textOf(nr))
+    : (noot.attribs['nr'] ?? /^n?(\d+)$/.exec(noot.attribs['id'] ?? '')?.[1] ?? '');
+  const number = Number(printed.replace(/\D+/g, ''));
+  if (!printed || !Number.isInteger(number) || number <= 0) return null;
+  if (!notes.read.some((f) => f.number === number)) {
+    const text = squash(
+      noot.children
+        .filter((c) => c !== nr)
+        .map((c) => inline(notes, c, null))
+        .join(' '),
+    );
+    const linked = findElements(
+      noot,
+      (el) => el.name === 'extref' && /^https?:/i.test(el.attribs['doc'] ?? ''),
+    ).map((el) => el.attribs['doc'] ?? '');
+    notes.read.push({ number, text, urls: [...new Set([...linked, ...extractUrls(text)])] });
+  }
+  return number;
+}
+
+// Text of an element with footnote markers left out and their numbers collected in `marks`.
+function inline(notes: Notes, node: ChildNode, marks: number[] | null): string {
+  if (node.type === 'text' || node.type === 'cdata') return textOf(node);
+  if (node.type !== 'tag') return '';
+  if (node.name === 'noot') {
+    const n = footnoteOf(notes, node);
+    if (n !== null && marks && !marks.includes(n)) marks.push(n);
+    return '';
+  }
+  if (node.name === 'nootref') {
+    const byNr = node.attribs['nr'];
+    const target =
+      notes.byId.get(node.attribs['refid'] ?? node.attribs['ref'] ?? '') ??
+      (byNr
+        ? [...notes.byId.values(), ...notes.unnamed].find((n) => n.attribs['nr'] === byNr)
+        : undefined);
+    const n = target ? footnoteOf(notes, target) : byNr && /^\d+$/.test(byNr) ? Number(byNr) : null;
+    if (n !== null && marks && !marks.includes(n)) marks.push(n);
+    return '';
+  }
+  if (node.name === 'br') return ' ';
+  let text = '';
+  for (const child of node.children) text += inline(notes, child, marks);
+  return text;
+}
+
+function pushParagraph(out: string[], text: string): void {
+  const clean = squash(text);
+  if (clean) out.push(clean);
+}
+
+// Paragraphs of a block: each <al> and each list item (also inside lists and groups) is one.
+function paragraphs(notes: Notes, el: Element, marks: number[]): string[] {
+  const out: string[] = [];
+  for (const child of childElements(el)) {
+    if (HEADINGS.has(child.name)) continue;
+    if (child.name === 'li') {
+      pushParagraph(out, child.children.map((c) => inline(notes, c, marks)).join(' '));
+    } else if (child.name === 'row') {
+      // A table row (CALS <row><entry>…) is one paragraph, its cells apart.
+      pushParagraph(
+        out,
+        childElements(child)
+          .map((cell) => squash(inline(notes, cell, marks)))
+          .join(' | '),
+      );
+    } else if (child.name === 'al' || !findElement(child, isParagraph)) {
+      pushParagraph(out, inline(notes, child, marks));
+    } else {
+      out.push(...paragraphs(notes, child, marks));
+    }
+  }
+  return out;
+}
+
+// Header text with each <naam> as a placeholder, so a name is never split at a comma or "(".
+function headerText(notes: Notes, node: ChildNode, names: string[]): string {
+  if (node.type === 'tag' && node.name === 'naam') {
+    const name = squash(inline(notes, node, null));
+    if (!name) return '';
+    names.push(name);
+    return nameMark(names.length - 1);
+  }
+  if (node.type === 'tag' && node.name !== 'noot' && node.name !== 'nootref') {
+    let text = '';
+    for (const child of node.children) text += headerText(notes, child, names);
+    return text;
+  }
+  return inline(notes, node, null);
+}
+
+function kopLine(kop: Element[], inhoud: string): string {
+  const el = kop.find((k) => k.attribs['inhoud'] === inhoud);
+  return el ? squash(textOf(el)) : '';
+}
+
+function isoOf(headers: Element[], type: string): string | null {
+  const el = headers.find((h) => h.attribs['type'] === type);
+  const datum = el ? findElement(el, (d) => d.name === 'datum') : undefined;
+  const iso = datum?.attribs['isodatum'];
+  return iso && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso : null;
+}
+
 export function parseObXml(
   root: Element,
   ctx: AssembleContext,
@@ -84,96 +201,17 @@ export function parseObXml(
     };
   }
   const body = found.body;
-  const notes = new Map<string, Element>();
-  const unnamed: Element[] = [];
+  const notes: Notes = { byId: new Map(), unnamed: [], read: [] };
   for (const noot of findElements(root, (el) => el.name === 'noot')) {
-    if (noot.attribs['id']) notes.set(noot.attribs['id'], noot);
-    else unnamed.push(noot);
+    if (noot.attribs['id']) notes.byId.set(noot.attribs['id'], noot);
+    else notes.unnamed.push(noot);
   }
-  const footnotes: Footnote[] = [];
-  // The number is <noot.nr>1</noot.nr>, or (older publications) the attribute nr="1" or the
-  // id "n1"; the text is the <noot.al> paragraphs, or the element's own text.
-  const footnoteOf = (noot: Element): number | null => {
-    const nr = childElements(noot).find((el) => el.name === 'noot.nr' || el.name === 'nr');
-    const printed = nr
-      ? squash(textOf(nr))
-      : (noot.attribs['nr'] ?? /^n?(\d+)$/.exec(noot.attribs['id'] ?? '')?.[1] ?? '');
-    const number = Number(printed.replace(/\D+/g, ''));
-    if (!printed || !Number.isInteger(number) || number <= 0) return null;
-    if (!footnotes.some((f) => f.number === number)) {
-      const text = squash(
-        noot.children
-          .filter((c) => c !== nr)
-          .map((c) => inline(c, null))
-          .join(' '),
-      );
-      const linked = findElements(
-        noot,
-        (el) => el.name === 'extref' && /^https?:/i.test(el.attribs['doc'] ?? ''),
-      ).map((el) => el.attribs['doc'] ?? '');
-      footnotes.push({ number, text, urls: [...new Set([...linked, ...extractUrls(text)])] });
-    }
-    return number;
-  };
-  // Text of an element with footnote markers left out and their numbers collected in `marks`.
-  const inline = (node: ChildNode, marks: number[] | null): string => {
-    if (node.type === 'text' || node.type === 'cdata') return textOf(node);
-    if (node.type !== 'tag') return '';
-    if (node.name === 'noot') {
-      const n = footnoteOf(node);
-      if (n !== null && marks && !marks.includes(n)) marks.push(n);
-      return '';
-    }
-    if (node.name === 'nootref') {
-      const byNr = node.attribs['nr'];
-      const target =
-        notes.get(node.attribs['refid'] ?? node.attribs['ref'] ?? '') ??
-        (byNr ? [...notes.values(), ...unnamed].find((n) => n.attribs['nr'] === byNr) : undefined);
-      const n = target ? footnoteOf(target) : byNr && /^\d+$/.test(byNr) ? Number(byNr) : null;
-      if (n !== null && marks && !marks.includes(n)) marks.push(n);
-      return '';
-    }
-    if (node.name === 'br') return ' ';
-    let text = '';
-    for (const child of node.children) text += inline(child, marks);
-    return text;
-  };
-  // Paragraphs of a block: each <al> and each list item (also inside lists and groups) is one.
-  const paragraphs = (el: Element, marks: number[]): string[] => {
-    const out: string[] = [];
-    const push = (text: string) => {
-      const clean = squash(text);
-      if (clean) out.push(clean);
-    };
-    for (const child of childElements(el)) {
-      if (HEADINGS.has(child.name)) continue;
-      if (child.name === 'li') {
-        push(child.children.map((c) => inline(c, marks)).join(' '));
-      } else if (child.name === 'row') {
-        // A table row (CALS <row><entry>…) is one paragraph, its cells apart.
-        push(
-          childElements(child)
-            .map((cell) => squash(inline(cell, marks)))
-            .join(' | '),
-        );
-      } else if (child.name === 'al' || !findElement(child, isParagraph)) {
-        push(inline(child, marks));
-      } else {
-        out.push(...paragraphs(child, marks));
-      }
-    }
-    return out;
-  };
 
   const kop = findElements(body, (el) => el.name === 'tekstregel');
-  const line = (inhoud: string) => {
-    const el = kop.find((k) => k.attribs['inhoud'] === inhoud);
-    return el ? squash(textOf(el)) : '';
-  };
-  const year = /(\d{4})\s*[-–/]\s*(\d{4})/.exec(line('vergaderjaar'));
-  const chamberText = line('kameraanduiding');
+  const year = /(\d{4})\s*[-–/]\s*(\d{4})/.exec(kopLine(kop, 'vergaderjaar'));
+  const chamberText = kopLine(kop, 'kameraanduiding');
   // <tekstregel inhoud="kamernummer">2</tekstregel> is the chamber's number (1 Eerste, 2 Tweede).
-  const chamberNumber = line('kamernummer');
+  const chamberNumber = kopLine(kop, 'kamernummer');
   const chamber =
     /eerste kamer/i.test(chamberText) || (!chamberText && chamberNumber === '1')
       ? 'Eerste Kamer'
@@ -184,32 +222,11 @@ export function parseObXml(
   const numberText = numberEl ? squash(textOf(numberEl)) : '';
 
   const headers = findElements(body, (el) => HEADER.has(el.name));
-  // Header text with each <naam> as a placeholder, so a name is never split at a comma or "(".
   const names: string[] = [];
-  const headerText = (node: ChildNode): string => {
-    if (node.type === 'tag' && node.name === 'naam') {
-      const name = squash(inline(node, null));
-      if (!name) return '';
-      names.push(name);
-      return nameMark(names.length - 1);
-    }
-    if (node.type === 'tag' && node.name !== 'noot' && node.name !== 'nootref') {
-      let text = '';
-      for (const child of node.children) text += headerText(child);
-      return text;
-    }
-    return inline(node, null);
-  };
-  const isoOf = (type: string) => {
-    const el = headers.find((h) => h.attribs['type'] === type);
-    const datum = el ? findElement(el, (d) => d.name === 'datum') : undefined;
-    const iso = datum?.attribs['isodatum'];
-    return iso && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso : null;
-  };
   const blocks: Block[] = findElements(body, (el) => el.name in BLOCKS).map((el) => {
     const heading = childElements(el).find((c) => c.name === 'nr' || c.name === 'nummer');
     const marks: number[] = [];
-    const paras = paragraphs(el, marks);
+    const paras = paragraphs(notes, el, marks);
     return {
       kind: BLOCKS[el.name] ?? 'remark',
       heading: heading ? squash(textOf(heading)) : null,
@@ -218,8 +235,8 @@ export function parseObXml(
     };
   });
   // Footnotes outside any block (in the header) still belong to the document.
-  for (const noot of [...notes.values(), ...unnamed]) footnoteOf(noot);
-  footnotes.sort((a, b) => a.number - b.number);
+  for (const noot of [...notes.byId.values(), ...notes.unnamed]) footnoteOf(notes, noot);
+  notes.read.sort((a, b) => a.number - b.number);
 
   const record = findElement(
     root,
@@ -234,12 +251,12 @@ export function parseObXml(
     chamber,
     sessionYear: year && Number(year[2]) === Number(year[1]) + 1 ? `${year[1]}-${year[2]}` : null,
     number: /^\d+$/.test(numberText) ? Number(numberText) : null,
-    header: squash(headers.map((h) => headerText(h)).join(' ')),
+    header: squash(headers.map((h) => headerText(notes, h, names)).join(' ')),
     names,
-    submitted: isoOf('vraag'),
-    answered: isoOf('antwoord'),
+    submitted: isoOf(headers, 'vraag'),
+    answered: isoOf(headers, 'antwoord'),
     blocks,
-    footnotes,
+    footnotes: notes.read,
   };
   return assembleDocument(pub, ctx);
 }
