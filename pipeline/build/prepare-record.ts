@@ -4,10 +4,10 @@
 // in id order and no build has to hold every record in memory at once.
 import type { Diagnostic } from '../errors.ts';
 import { csvRows } from '../export/to-csv.ts';
-import { jsonElement, ndjsonFromElement } from '../export/to-json.ts';
 import { orderKeys } from '../export/order-keys.ts';
+import { recordJson, type RecordJson } from '../export/record-json.ts';
 import { TABLES } from '../export/tables.ts';
-import { recordHash } from '../package/hash-record.ts';
+import { recordHash, sha256Hex } from '../package/hash-record.ts';
 import type { Document } from '../types.ts';
 import type { SourceOutcome } from './analyse-source.ts';
 
@@ -36,13 +36,17 @@ export interface PreparedOutcome {
 }
 
 export function summarise(record: Document): RecordSummary {
+  return summary(record, recordHash(record));
+}
+
+function summary(record: Document, sha256: string): RecordSummary {
   return {
     id: record.id,
     title: record.title,
     submitted: record.submitted,
     answered: record.answered,
     session_year: record.session_year ?? null,
-    sha256: recordHash(record),
+    sha256,
     questions: record.questions.length,
     answers: record.answers.length,
   };
@@ -51,10 +55,16 @@ export function summarise(record: Document): RecordSummary {
 export function prepareOutcome(outcome: SourceOutcome): PreparedOutcome {
   if (outcome.record === null)
     return { record: null, diagnostics: outcome.diagnostics, fragments: null };
+  const record = outcome.record;
+  const doc = orderKeys(record);
+  const json = recordJson(doc);
+  // The walk's canonical text is the record's own when orderKeys had nothing to reorder (the
+  // usual case); otherwise the record is hashed as it came.
+  const sha256 = doc === record ? sha256Hex(json.canonical) : recordHash(record);
   return {
-    record: summarise(outcome.record),
+    record: summary(record, sha256),
     diagnostics: outcome.diagnostics,
-    fragments: fragmentsOf(outcome.record),
+    fragments: fragmentsFrom(doc, json),
   };
 }
 
@@ -63,8 +73,11 @@ export function prepareOutcome(outcome: SourceOutcome): PreparedOutcome {
 // the header line.
 export function fragmentsOf(record: Document): Fragments {
   const doc = orderKeys(record);
-  const json = jsonElement(doc);
-  const fragments = [json, ndjsonFromElement(json)];
+  return fragmentsFrom(doc, recordJson(doc));
+}
+
+function fragmentsFrom(doc: Document, json: RecordJson): Fragments {
+  const fragments = [json.element, json.line];
   for (const table of TABLES) fragments.push(csvRows(table, doc));
   return fragments;
 }

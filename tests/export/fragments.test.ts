@@ -2,10 +2,11 @@
 // the bytes exportDataset writes for the same records, however a fragment is produced.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fragmentsOf } from '../../pipeline/build/prepare-record.ts';
+import { fragmentsOf, prepareOutcome, summarise } from '../../pipeline/build/prepare-record.ts';
 import { EXPORT_FILES } from '../../pipeline/export/export-dataset.ts';
 import { TABLES } from '../../pipeline/export/tables.ts';
 import { jsonElement, ndjsonFromElement } from '../../pipeline/export/to-json.ts';
+import { recordHash } from '../../pipeline/package/hash-record.ts';
 import type { Document } from '../../pipeline/types.ts';
 import { exportToStrings } from './fixtures/read-export.ts';
 import { sampleDocuments } from './fixtures/sample-documents.ts';
@@ -35,5 +36,17 @@ describe('export fragments', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('carry the record hash recordHash gives, with keys in schema order or not', () => {
+    for (const doc of sampleDocuments()) {
+      const reversed = Object.fromEntries(Object.entries(doc).reverse()) as unknown as Document;
+      for (const record of [doc, reversed]) {
+        const prepared = prepareOutcome({ record, diagnostics: [] });
+        expect(prepared.record).toEqual(summarise(record));
+        expect(prepared.record?.sha256).toBe(recordHash(doc));
+        expect(prepared.fragments).toEqual(fragmentsOf(doc));
+      }
+    }
   });
 });
