@@ -1,4 +1,5 @@
-import { unzipSync } from 'fflate';
+import { createRequire } from 'node:module';
+import type { unzipSync as Unzip } from 'fflate';
 import type { Diagnostic } from '../errors.ts';
 import {
   childElements,
@@ -8,6 +9,15 @@ import {
   type Element,
 } from './parse-markup.ts';
 import type { Extracted } from './pdf-text.ts';
+
+// fflate is loaded on the first ODT (its CommonJS build, so synchronously): most builds have none,
+// and every worker thread would pay for loading it.
+const require = createRequire(import.meta.url);
+let unzip: typeof Unzip | undefined;
+function unzipSync(...args: Parameters<typeof Unzip>): ReturnType<typeof Unzip> {
+  unzip ??= (require('fflate') as { unzipSync: typeof Unzip }).unzipSync;
+  return unzip(...args);
+}
 
 const ODT_MIMETYPE = 'application/vnd.oasis.opendocument.text';
 /** content.xml of a Kamervragen ODT is ~15 kB; refuse absurd sizes (zip bombs). */

@@ -1,4 +1,5 @@
-import { XMLValidator } from 'fast-xml-parser';
+import { createRequire } from 'node:module';
+import type { XMLValidator as Validator } from 'fast-xml-parser';
 import { parseDocument } from 'htmlparser2';
 import type { ChildNode, Document as DomDocument, Element } from 'domhandler';
 import type { Diagnostic } from '../errors.ts';
@@ -10,6 +11,15 @@ export type ParsedMarkup = { ok: true; root: Element } | { ok: false; diagnostic
 
 /** Deeper nesting than this is refused: real publications nest about 12 levels. */
 export const MAX_DEPTH = 200;
+
+// The validator is loaded on the first XML the one-pass reader declines (its CommonJS build, so
+// synchronously): loading it costs every worker thread ~35 ms, and plain publications never need it.
+const require = createRequire(import.meta.url);
+let validator: typeof Validator | undefined;
+function xmlValidator(): typeof Validator {
+  validator ??= (require('fast-xml-parser') as { XMLValidator: typeof Validator }).XMLValidator;
+  return validator;
+}
 
 function lineAt(text: string, index: number): number {
   let line = 1;
@@ -44,7 +54,7 @@ export function parseXmlSafely(text: string, file: string): ParsedMarkup {
     };
   }
   const offsetLines = lineAt(text, text.length - body.length) - 1;
-  const valid = XMLValidator.validate(body, { allowBooleanAttributes: false });
+  const valid = xmlValidator().validate(body, { allowBooleanAttributes: false });
   if (valid !== true) {
     // The validator places "Unclosed tag" at the opening tag; for a file that simply stops, the
     // useful place is where it stops: its last line.

@@ -1,19 +1,20 @@
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule, { type FormatsPlugin } from 'ajv-formats';
+import { createRequire } from 'node:module';
+import type { Ajv2020 as Ajv, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import type { FormatsPlugin } from 'ajv-formats';
 import type { Diagnostic } from '../errors.ts';
 import { certainlyValid } from './quick-check.ts';
 import { documentSchema } from './schema.ts';
 
-// ajv-formats is CommonJS with a default export; under NodeNext the default import is the module.
-const addFormats = (addFormatsModule as unknown as { default: FormatsPlugin }).default;
-
-// Compiled once, on the first record the quick check doubts: compiling is the expensive part
-// (a tenth of a second per worker thread), and a build of sound records never needs it.
-// allowUnionTypes: the schema says "type": ["string", "null"] for every optional value.
+// ajv is loaded and the schema compiled once, on the first record the quick check doubts: loading
+// and compiling cost every worker thread ~0.15 s, and a build of sound records never needs them.
+// Both packages are CommonJS, so require() loads them there and then.
+const require = createRequire(import.meta.url);
 let compiled: ValidateFunction | undefined;
 function schemaValidator(): ValidateFunction {
   if (!compiled) {
+    const { Ajv2020 } = require('ajv/dist/2020.js') as { Ajv2020: typeof Ajv };
+    const addFormats = require('ajv-formats') as FormatsPlugin;
+    // allowUnionTypes: the schema says "type": ["string", "null"] for every optional value.
     const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
     addFormats(ajv, { mode: 'full' });
     compiled = ajv.compile(documentSchema);
