@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mayBeMojibake } from '../../pipeline/extract/decode-text.ts';
+import { pairSidecars } from '../../pipeline/extract/pair-sidecars.ts';
 import { isPdf } from '../../pipeline/extract/pdf-text.ts';
 
 // Shortcuts taken for speed must answer as the obvious code does.
@@ -43,6 +44,67 @@ describe('mayBeMojibake', () => {
         expect(mayBeMojibake(new TextEncoder().encode(s))).toBe(suspect);
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('pairSidecars', () => {
+  // The plain version: split on separators, regular expression on every name.
+  function obvious(paths: readonly string[]) {
+    const sidecarPattern = /^(.+?)\.(metadata|metadata_owms)\.xml$/i;
+    const base = (path: string) => path.split(/[\\/]/).pop() ?? path;
+    const sorted = [...paths].sort();
+    const sidecars = new Map<string, string>();
+    const ignored: string[] = [];
+    const documents: string[] = [];
+    for (const path of sorted) {
+      const name = base(path);
+      if (name.startsWith('.')) {
+        ignored.push(path);
+        continue;
+      }
+      const sidecar = sidecarPattern.exec(name);
+      if (sidecar) {
+        const key = `${path.slice(0, path.length - name.length)}${sidecar[1]}`;
+        if (!sidecars.has(key) || sidecar[2]!.toLowerCase() === 'metadata') sidecars.set(key, path);
+        continue;
+      }
+      documents.push(path);
+    }
+    const used = new Set<string>();
+    const entries = documents.map((path) => {
+      const name = base(path);
+      const metadataPath =
+        sidecars.get(`${path.slice(0, path.length - name.length)}${name.split('.')[0]}`) ?? null;
+      if (metadataPath) used.add(metadataPath);
+      return { path, metadataPath };
+    });
+    const orphanSidecars = [...sidecars.values()].filter((p) => !used.has(p)).sort();
+    return { documents: entries, orphanSidecars, ignored };
+  }
+
+  it('pairs as the plain version does', () => {
+    const part = fc.constantFrom('a', 'ah-tk-1', 'x.y', '', '.h', 'İ', 'K');
+    const suffix = fc.constantFrom(
+      '.xml',
+      '.metadata.xml',
+      '.METADATA.XML',
+      '.Metadata_Owms.xml',
+      '.metadata_owms.xml',
+      '.metadata.xml.bak',
+      'metadata.xml',
+      '.pdf.txt',
+      '.metadata.metadata.xml',
+      '',
+    );
+    const path = fc
+      .tuple(fc.constantFrom('', 'documents/', 'documents/sub/', 'a\\b\\'), part, suffix)
+      .map((p) => p.join(''));
+    fc.assert(
+      fc.property(fc.array(path, { maxLength: 12 }), (paths) => {
+        expect(pairSidecars(paths)).toEqual(obvious(paths));
+      }),
+      { numRuns: 3000 },
     );
   });
 });
