@@ -11,7 +11,7 @@ import {
 } from '../../pipeline/parse/common/dehyphenate.ts';
 import { cleanCharacters, isSpaceCode } from '../../pipeline/parse/common/text-clean.ts';
 import { endsInsideUrl } from '../../pipeline/parse/common/urls.ts';
-import { cleanParagraph } from '../../pipeline/parse/text/assemble.ts';
+import { cleanParagraph, firstMarkerMatch } from '../../pipeline/parse/text/assemble.ts';
 
 // Hand-written scanners that replace a regular expression must agree with it exactly: checked on
 // the text of every real document in the tests and on random strings of the characters that matter.
@@ -295,6 +295,68 @@ describe('cleanParagraph equals the regular-expression version', () => {
       fc.property(paragraph, (text) => {
         expect(cleanParagraph(text, vocabulary)).toBe(obviousCleanParagraph(text, vocabulary));
       }),
+      { numRuns: 20000 },
+    );
+  });
+});
+
+// The marker search as first written: both patterns over the whole text, the earlier match wins.
+function obviousMarkerMatch(text: string, n: number): { index: number; match: string } | null {
+  const list = `${n}(?:\\s?,\\s?${n + 1}(?:\\s?,\\s?${n + 2})?)?`;
+  const glued = new RegExp(
+    `(?<=[\\p{Ll}.,;:?!»”’)\\]%])(${list})(?=[\\s.,;:?!»”’)]|$|\\p{Lu})`,
+    'u',
+  );
+  const year = new RegExp(`(?<=\\b(?:19|20)\\d{2})(${n})(?=[\\s.,;:?!)]|$)`);
+  let best: { index: number; match: string } | null = null;
+  for (const re of [glued, year]) {
+    const m = re.exec(text);
+    if (m && (!best || m.index < best.index)) best = { index: m.index, match: m[0] };
+  }
+  return best;
+}
+
+const markerText = fc
+  .array(
+    fc.oneof(
+      tricky,
+      fc.constantFrom(
+        '1',
+        '2',
+        '3',
+        '12',
+        '2019',
+        '20',
+        '19',
+        ', ',
+        ',',
+        '»',
+        '”',
+        ']',
+        '%',
+        'A',
+        'x',
+      ),
+    ),
+    { maxLength: 30 },
+  )
+  .map((parts) => parts.join(''));
+
+describe('firstMarkerMatch equals searching both patterns', () => {
+  const check = (text: string, n: number) => {
+    const m = firstMarkerMatch(text, n);
+    expect(m ? { index: m.index, match: m[0] } : null).toEqual(obviousMarkerMatch(text, n));
+  };
+  it('on the real documents, by line', () => {
+    for (const line of realLines) for (const n of [1, 2, 3, 4, 12]) check(line, n);
+  });
+  it('on random strings', () => {
+    fc.assert(
+      fc.property(
+        markerText,
+        fc.oneof(fc.constantFrom(1, 2, 3), fc.integer({ min: 0, max: 13 })),
+        (text, n) => check(text, n),
+      ),
       { numRuns: 20000 },
     );
   });

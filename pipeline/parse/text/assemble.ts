@@ -1,5 +1,6 @@
 import { decideHyphen, isMergedLineBreak, type Vocabulary } from '../common/dehyphenate.ts';
-import { letterAt, letterRunStart, lowerAt, lowerRunEnd } from '../common/letters.ts';
+import { letterAt, letterBefore, letterRunStart, lowerAt, lowerRunEnd } from '../common/letters.ts';
+import { isSpaceCode } from '../common/text-clean.ts';
 import { endsInsideUrl } from '../common/urls.ts';
 import { MARK_CLOSE, MARK_OPEN, PAGE } from './lines.ts';
 
@@ -143,20 +144,33 @@ export function assembleText(
 }
 
 // How `line` continues the paragraph whose last characters are `tail`.
-function joinAtLineEnd(
-  tail: string,
-  line: string,
-  vocab: Vocabulary,
-): { dropHyphen: boolean; separator: string } {
-  if (endsInsideUrl(tail, line)) return { dropHyphen: false, separator: '' };
-  if (/\p{L}-$/u.test(tail) && !/\s-$/.test(tail)) {
+function joinAtLineEnd(tail: string, line: string, vocab: Vocabulary): LineJoin {
+  if (endsInsideUrl(tail, line)) return GLUE;
+  // A letter and a hyphen at the end (/\p{L}-$/u, read from the end rather than matched over the
+  // whole tail for every line).
+  if (tail.endsWith('-') && letterBefore(tail, tail.length - 1) > 0) {
     const leftWord = tail.slice(tail.lastIndexOf(' ') + 1, -1);
-    const rightWord = line.split(/\s/)[0] ?? '';
+    const rightWord = line.slice(0, firstSpace(line));
     const how = decideHyphen(leftWord, rightWord, vocab);
-    if (how === 'join') return { dropHyphen: true, separator: '' };
-    if (how === 'keep') return { dropHyphen: false, separator: '' };
+    if (how === 'join') return DROP_HYPHEN;
+    if (how === 'keep') return GLUE;
   }
-  return { dropHyphen: false, separator: ' ' };
+  return SPACE;
+}
+
+interface LineJoin {
+  readonly dropHyphen: boolean;
+  readonly separator: string;
+}
+const GLUE: LineJoin = { dropHyphen: false, separator: '' };
+const DROP_HYPHEN: LineJoin = { dropHyphen: true, separator: '' };
+const SPACE: LineJoin = { dropHyphen: false, separator: ' ' };
+
+/** Index of the first white-space character (/\s/), the length when there is none. */
+function firstSpace(text: string): number {
+  let i = 0;
+  while (i < text.length && !isSpaceCode(text.charCodeAt(i))) i++;
+  return i;
 }
 
 // Within merged or flattened lines a former line-end hyphen survives as "zieken- huisnota".
@@ -314,42 +328,52 @@ function record(n: number, state: TextState, found: number[]): void {
   state.seen.add(n);
 }
 
-// The two patterns of marker n, compiled once per number rather than per search.
-const markerPatterns = new Map<number, { glued: RegExp; year: RegExp }>();
+// The two patterns of marker n, compiled once per number rather than per search. Both start
+// with the number itself, so they are tried (sticky) only where it occurs: searched over the
+// whole text, the Unicode lookbehind that opens the first ran at every position.
+const markerPatterns = new Map<number, { digits: string; glued: RegExp; year: RegExp }>();
 
-function patternsFor(n: number): { glued: RegExp; year: RegExp } {
+function patternsFor(n: number): { digits: string; glued: RegExp; year: RegExp } {
   let patterns = markerPatterns.get(n);
   if (!patterns) {
     const list = `${n}(?:\\s?,\\s?${n + 1}(?:\\s?,\\s?${n + 2})?)?`;
     patterns = {
-      glued: new RegExp(`(?<=[\\p{Ll}.,;:?!»”’)\\]%])(${list})(?=[\\s.,;:?!»”’)]|$|\\p{Lu})`, 'u'),
-      year: new RegExp(`(?<=\\b(?:19|20)\\d{2})(${n})(?=[\\s.,;:?!)]|$)`),
+      digits: String(n),
+      glued: new RegExp(`(?<=[\\p{Ll}.,;:?!»”’)\\]%])(${list})(?=[\\s.,;:?!»”’)]|$|\\p{Lu})`, 'uy'),
+      year: new RegExp(`(?<=\\b(?:19|20)\\d{2})(${n})(?=[\\s.,;:?!)]|$)`, 'y'),
     };
     markerPatterns.set(n, patterns);
   }
   return patterns;
 }
 
+// The leftmost match of either pattern of n (the glued one when both match at one place).
+export function firstMarkerMatch(text: string, n: number): RegExpExecArray | null {
+  const { digits, glued, year } = patternsFor(n);
+  for (let at = text.indexOf(digits); at >= 0; at = text.indexOf(digits, at + 1)) {
+    glued.lastIndex = at;
+    const m = glued.exec(text);
+    if (m) return m;
+    year.lastIndex = at;
+    const y = year.exec(text);
+    if (y) return y;
+  }
+  return null;
+}
+
 function findGluedMarker(
   text: string,
   state: TextState,
 ): { start: number; end: number; numbers: number[] } | null {
-  let best: { start: number; end: number; numbers: number[] } | null = null;
   for (const n of dueMarkers(state)) {
-    // Both patterns contain the number itself: most texts lack it and need no search.
-    if (!text.includes(String(n))) continue;
-    const { glued, year } = patternsFor(n);
-    for (const re of [glued, year]) {
-      const m = re.exec(text);
-      if (m && m.index !== undefined && (!best || m.index < best.start)) {
-        const numbers = (m[1] ?? '')
-          .split(',')
-          .map((x) => Number(x.trim()))
-          .filter((x) => state.footnoteNumbers.has(x));
-        best = { start: m.index, end: m.index + m[0].length, numbers };
-      }
+    const m = firstMarkerMatch(text, n);
+    if (m) {
+      const numbers = (m[1] ?? '')
+        .split(',')
+        .map((x) => Number(x.trim()))
+        .filter((x) => state.footnoteNumbers.has(x));
+      return { start: m.index, end: m.index + m[0].length, numbers };
     }
-    if (best) return best;
   }
-  return best;
+  return null;
 }
