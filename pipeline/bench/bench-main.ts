@@ -74,8 +74,8 @@ async function buildOnce(
 
 /** The build command's help text, or null when no build command is registered. */
 async function buildHelp(): Promise<string | null> {
-  const { commands } = await import('../cli/commands/index.ts');
-  return commands.find((c) => c.name === 'build')?.help ?? null;
+  const { loadCommand } = await import('../cli/commands/index.ts');
+  return (await loadCommand('build'))?.help ?? null;
 }
 
 async function outputBytes(dir: string): Promise<number> {

@@ -1,7 +1,6 @@
 import { hasErrors, type Diagnostic } from '../errors.ts';
 import type { Document, SourceFile } from '../types.ts';
 import { checkUniqueIds } from '../validate/check-unique-ids.ts';
-import { analyseSource } from './analyse-source.ts';
 
 /** A file of the document store that cannot be parsed at all (not a regular file, unreadable). */
 export interface RejectedSource {
@@ -74,8 +73,12 @@ export async function buildRecords<
   const total = options.total ?? (Array.isArray(files) ? files.length : 0);
   const parsed: Parsed<R>[] = [];
   // Without an analyser of its own, R is Document.
+  // (Loaded only when needed: a build that takes every record from its cache never parses.)
   const analyse =
-    options.analyse ?? (analyseSource as unknown as NonNullable<RecordsOptions<R, I>['analyse']>);
+    options.analyse ??
+    ((await import('./analyse-source.ts')).analyseSource as unknown as NonNullable<
+      RecordsOptions<R, I>['analyse']
+    >);
   // Files are analysed up to `concurrency` at a time (worker threads) but kept in path order.
   const limit = Math.max(1, options.concurrency ?? 1);
   const window: Promise<Parsed<R>>[] = [];

@@ -4,7 +4,6 @@
 // encoded entry back without copying (a transferred buffer). The main thread is left with the
 // bookkeeping and the writing. Outcomes do not depend on which thread made them (analyseSource is
 // pure), and the build keeps path order itself, so the output is the same with any number of workers.
-import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { KamervragenError } from '../errors.ts';
 import { analyseSource } from './analyse-source.ts';
@@ -25,11 +24,6 @@ export interface Analyser {
   readonly concurrency: number;
   analyse(entry: SourceEntry): Promise<AnalysedEntry>;
   close(): Promise<void>;
-}
-
-/** The default: one worker per core the process may use. */
-export function defaultWorkers(): number {
-  return availableParallelism();
 }
 
 /** Analyses on `workers` threads; with 1 (or 0) everything runs on the calling thread. */

@@ -29,7 +29,8 @@ import {
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SourceFile } from '../types.ts';
-import type { PreparedOutcome } from './prepare-record.ts';
+import type { Diagnostic } from '../errors.ts';
+import type { PreparedOutcome, RecordSummary } from './prepare-record.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** What decides an outcome besides the input bytes. */
@@ -56,7 +57,7 @@ const PACK_PREFIX = 'records-';
 const PACK_SUFFIX = '.pack';
 const INDEX_SUFFIX = '.index.json';
 const CLOCK_FILE = 'clock';
-const INDEX_FORMAT = 1;
+const INDEX_FORMAT = 2;
 /** Bytes read from the pack at once when exporting: neighbouring entries come in one read. */
 const WINDOW = 8 << 20;
 
@@ -182,19 +183,43 @@ export interface RecordCache {
   fragments(key: string): Buffer[];
   /** Writes pending entries, so fragments() can read them. */
   flush(): Promise<void>;
-  /** The file system's clock now, in nanoseconds (for racy fingerprints). */
-  clock(): Promise<bigint>;
+  /** The file system's clock now, in milliseconds (for racy fingerprints). */
+  clock(): Promise<number>;
   stamp(out: string): Promise<ExportStamp | null>;
   setStamp(out: string, stamp: ExportStamp | null): Promise<void>;
   /** Writes new entries and the index (and compacts); call once, at the end of a build. */
   save(): Promise<{ hits: number; misses: number }>;
 }
 
+// The index stores a summary as an array of its fields (in this order) rather than an object,
+// which makes the file of a hundred thousand entries about half as large and quicker to parse.
+const SUMMARY_FIELDS = [
+  'id',
+  'title',
+  'submitted',
+  'answered',
+  'session_year',
+  'sha256',
+  'questions',
+  'answers',
+] as const satisfies readonly (keyof RecordSummary)[];
+
+type IndexEntry = [
+  key: string,
+  start: number,
+  offset: number,
+  length: number,
+  fragments: string,
+  summary: unknown[] | null,
+  diagnostics: Diagnostic[] | null,
+];
+
 interface IndexFile {
   format: number;
   pack: number;
-  entries: [string, number, number, number, number[], CachedOutcome | null][];
-  sources: [string, string, string][];
+  entries: IndexEntry[];
+  /** Path, fingerprint, and the entry's position in `entries`. */
+  sources: [string, string, number][];
 }
 
 export async function openRecordCache(dir: string, version?: string): Promise<RecordCache> {
@@ -208,7 +233,9 @@ export async function openRecordCache(dir: string, version?: string): Promise<Re
     if (name.startsWith(PACK_PREFIX) && !name.startsWith(`${base}.`))
       await rm(join(dir, name), { force: true });
 
-  const { index, sources, end } = await loadIndex(packPath, indexPath);
+  const { index, sources, end, indexed } = await loadIndex(packPath, indexPath);
+  /** The pack size the index on disk describes (0: none), to tell whether it needs rewriting. */
+  const loadedPack = indexed === end ? end : -1;
   // A killed build can leave a torn last entry: cut it so appended entries start clean.
   await truncate(packPath, end).catch(() => undefined);
   const remembered = new Map<string, [string, string]>();
@@ -346,7 +373,7 @@ export async function openRecordCache(dir: string, version?: string): Promise<Re
     async clock() {
       const path = join(dir, CLOCK_FILE);
       await writeFile(path, '');
-      return (await stat(path, { bigint: true })).mtimeNs;
+      return (await stat(path)).mtimeMs;
     },
     async stamp(out) {
       const stamps = await readStamps(dir);
@@ -369,7 +396,15 @@ export async function openRecordCache(dir: string, version?: string): Promise<Re
       const stale = [...index.keys()].filter((k) => !used.has(k)).length;
       let packSize = size;
       if (stale > 0 && stale >= used.size) packSize = await compact(packPath, index, used);
-      await writeAtomic(indexPath, indexText(index, remembered, packSize));
+      // An index that already says all this is not written again (a rebuild with no change).
+      const same =
+        packSize === loadedPack &&
+        remembered.size === sources.size &&
+        [...remembered].every(([path, [print, key]]) => {
+          const was = sources.get(path);
+          return was !== undefined && was[0] === print && was[1] === key;
+        });
+      if (!same) await writeIndex(indexPath, index, remembered, packSize);
       return { hits, misses };
     },
   };
@@ -395,25 +430,61 @@ async function writeAtomic(path: string, text: string): Promise<void> {
   await rename(temp, path);
 }
 
-function indexText(
+// Written in batches, never as one string: the index of a large store is tens of megabytes.
+async function writeIndex(
+  path: string,
   index: Map<string, Slot>,
   sources: Map<string, [string, string]>,
   pack: number,
-): string {
-  const file: IndexFile = {
-    format: INDEX_FORMAT,
-    pack,
-    entries: [...index].map(([key, s]) => [
-      key,
-      s.start,
-      s.offset,
-      s.length,
-      s.fragments,
-      s.meta ?? null,
-    ]),
-    sources: [...sources].map(([path, [print, key]]) => [path, print, key]),
-  };
-  return JSON.stringify(file);
+): Promise<void> {
+  const temp = `${path}.${process.pid}.tmp`;
+  const handle = await open(temp, 'w');
+  try {
+    let batch: string[] = [`{"format":${INDEX_FORMAT},"pack":${pack},"entries":[`];
+    const put = async (text: string) => {
+      batch.push(text);
+      if (batch.length >= 2000) {
+        await handle.write(batch.join(''));
+        batch = [];
+      }
+    };
+    const position = new Map<string, number>();
+    for (const [key, s] of index) {
+      const entry: IndexEntry = [
+        key,
+        s.start,
+        s.offset,
+        s.length,
+        s.fragments.join(','),
+        s.meta?.record ? SUMMARY_FIELDS.map((f) => s.meta!.record![f]) : null,
+        s.meta === undefined ? null : s.meta.diagnostics,
+      ];
+      // (An entry whose summary is not in memory goes without it: the pack has it.)
+      await put(`${position.size === 0 ? '' : ','}${JSON.stringify(entry)}`);
+      position.set(key, position.size);
+    }
+    await put('],"sources":[');
+    let first = true;
+    for (const [file, [print, key]] of sources) {
+      const at = position.get(key);
+      if (at === undefined) continue;
+      await put(`${first ? '' : ','}${JSON.stringify([file, print, at])}`);
+      first = false;
+    }
+    await put(']}');
+    await handle.write(batch.join(''));
+  } finally {
+    await handle.close();
+  }
+  await rename(temp, path);
+}
+
+function fromIndex(entry: IndexEntry): CachedOutcome | undefined {
+  const [, , , , , summary, diagnostics] = entry;
+  if (diagnostics === null) return undefined;
+  if (summary === null) return { record: null, diagnostics };
+  const record = Object.fromEntries(SUMMARY_FIELDS.map((f, i) => [f, summary[i]]));
+  return { record: record as unknown as RecordSummary, diagnostics };
 }
 
 // The index when it matches the pack, plus any entries appended after it was written; else a
@@ -421,7 +492,12 @@ function indexText(
 async function loadIndex(
   packPath: string,
   indexPath: string,
-): Promise<{ index: Map<string, Slot>; sources: Map<string, [string, string]>; end: number }> {
+): Promise<{
+  index: Map<string, Slot>;
+  sources: Map<string, [string, string]>;
+  end: number;
+  indexed: number;
+}> {
   const packSize = await stat(packPath).then(
     (s) => s.size,
     () => 0,
@@ -432,9 +508,15 @@ async function loadIndex(
   try {
     const file = JSON.parse(await readFile(indexPath, 'utf8')) as IndexFile;
     if (file.format === INDEX_FORMAT && file.pack <= packSize) {
-      for (const [key, start, offset, length, fragments, meta] of file.entries)
-        index.set(key, { start, offset, length, fragments, meta: meta ?? undefined });
-      for (const [path, print, key] of file.sources) sources.set(path, [print, key]);
+      for (const entry of file.entries) {
+        const [key, start, offset, length, fragments] = entry;
+        const lengths = fragments === '' ? [] : fragments.split(',').map(Number);
+        index.set(key, { start, offset, length, fragments: lengths, meta: fromIndex(entry) });
+      }
+      for (const [path, print, at] of file.sources) {
+        const key = file.entries[at]?.[0];
+        if (key !== undefined) sources.set(path, [print, key]);
+      }
       from = file.pack;
     }
   } catch {
@@ -444,7 +526,7 @@ async function loadIndex(
     from = 0;
   }
   const end = await walkPack(packPath, packSize, from, index);
-  return { index, sources, end };
+  return { index, sources, end, indexed: from };
 }
 
 // Walks the entry headers from `pos`; a torn last entry (a killed build) ends the pack.

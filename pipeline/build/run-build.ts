@@ -3,14 +3,13 @@
 // and in read-sources.ts / write-files.ts; every step in between is pure.
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hasErrors, KamervragenError, type Diagnostic } from '../errors.ts';
 import { parseManifest, MANIFEST_NAME } from '../package/manifest.ts';
 import type { Manifest } from '../package/release-types.ts';
 import { SCHEMA_VERSION } from '../validate/schema.ts';
 import { buildRecords, type QuarantinedFile, type RecordsResult } from './build-records.ts';
-import { createAnalyser, defaultWorkers } from './parse-pool.ts';
 import { inRange, partitionKey, writePartition, type PartitionRange } from './partition.ts';
 import { planFromSummaries } from './plan-from-summaries.ts';
 import type { RecordSummary } from './prepare-record.ts';
@@ -25,7 +24,7 @@ import {
   type PackedEntry,
   type RecordCache,
 } from './record-cache.ts';
-import { RACY_MARGIN_NS, fingerprints } from './source-fingerprint.ts';
+import { RACY_MARGIN_MS, fingerprints } from './source-fingerprint.ts';
 import {
   filePrint,
   finishDataset,
@@ -88,7 +87,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
     // Documents whose fingerprint is unchanged since the last build are neither read nor hashed.
     const prints =
       temporary === null
-        ? fingerprints(entries, (await cache.clock()) - RACY_MARGIN_NS)
+        ? fingerprints(entries, (await cache.clock()) - RACY_MARGIN_MS)
         : entries.map(() => null);
     const known = entries.map((e, i) => {
       const print = prints[i];
@@ -96,8 +95,12 @@ export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
     });
     const misses = known.filter((k) => k === undefined).length;
     const workers =
-      options.workers ?? (misses < MIN_FOR_THREADS ? 1 : Math.max(1, defaultWorkers()));
-    const analyser = misses === 0 ? null : createAnalyser(workers, cache.version);
+      options.workers ?? (misses < MIN_FOR_THREADS ? 1 : Math.max(1, availableParallelism()));
+    // The parser, validator and exporter are loaded only when there is something to parse.
+    const analyser =
+      misses === 0
+        ? null
+        : (await import('./parse-pool.ts')).createAnalyser(workers, cache.version);
     // With documents to parse, the export is written while they are parsed, in path order, which
     // is id order for documents named by their id; if the order turns out otherwise, the export
     // is written again from the cache once every record is known.

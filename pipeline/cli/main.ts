@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { KamervragenError, formatDiagnostic } from '../errors.ts';
-import { commands } from './commands/index.ts';
+import { loadCommand, loadCommands } from './commands/index.ts';
 import { setUiOptions, takeGlobalFlags } from './ui/options.ts';
 import { palette, shouldColor } from './ui/colors.ts';
 import { formatGithubAnnotations } from './ui/diagnostics.ts';
@@ -22,7 +22,8 @@ const GLOBAL_OPTIONS = `Global options (any command):
 Under GitHub Actions (GITHUB_ACTIONS=true) diagnostics are also printed as
 ::error file=…,line=…:: annotations, so they show on the pull request.`;
 
-export function usage(): string {
+export async function usage(): Promise<string> {
+  const commands = await loadCommands();
   const width = Math.max(...commands.map((c) => c.name.length));
   const list = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n');
   return `kamervragen: build, check and publish the Kamervragen open dataset
@@ -67,24 +68,26 @@ export async function main(argv: string[]): Promise<number> {
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     const topic = rest[0];
     if (name === 'help' && topic !== undefined) {
-      const command = commands.find((cmd) => cmd.name === topic);
+      const command = await loadCommand(topic);
       if (!command) {
-        process.stderr.write(`kamervragen: no help for unknown command "${topic}"\n\n${usage()}`);
+        process.stderr.write(
+          `kamervragen: no help for unknown command "${topic}"\n\n${await usage()}`,
+        );
         return 2;
       }
       process.stdout.write(command.help);
       return 0;
     }
-    process.stdout.write(usage());
+    process.stdout.write(await usage());
     return 0;
   }
   if (name === '--version') {
     process.stdout.write(`${await versionLine()}\n`);
     return 0;
   }
-  const command = commands.find((cmd) => cmd.name === name);
+  const command = await loadCommand(name);
   if (!command) {
-    process.stderr.write(`kamervragen: unknown command "${name}"\n\n${usage()}`);
+    process.stderr.write(`kamervragen: unknown command "${name}"\n\n${await usage()}`);
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {

@@ -1,11 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { commands } from '../../pipeline/cli/commands/index.ts';
+import { commandNames, loadCommands } from '../../pipeline/cli/commands/index.ts';
 import { readSection } from '../../pipeline/dictionary/readme-section.ts';
 import { ROOT, runCli } from '../support/run-cli.ts';
 
+const commands = await loadCommands();
+
 describe('help', () => {
+  it('loads every command it names, under its own name', () => {
+    expect(commands.map((c) => c.name)).toEqual([...commandNames]);
+  });
+
   it('kamervragen --help lists every command, the global options and the exit codes', async () => {
     const result = await runCli(['--help']);
     expect(result.code).toBe(0);

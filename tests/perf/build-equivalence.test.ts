@@ -23,7 +23,7 @@ import { summarise } from '../../pipeline/build/prepare-record.ts';
 import { quarantineJson, QUARANTINE_FILE } from '../../pipeline/build/quarantine-file.ts';
 import { readSources } from '../../pipeline/build/read-sources.ts';
 import { runBuild } from '../../pipeline/build/run-build.ts';
-import { RACY_MARGIN_NS } from '../../pipeline/build/source-fingerprint.ts';
+import { RACY_MARGIN_MS } from '../../pipeline/build/source-fingerprint.ts';
 import { exportDataset } from '../../pipeline/export/export-dataset.ts';
 import { planRelease } from '../../pipeline/package/plan-release.ts';
 import type { Manifest } from '../../pipeline/package/release-types.ts';
@@ -157,8 +157,7 @@ describe('fast build writes the reference bytes', () => {
     const cache = join(work, 'prints-cache');
     const opts = { documents: relative(process.cwd(), docs), out, quarantine: true, cache };
     // Files changed within the racy margin of a build are always read; let them age past it.
-    const settle = () =>
-      new Promise((r) => setTimeout(r, Number(RACY_MARGIN_NS / 1_000_000n) + 200));
+    const settle = () => new Promise((r) => setTimeout(r, RACY_MARGIN_MS + 200));
     // Whole-second modification times, which utimes can restore exactly.
     const old = new Date('2020-01-01T00:00:00Z');
     for (const name of await readdir(docs)) await utimes(join(docs, name), old, old);
@@ -253,7 +252,7 @@ describe('plan from summaries', () => {
   it('equals planRelease on whole records, first release and against a previous manifest', async () => {
     const { files: sources } = await readSources(relative(process.cwd(), documents));
     const { records } = await buildRecords(sources, { quarantine: true });
-    const summaries = records.map(summarise);
+    const summaries = records.map((r) => summarise(r));
     const options = { schemaVersion: SCHEMA_VERSION };
     expect(planFromSummaries(summaries, null, options)).toEqual(
       planRelease(records, null, options),
