@@ -8,8 +8,12 @@ const ANSWER = new RegExp(
   'i',
 );
 
+const ONE_NUMBER = /^\d{1,3}$/;
+
 /** The numbers of "3, 4 en 5", "9 10 en 11", "2 t/m 4". Empty when none. */
 export function parseNumberList(text: string): number[] {
+  // Most headings hold one number: no split, matches and set for it.
+  if (ONE_NUMBER.test(text)) return [Number(text)];
   const numbers: number[] = [];
   const parts = text.split(/\s*(t\/m|tot\s+en\s+met|[-–])\s*/);
   for (let i = 0; i < parts.length; i += 2) {

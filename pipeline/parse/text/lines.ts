@@ -14,7 +14,8 @@ export function toLines(text: string, format: TextFormat): string[] {
   if (format === 'pdf-markdown') body = stripMarkdown(body);
   if (isFlattened(body)) body = unflatten(body);
   body = body.replace(/\f/g, `\n${PAGE}\n`);
-  return body.split('\n').map((line) => (line === PAGE ? PAGE : line.replace(/\s+$/, '')));
+  // trimEnd removes exactly what /\s+$/ matches, without a regex search along every line.
+  return body.split('\n').map((line) => (line === PAGE ? PAGE : line.trimEnd()));
 }
 
 function stripMarkdown(text: string): string {
@@ -44,8 +45,16 @@ function stripMarkdown(text: string): string {
 
 // A rendering with every whitespace run collapsed: one very long line.
 function isFlattened(text: string): boolean {
-  const lines = text.split('\n').filter((line) => line.trim());
-  return lines.length <= 3 && text.length > 1500;
+  if (text.length <= 1500) return false;
+  // At most three non-blank lines: counted up to the fourth rather than splitting the whole text.
+  let nonBlank = 0;
+  for (let start = 0; start <= text.length;) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (text.slice(start, end).trim() && ++nonBlank > 3) return false;
+    start = end + 1;
+  }
+  return true;
 }
 
 const FOOTER_BLOCK =
