@@ -66,9 +66,39 @@ function decodeReference(_match: string, name?: string, decimal?: string, hex?: 
 
 /** Text with its references decoded, or null when it holds an "&" that is not a reference. */
 function decode(raw: string): string | null {
-  if (!raw.includes('&')) return raw;
   if (BAD_REFERENCE.test(raw)) return null;
   return raw.replace(REFERENCE, decodeReference);
+}
+
+/**
+ * Where the next `char` at or after a position is (body.length when none), for positions asked
+ * in increasing order: the body is searched once, not once per text or attribute value.
+ */
+class NextChar {
+  private from = 0;
+  private at = -1;
+  constructor(
+    private readonly body: string,
+    private readonly char: string,
+  ) {}
+  after(position: number): number {
+    if (position < this.from || position > this.at) {
+      const found = this.body.indexOf(this.char, position);
+      this.at = found < 0 ? this.body.length : found;
+    }
+    this.from = position;
+    return this.at;
+  }
+}
+
+// Names of the attributes of the tag being read, the first `count` of them (one array for all,
+// as the reader never nests; emptied by count, since setting an array's length is slow).
+const seen = { names: [] as string[], count: 0 };
+
+function seenBefore(name: string): boolean {
+  for (let k = 0; k < seen.count; k++) if (seen.names[k] === name) return true;
+  seen.names[seen.count++] = name;
+  return false;
 }
 
 /**
@@ -94,17 +124,20 @@ export function readPlainXml(body: string): DomDocument | null {
     pos = end + 2;
   }
   const length = body.length;
+  const nextLt = new NextChar(body, '<');
+  const nextAmp = new NextChar(body, '&');
   while (pos < length) {
-    const lt = body.indexOf('<', pos);
-    const textEnd = lt < 0 ? length : lt;
+    const textEnd = nextLt.after(pos);
     if (textEnd > pos) {
       // Outside the root only blanks.
       if (open.length === 0 && skipBlanks(body, pos) < textEnd) return null;
-      const text = decode(body.slice(pos, textEnd));
+      const raw = body.slice(pos, textEnd);
+      const text = nextAmp.after(pos) < textEnd ? decode(raw) : raw;
       if (text === null) return null;
       handler.ontext(text);
     }
-    if (lt < 0) break;
+    if (textEnd === length) break;
+    const lt = textEnd;
     const next = body.charCodeAt(lt + 1);
     if (next === 0x2f /* / */) {
       // "</name>" or "</name  >" closing the innermost open element, nothing else.
@@ -134,6 +167,7 @@ export function readPlainXml(body: string): DomDocument | null {
       if (tagEnd < 0) return null;
       const name = body.slice(lt + 1, tagEnd);
       const attribs: Record<string, string> = {};
+      seen.count = 0;
       // Attributes: blank(s), name, "=" (blanks allowed around it), a quoted value without "<".
       let i = tagEnd;
       let c = body.charCodeAt(i);
@@ -144,8 +178,8 @@ export function readPlainXml(body: string): DomDocument | null {
         const attributeEnd = nameEnd(body, i);
         if (attributeEnd < 0) return null;
         const attribute = body.slice(i, attributeEnd);
-        // A repeated attribute is an error; "__proto__" and friends are left to the full path.
-        if (attribute in attribs) return null;
+        // A repeated attribute is an error; "__proto__" (a setter, not a key) is left to the full path.
+        if (attribute === '__proto__' || seenBefore(attribute)) return null;
         i = skipBlanks(body, attributeEnd);
         if (body.charCodeAt(i) !== 0x3d /* = */) return null;
         i = skipBlanks(body, i + 1);
@@ -153,9 +187,9 @@ export function readPlainXml(body: string): DomDocument | null {
         if (quote !== 0x22 /* " */ && quote !== 0x27 /* ' */) return null;
         const valueEnd = body.indexOf(quote === 0x22 ? '"' : "'", i + 1);
         if (valueEnd < 0) return null;
+        if (nextLt.after(i + 1) < valueEnd) return null;
         const raw = body.slice(i + 1, valueEnd);
-        if (raw.includes('<')) return null;
-        const value = decode(raw);
+        const value = nextAmp.after(i + 1) < valueEnd ? decode(raw) : raw;
         if (value === null) return null;
         attribs[attribute] = value;
         i = valueEnd + 1;

@@ -95,7 +95,7 @@ describe('readPlainXml', () => {
   });
 
   it('agrees with the full path on generated XML', () => {
-    const name = fc.constantFrom('a', 'b', 'al', 'noot.nr', 'x:y', '_n', 'vraag');
+    const name = fc.constantFrom('a', 'b', 'al', 'noot.nr', 'x:y', '_n', 'vraag', 'constructor');
     const text = fc.constantFrom(
       'tekst',
       ' ',
