@@ -1,5 +1,6 @@
 // I/O edge of the build: reads the document store. The pure steps are in build-records.ts.
-import { readFile, readdir } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { KamervragenError, type Diagnostic } from '../errors.ts';
 import { pairSidecars } from '../extract/pair-sidecars.ts';
@@ -87,9 +88,11 @@ export async function readEntry(entry: SourceEntry, cwd = process.cwd()): Promis
     );
   }
   try {
-    const file: SourceFile = { path: entry.path, bytes: await readFile(join(cwd, entry.path)) };
+    // Synchronous reads: a document is small, and the promise API's open/stat/read/close round
+    // trips through the thread pool cost more than the read itself (this runs on worker threads).
+    const file: SourceFile = { path: entry.path, bytes: readFileSync(join(cwd, entry.path)) };
     if (entry.metadataPath !== null)
-      file.sidecars = { metadataXml: await readFile(join(cwd, entry.metadataPath)) };
+      file.sidecars = { metadataXml: readFileSync(join(cwd, entry.metadataPath)) };
     return file;
   } catch (error) {
     return reject(
