@@ -12,8 +12,11 @@ export function nameMark(i: number): string {
 // name with a comma or "(" must not be split into name and party by the sentence reader.
 export function resolveNames(header: HeaderFields, names: string[]): HeaderFields {
   if (names.length === 0) return header;
+  // Most fields hold no placeholder: no replace (and no new string) for those.
   const put = (text: string) =>
-    text.replace(/\uE010naam(\d+)\uE011/g, (_m, i: string) => names[Number(i)] ?? '');
+    text.includes('\uE010')
+      ? text.replace(/\uE010naam(\d+)\uE011/g, (_m, i: string) => names[Number(i)] ?? '')
+      : text;
   const putOrNull = (text: string | null) => (text === null ? null : put(text).trim() || null);
   return {
     ...header,

@@ -40,7 +40,8 @@ export interface PublicationMetadata {
 }
 
 function keyOf(name: string): string {
-  return (name.split(/[.:]/).pop() ?? name).toLowerCase();
+  // The part after the last "." or ":" (the whole name without one).
+  return name.slice(Math.max(name.lastIndexOf('.'), name.lastIndexOf(':')) + 1).toLowerCase();
 }
 
 /** Pairs from `<metadata name content>` (metadata.xml) or `<meta name content>` (HTML head). */
