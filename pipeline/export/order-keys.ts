@@ -33,20 +33,25 @@ function build(node: SchemaNode): Reorder {
   ).map(([key, child]) => [key, compile(child)] as const);
   // Parsers build records in schema order already, so most values need no copy: a value whose
   // own keys come in schema order and whose children come back unchanged is returned as it is.
-  // Only for plain objects where `key in record` means an own key (no schema key inherited).
+  // Only for plain objects where `key in record` means an own key (no schema key inherited),
+  // and only when every schema key `in` the record is one of its enumerable keys (the copy
+  // would make a non-enumerable one visible).
   const inheritable = properties.some(([key]) => key in Object.prototype);
   const unchanged = (record: Record<string, unknown>): boolean => {
     const proto: unknown = Object.getPrototypeOf(record);
     if (inheritable || (proto !== Object.prototype && proto !== null)) return false;
+    const keys = Object.keys(record);
     let at = 0;
-    for (const key of Object.keys(record)) {
+    for (const key of keys) {
       while (at < properties.length && properties[at]![0] !== key) at++;
       if (at === properties.length) return false;
       const item = record[key];
       if (properties[at]![1](item) !== item) return false;
       at++;
     }
-    return true;
+    let present = 0;
+    for (const [key] of properties) if (key in record) present++;
+    return present === keys.length;
   };
   return (value) => {
     if (value === null || typeof value !== 'object') return value;

@@ -88,7 +88,7 @@ describe('orderKeys', () => {
     );
   });
 
-  it('copies what it cannot return as it is: class instances, null prototypes, holes, undefined', () => {
+  it('copies what it cannot return as it is: class instances, null prototypes, holes, undefined, hidden keys', () => {
     class Answerer {
       role = 'Minister';
       name = 'Kaag';
@@ -104,6 +104,7 @@ describe('orderKeys', () => {
       // eslint-disable-next-line no-sparse-arrays
       { ...doc, askers: [{ name: 'a', party: null }, , { party: 'b', name: 'c' }] },
       { ...doc, title: undefined, id: undefined },
+      Object.defineProperty({ ...doc }, 'title', { value: 'hidden', enumerable: false }),
     ];
     for (const input of odd)
       expect(JSON.stringify(orderKeys(input as unknown as Document))).toBe(
