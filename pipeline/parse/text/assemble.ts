@@ -80,31 +80,7 @@ export function assembleText(
   questionBreaks = false,
 ): Assembled {
   const withMarkers = markLineStartMarkers(lines, state);
-  const paragraphs: string[] = [];
-  // The paragraph being built, as pieces: appending to one growing string and reading its end
-  // again for every line would be quadratic in the paragraph length.
-  let pieces: string[] = [];
-  let tail = '';
-  const flush = () => {
-    const paragraph = pieces.join('').trim();
-    if (paragraph) paragraphs.push(paragraph);
-    pieces = [];
-    tail = '';
-  };
-  const append = (line: string) => {
-    let separator = '';
-    if (pieces.length > 0) {
-      const join = joinAtLineEnd(tail, line, state.vocab);
-      if (join.dropHyphen) {
-        const last = pieces.length - 1;
-        pieces[last] = (pieces[last] ?? '').slice(0, -1);
-        tail = tail.slice(0, -1);
-      }
-      separator = join.separator;
-    }
-    pieces.push(separator, line);
-    tail = (tail + separator + line).slice(-400);
-  };
+  const builder = new ParagraphBuilder(state.vocab);
   let gap = false;
   for (let i = 0; i < withMarkers.length; i++) {
     const raw = withMarkers[i] ?? '';
@@ -115,20 +91,22 @@ export function assembleText(
       continue;
     }
     // A blank line before a lower-case continuation is an extraction artefact, not a paragraph end.
-    if (gap && !/^\p{Ll}/u.test(line)) flush();
+    if (gap && !/^\p{Ll}/u.test(line)) builder.flush();
     gap = false;
     // A dash or bullet after a sentence end starts a list item; after a word it is running text.
-    if (pieces.length > 0 && /^[–•▪·*-](\s|$)/.test(line) && /[.:;?!]$/.test(tail)) flush();
-    append(line);
-    if (SENTENCE_END.test(line) && line.length < state.width * 0.85) flush();
+    if (!builder.empty && /^[–•▪·*-](\s|$)/.test(line) && /[.:;?!]$/.test(builder.tail))
+      builder.flush();
+    builder.append(line);
+    if (endsSentence(line) && line.length < state.width * 0.85) builder.flush();
     else if (
       questionBreaks &&
       QUESTION_END.test(line) &&
       /^\s*\p{Lu}/u.test(nextText(withMarkers, i))
     )
-      flush();
+      builder.flush();
   }
-  flush();
+  builder.flush();
+  const paragraphs = builder.paragraphs;
   const parts = paragraphs
     .map((p) => {
       const found: number[] = [];
@@ -141,6 +119,53 @@ export function assembleText(
     footnotes: [...new Set(parts.flatMap((p) => p.footnotes))],
     paragraphs: parts,
   };
+}
+
+// The paragraph being built, as pieces: appending to one growing string and reading its end
+// again for every line would be quadratic in the paragraph length. (A class rather than closures
+// made per call: the loader names every closure it creates, which cost more than the work.)
+class ParagraphBuilder {
+  readonly paragraphs: string[] = [];
+  private pieces: string[] = [];
+  /** The last characters of the paragraph so far. */
+  tail = '';
+
+  constructor(private readonly vocab: Vocabulary) {}
+
+  get empty(): boolean {
+    return this.pieces.length === 0;
+  }
+
+  flush(): void {
+    const paragraph = this.pieces.join('').trim();
+    if (paragraph) this.paragraphs.push(paragraph);
+    this.pieces = [];
+    this.tail = '';
+  }
+
+  append(line: string): void {
+    const pieces = this.pieces;
+    let separator = '';
+    if (pieces.length > 0) {
+      const join = joinAtLineEnd(this.tail, line, this.vocab);
+      if (join.dropHyphen) {
+        const last = pieces.length - 1;
+        pieces[last] = (pieces[last] ?? '').slice(0, -1);
+        this.tail = this.tail.slice(0, -1);
+      }
+      separator = join.separator;
+    }
+    pieces.push(separator, line);
+    this.tail = (this.tail + separator + line).slice(-400);
+  }
+}
+
+// SENTENCE_END can only match a line whose last character is one it ends with: the others (most
+// lines) are answered without searching the line.
+const SENTENCE_LAST = new Set([...'.?!:;»”"\')]0123456789', MARK_CLOSE]);
+
+function endsSentence(line: string): boolean {
+  return SENTENCE_LAST.has(line.charAt(line.length - 1)) && SENTENCE_END.test(line);
 }
 
 // How `line` continues the paragraph whose last characters are `tail`.

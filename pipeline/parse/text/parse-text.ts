@@ -205,12 +205,17 @@ function pushQuestion(questions: Question[], block: Block, assembled: Assembled,
 
 function chooseId(text: string, path: string, meta: PageMeta): OfficialId {
   const fromSource = meta.answerSource ?? (meta.answeredStated ? null : meta.questionSource);
+  // Each pattern needs a literal ("tk", "ISSN", "Staten-Generaal") that most texts lack or hold
+  // once: looked for first, so that the whole text is not searched line by line four times.
+  const hasTk = text.includes('tk') || text.includes('ek-');
   const stated =
-    officialIdFrom(text.match(/^\s*(?:ah|kv)-(?:tk|ek)-\S+\s*$/m)?.[0] ?? '') ??
-    officialIdFrom(text.match(/^\s*a?h[ -]tk[ -]\d{8}[ -]\d+\s*$/m)?.[0] ?? '') ??
+    (hasTk ? officialIdFrom(text.match(/^\s*(?:ah|kv)-(?:tk|ek)-\S+\s*$/m)?.[0] ?? '') : null) ??
+    (hasTk ? officialIdFrom(text.match(/^\s*a?h[ -]tk[ -]\d{8}[ -]\d+\s*$/m)?.[0] ?? '') : null) ??
     (fromSource ? officialIdFrom(fromSource) : null) ??
-    officialIdFrom(text.match(/(?:ah|kv)-(?:tk|ek)-\S+\s+ISSN/)?.[0] ?? '') ??
-    sessionTableId(text);
+    (hasTk && text.includes('ISSN')
+      ? officialIdFrom(text.match(/(?:ah|kv)-(?:tk|ek)-\S+\s+ISSN/)?.[0] ?? '')
+      : null) ??
+    (text.includes('Staten-Generaal') ? sessionTableId(text) : null);
   return (
     stated ??
     officialIdFromFileName(path) ?? {
@@ -310,6 +315,12 @@ function onlyCaseNumber(text: string): string | null {
   return found.size === 1 ? ([...found][0] ?? null) : null;
 }
 
+// /[.?!:;)»”"'’\]]\s*$/ without searching the whole text: the last non-space character decides.
+function endsLikeSentence(text: string): boolean {
+  const end = text.trimEnd();
+  return end.length > 0 && '.?!:;)»”"\'’]'.includes(end.charAt(end.length - 1));
+}
+
 function checkCompleteness(doc: Document, warn: Warn): void {
   if (doc.askers === null)
     warn('parse/missing-askers', 'no "Vragen van het lid …" header: askers unknown', '/askers');
@@ -333,7 +344,7 @@ function checkCompleteness(doc: Document, warn: Warn): void {
       );
   // A text cut off in its last block (a truncated file or page excerpt) ends without a sentence end.
   const last = doc.answers.length > 0 ? doc.answers.at(-1) : doc.questions.at(-1);
-  if (last && last.text && !/[.?!:;)»”"'’\]]\s*$/.test(last.text)) {
+  if (last && last.text && !endsLikeSentence(last.text)) {
     const field =
       doc.answers.length > 0
         ? `/answers/${doc.answers.length - 1}`
