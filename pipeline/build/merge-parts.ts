@@ -77,7 +77,7 @@ function checkCoverage(parts: string[], indexes: PartitionIndex[]): void {
       if (other !== undefined) {
         throw new KamervragenError(
           'merge/overlap',
-          `record ${r.id} is in two parts (${other} and ${parts[i]}); the partition ranges must not overlap`,
+          `record ${r.id} is in two parts (${other} and ${parts[i]}): either their ranges overlap, or two documents of different session years claim this id (a build without --partition quarantines one of them)`,
           { file: parts[i]! },
         );
       }

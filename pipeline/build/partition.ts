@@ -49,12 +49,30 @@ export function parsePartition(text: string): PartitionRange {
   return range;
 }
 
+// The session year an official id states: ah-tk-20192020-123 (Aanhangsel, either chamber) is
+// of session year 2019-2020. Read from the file name, so a part knows without parsing which
+// documents are someone else's.
+const ID_YEAR = /^ah-[a-z]{2}-(\d{4})(\d{4})-/;
+
+/** The session year in a document's file name, when its name starts with such an id. */
+export function sessionYearHint(path: string): string | null {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const m = ID_YEAR.exec(name);
+  if (m === null || Number(m[2]) !== Number(m[1]) + 1) return null;
+  return `${m[1]}-${m[2]}`;
+}
+
 /**
- * The partition key of a record: its session year. Records without one, and quarantined files,
- * sort first (""), so they belong to the range with an open start.
+ * The partition key of a document: the session year its file name states, else its record's
+ * session year. Files without either (no session year, or quarantined) sort first (""), so they
+ * belong to the range with an open start. Every part computes the same key for a file, so
+ * together the parts hold every record and every quarantined file exactly once.
  */
-export function partitionKey(record: Pick<RecordSummary, 'session_year'> | null): string {
-  return record?.session_year ?? '';
+export function partitionKey(
+  path: string,
+  record: Pick<RecordSummary, 'session_year'> | null,
+): string {
+  return sessionYearHint(path) ?? record?.session_year ?? '';
 }
 
 export function inRange(key: string, range: PartitionRange): boolean {

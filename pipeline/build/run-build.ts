@@ -10,7 +10,13 @@ import { parseManifest, MANIFEST_NAME } from '../package/manifest.ts';
 import type { Manifest } from '../package/release-types.ts';
 import { SCHEMA_VERSION } from '../validate/schema.ts';
 import { buildRecords, type QuarantinedFile, type RecordsResult } from './build-records.ts';
-import { inRange, partitionKey, writePartition, type PartitionRange } from './partition.ts';
+import {
+  inRange,
+  partitionKey,
+  sessionYearHint,
+  writePartition,
+  type PartitionRange,
+} from './partition.ts';
 import { planFromSummaries } from './plan-from-summaries.ts';
 import type { RecordSummary } from './prepare-record.ts';
 import { quarantineJson, QUARANTINE_FILE } from './quarantine-file.ts';
@@ -72,8 +78,18 @@ export interface BuildSummary {
 const MIN_FOR_THREADS = 200;
 
 export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
-  const { entries, diagnostics: listing } = await listEntries(options.documents);
-  const count = entries.length;
+  const { entries: listed, diagnostics: listing } = await listEntries(options.documents);
+  const count = listed.length;
+  // A part of a partitioned build leaves out, unparsed, the documents whose file name puts
+  // them in another part's session years.
+  const range = options.partition;
+  const entries =
+    range === undefined
+      ? listed
+      : listed.filter((e) => {
+          const hint = sessionYearHint(e.path);
+          return hint === null || inRange(hint, range);
+        });
   // Outside OUT (which holds only the dataset), one folder per documents folder. Without
   // a cache the same store lives in a temporary folder for this build only: the export reads
   // every record's bytes back from it, so no build holds all records in memory.
@@ -120,7 +136,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
         entries.map((e, at) => ({ ...e, at })),
         {
           quarantine: options.quarantine === true,
-          total: count,
+          total: entries.length,
           onFile: options.onFile,
           concurrency: analyser?.concurrency ?? 1,
           analyse: async (entry) => {
@@ -128,7 +144,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
             const hit = known[entry.at];
             if (hit !== undefined) {
               cache.remember(entry.path, print, hit.key);
-              return keyed(hit.key, hit.outcome);
+              return keyed(hit.key, hit.outcome, entry.path);
             }
             const analysed = await analyser!.analyse(entry);
             parsed += 1;
@@ -137,7 +153,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
               cache.remember(entry.path, print, analysed.key);
               if (writer !== null) fresh.set(entry.path, analysed.packed);
             }
-            return keyed(analysed.key ?? '', analysed.outcome);
+            return keyed(analysed.key ?? '', analysed.outcome, entry.path);
           },
           onParsed: async (parsed) => {
             const packed = fresh.get(parsed.file);
@@ -155,14 +171,13 @@ export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
     } finally {
       await analyser?.close();
     }
-    if (options.partition !== undefined) {
-      // A part keeps the records of its session years (and, for the open-start range, the
-      // quarantined files); `kamervragen merge` puts the parts together.
-      const range = options.partition;
+    if (range !== undefined) {
+      // A part keeps the records and quarantined files of its session years (see partitionKey);
+      // `kamervragen merge` puts the parts together.
       result = {
         ...result,
-        records: result.records.filter((r) => inRange(partitionKey(r), range)),
-        quarantined: inRange(partitionKey(null), range) ? result.quarantined : [],
+        records: result.records.filter((r) => inRange(partitionKey(r.file, r), range)),
+        quarantined: result.quarantined.filter((q) => inRange(partitionKey(q.file, null), range)),
       };
     }
     if (!result.ok) await abandon();
@@ -184,14 +199,16 @@ export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
   }
 }
 
-type KeyedSummary = RecordSummary & { key: string };
+/** A record's summary with its cache key and source file, which the build keeps to itself. */
+type KeyedSummary = RecordSummary & { key: string; file: string };
 
 function keyed(
   key: string,
   outcome: CachedOutcome,
+  file: string,
 ): { record: KeyedSummary | null; diagnostics: Diagnostic[] } {
   return {
-    record: outcome.record === null ? null : { ...outcome.record, key },
+    record: outcome.record === null ? null : { ...outcome.record, key, file },
     diagnostics: outcome.diagnostics,
   };
 }
@@ -216,7 +233,7 @@ function summarise(
   result: RecordsResult<KeyedSummary>,
   written: { names: string[]; version: string | null; date: string | null } | null,
 ): Omit<BuildSummary, 'parsed'> {
-  const records = result.records.map(({ key: _key, ...summary }) => summary);
+  const records = result.records.map(({ key: _key, file: _file, ...summary }) => summary);
   return {
     ok: written !== null,
     written: written?.names ?? [],
@@ -311,7 +328,7 @@ async function exportPartition(
     {
       range,
       sources,
-      records: sorted.map(({ key: _key, ...summary }) => summary),
+      records: sorted.map(({ key: _key, file: _file, ...summary }) => summary),
       quarantined: result.quarantined,
     },
     (function* () {

@@ -36,13 +36,18 @@ Options:
                    inside it and renamed into place when all are complete
   --quarantine     leave out documents with errors instead of failing
   --manifest FILE  manifest.json of the last release (default: OUT/manifest.json)
-  --workers N      parser threads (default: one per core; 1 parses on the main thread)
+  --workers N      parser threads (default: one per core when there are many documents to
+                   parse, else none; 1 parses on the main thread)
   --cache DIR      cache of parsed records, keyed by the bytes of each file and the parser
-                   version (default: .cache/kamervragen/…); only new or changed documents are parsed
+                   version (default: .cache/kamervragen/…); only new or changed documents are
+                   parsed, and a document whose size, times and inode are as the last build saw
+                   them is not even read
   --no-cache       parse every document and keep no cache
   --partition FROM..TO  keep only the records of these session years (e.g. 2019-2020..2020-2021;
                    open ends: ..2000-2001, 2001-2002..) and write a part (partition.json,
-                   fragments.ndjson) for \`kamervragen merge\` instead of the dataset
+                   fragments.ndjson) for \`kamervragen merge\` instead of the dataset. The session
+                   year is the one in the file name (ah-tk-20192020-…), else the record's; the
+                   documents of other parts are not parsed
 
 Environment:
   SOURCE_DATE_EPOCH  seconds since 1970; the date of the build instead of the newest document date
