@@ -24,6 +24,27 @@ for (let c = 0; c < 128; c++) {
   else if (/[\d.-]/.test(ch)) NAME[c] = 2;
 }
 
+// The names last read, by a hash of their first and last character and length. A publication
+// uses a few dozen names thousands of times: the one read before is compared in place, with no
+// new string, and it is the engine's own copy of the name (a property key), which objects keyed
+// by it (attribs, and every lookup by element name later) need no string-table search for.
+const NAME_SLOTS = 1024;
+const recentNames: (string | undefined)[] = new Array<string | undefined>(NAME_SLOTS);
+
+function nameAt(text: string, from: number, to: number): string {
+  const slot =
+    (text.charCodeAt(from) * 31 + text.charCodeAt(to - 1) * 7 + (to - from)) & (NAME_SLOTS - 1);
+  const recent = recentNames[slot];
+  if (recent !== undefined && recent.length === to - from && text.startsWith(recent, from)) {
+    return recent;
+  }
+  const name = text.slice(from, to);
+  // A property key is kept in the string table: take that copy.
+  const shared = Object.keys({ [name]: 0 })[0] ?? name;
+  recentNames[slot] = shared;
+  return shared;
+}
+
 /** End of the name starting at `from`, or -1 when no name starts there. */
 function nameEnd(text: string, from: number): number {
   if (NAME[text.charCodeAt(from)] !== 1) return -1;
@@ -165,7 +186,7 @@ export function readPlainXml(body: string): DomDocument | null {
       if (rootDone || open.length >= DEPTH_LIMIT) return null;
       const tagEnd = nameEnd(body, lt + 1);
       if (tagEnd < 0) return null;
-      const name = body.slice(lt + 1, tagEnd);
+      const name = nameAt(body, lt + 1, tagEnd);
       const attribs: Record<string, string> = {};
       seen.count = 0;
       // Attributes: blank(s), name, "=" (blanks allowed around it), a quoted value without "<".
@@ -177,7 +198,7 @@ export function readPlainXml(body: string): DomDocument | null {
         if (c === 0x3e /* > */ || c === 0x2f /* / */) break;
         const attributeEnd = nameEnd(body, i);
         if (attributeEnd < 0) return null;
-        const attribute = body.slice(i, attributeEnd);
+        const attribute = nameAt(body, i, attributeEnd);
         // A repeated attribute is an error; "__proto__" (a setter, not a key) is left to the full path.
         if (attribute === '__proto__' || seenBefore(attribute)) return null;
         i = skipBlanks(body, attributeEnd);
