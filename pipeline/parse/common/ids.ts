@@ -36,11 +36,13 @@ export function officialIdFrom(text: string): OfficialId | null {
 export function officialIdFromFileName(path: string): OfficialId | null {
   const base = path.split(/[\\/]/).pop() ?? '';
   const prefix = base.split('.')[0] ?? '';
-  const whole = new RegExp(
-    `^(?:${AH.source.replace(/\\b/g, '')}|${KV.source.replace(/\\b/g, '')})$`,
-  );
-  return whole.test(prefix) ? officialIdFrom(prefix) : null;
+  return WHOLE_ID.test(prefix) ? officialIdFrom(prefix) : null;
 }
+
+// A whole file-name prefix that is an id: AH or KV without their word boundaries (built once).
+const WHOLE_ID = new RegExp(
+  `^(?:${AH.source.replace(/\\b/g, '')}|${KV.source.replace(/\\b/g, '')})$`,
+);
 
 /** A stable id from a file name that carries no official id: lower-case, [a-z0-9.-] only. */
 export function derivedIdFromFileName(path: string): string {

@@ -54,9 +54,11 @@ export function parseText(text: string, ctx: TextContext): TextParse {
       : detectTextFormat(text);
   const sourceFormat: SourceFormat = TEXT_FORMATS.includes(ctx.format) ? rendering : ctx.format;
   const clean = cleanCharacters(text);
-  const prepared = toLines(clean, rendering).map((line) =>
-    line.replace(/^\s*[•▪·]\s*(?=Vraag\s+\d)/, ''),
-  );
+  const lines = toLines(clean, rendering);
+  // A bullet before "Vraag n" (web pages) is dropped; a text without bullets has none to drop.
+  const prepared = /[•▪·]/.test(clean)
+    ? lines.map((line) => line.replace(/^\s*[•▪·]\s*(?=Vraag\s+\d)/, ''))
+    : lines;
 
   const meta = readPageMeta(
     prepared.slice(0, Math.min(prepared.length, firstHeadingIndex(prepared))),
