@@ -17,7 +17,11 @@ export function checkUniqueIds(
   options: { keepFirst?: boolean } = {},
 ): Diagnostic[] {
   const byId = new Map<string, Claim[]>();
-  for (const claim of claims) byId.set(claim.id, [...(byId.get(claim.id) ?? []), claim]);
+  for (const claim of claims) {
+    const group = byId.get(claim.id);
+    if (group) group.push(claim);
+    else byId.set(claim.id, [claim]);
+  }
   const diagnostics: Diagnostic[] = [];
   for (const [id, group] of byId) {
     if (group.length < 2) continue;
