@@ -4,7 +4,6 @@
 // in id order and no build has to hold every record in memory at once.
 import type { Diagnostic } from '../errors.ts';
 import { csvRows } from '../export/to-csv.ts';
-import { orderKeys } from '../export/order-keys.ts';
 import { recordJson, type RecordJson } from '../export/record-json.ts';
 import { TABLES } from '../export/tables.ts';
 import { recordHash, sha256Hex } from '../package/hash-record.ts';
@@ -56,28 +55,23 @@ export function prepareOutcome(outcome: SourceOutcome): PreparedOutcome {
   if (outcome.record === null)
     return { record: null, diagnostics: outcome.diagnostics, fragments: null };
   const record = outcome.record;
-  const doc = orderKeys(record);
-  const json = recordJson(doc);
-  // The walk's canonical text is the record's own when orderKeys had nothing to reorder (the
-  // usual case); otherwise the record is hashed as it came.
-  const sha256 = doc === record ? sha256Hex(json.canonical) : recordHash(record);
+  const json = recordJson(record);
   return {
-    record: summary(record, sha256),
+    record: summary(record, sha256Hex(json.canonical)),
     diagnostics: outcome.diagnostics,
-    fragments: fragmentsFrom(doc, json),
+    fragments: fragmentsFrom(record, json),
   };
 }
 
 // The export's own pieces, fed one record: the JSON array's element as the array file writes
 // it after "[\n" (indented, without separator), the NDJSON line, and each table's rows without
-// the header line.
+// the header line (tables read fields by name, so key order does not matter to them).
 export function fragmentsOf(record: Document): Fragments {
-  const doc = orderKeys(record);
-  return fragmentsFrom(doc, recordJson(doc));
+  return fragmentsFrom(record, recordJson(record));
 }
 
-function fragmentsFrom(doc: Document, json: RecordJson): Fragments {
+function fragmentsFrom(record: Document, json: RecordJson): Fragments {
   const fragments = [json.element, json.line];
-  for (const table of TABLES) fragments.push(csvRows(table, doc));
+  for (const table of TABLES) fragments.push(csvRows(table, record));
   return fragments;
 }

@@ -74,6 +74,39 @@ function build(node: SchemaNode): Reorder {
   };
 }
 
+/** What orderKeys does at one schema node, for a writer that lays a record out in the same order. */
+export interface KeyPlan {
+  /** For objects: the schema's keys in order, each with its plan; undefined when the node
+   * describes no object (orderKeys keeps such a value as it is). */
+  properties: readonly (readonly [string, KeyPlan])[] | undefined;
+  /** For arrays: the plan of the items; undefined when the node describes no array. */
+  items: KeyPlan | undefined;
+  /** A schema key is also a property of Object.prototype, so `key in value` may find it inherited. */
+  inheritable: boolean;
+}
+
+const plans = new WeakMap<SchemaNode, KeyPlan>();
+
+export function keyPlan(node: SchemaNode = documentSchema): KeyPlan {
+  const cached = plans.get(node);
+  if (cached) return cached;
+  const plan: KeyPlan = { properties: undefined, items: undefined, inheritable: false };
+  // Registered before it is filled in, so recursive $refs find it.
+  plans.set(node, plan);
+  const target = resolve(node);
+  const objectBranch = branchFor(target, false);
+  const items = branchFor(target, true)?.items as SchemaNode | undefined;
+  if (objectBranch !== undefined) {
+    const properties = Object.entries(
+      (objectBranch.properties ?? {}) as Record<string, SchemaNode>,
+    );
+    plan.properties = properties.map(([key, child]) => [key, keyPlan(child)] as const);
+    plan.inheritable = properties.some(([key]) => key in Object.prototype);
+  }
+  if (items !== undefined) plan.items = keyPlan(items);
+  return plan;
+}
+
 function resolve(node: SchemaNode): SchemaNode {
   const ref = node.$ref;
   if (typeof ref !== 'string' || !ref.startsWith('#/')) return node;
