@@ -25,7 +25,7 @@ const CHAMBERS = ['Tweede Kamer', 'Eerste Kamer'];
 const REFERENCE_KINDS = ['kamerstuk', 'aanhangsel', 'case'];
 const FORMATS = ['pdf-text', 'pdf-markdown', 'pdf', 'ob-xml', 'ob-html', 'odt', 'page-text'];
 
-const DOCUMENT_KEYS = [
+const DOCUMENT_KEYS = new Set([
   'id',
   'type',
   'chamber',
@@ -46,20 +46,28 @@ const DOCUMENT_KEYS = [
   'references',
   'source',
   'warnings',
-];
+]);
+const ASKER_KEYS = new Set(['name', 'party']);
+const ANSWERER_KEYS = new Set(['role', 'name', 'portfolio']);
+const QUESTION_KEYS = new Set(['number', 'numbers', 'text', 'footnotes']);
+const ANSWER_KEYS = new Set(['questions', 'text', 'footnotes']);
+const FOOTNOTE_KEYS = new Set(['number', 'text', 'urls']);
+const REFERENCE_KEYS = new Set(['kind', 'text', 'dossier', 'number', 'identifier']);
+const SOURCE_KEYS = new Set(['path', 'format', 'sha256', 'url']);
+const WARNING_KEYS = new Set(['code', 'message', 'field', 'line']);
 
 type Obj = Record<string, unknown>;
 
 /** An object (not an array) whose enumerable keys are exactly `keys`. */
-function isObjectWith(value: unknown, keys: readonly string[]): value is Obj {
+function isObjectWith(value: unknown, keys: ReadonlySet<string>): value is Obj {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   let n = 0;
   // for…in, as ajv's additionalProperties loop walks the keys.
   for (const key in value) {
-    if (!keys.includes(key)) return false;
+    if (!keys.has(key)) return false;
     n++;
   }
-  return n === keys.length;
+  return n === keys.size;
 }
 
 // minLength 1 counts code points; a string of length >= 1 has at least one.
@@ -84,13 +92,13 @@ const isNumbers = (v: unknown): boolean => everyItem(v, (n) => isIntAtLeast(n, 0
 const isFootnoteMarks = (v: unknown): boolean => everyItem(v, (n) => isIntAtLeast(n, 1));
 
 function isAsker(v: unknown): boolean {
-  return isObjectWith(v, ['name', 'party']) && isText(v['name']) && isTextOrNull(v['party']);
+  return isObjectWith(v, ASKER_KEYS) && isText(v['name']) && isTextOrNull(v['party']);
 }
 
 function isAnswerer(v: unknown): boolean {
   if (v === null) return true;
   return (
-    isObjectWith(v, ['role', 'name', 'portfolio']) &&
+    isObjectWith(v, ANSWERER_KEYS) &&
     isTextOrNull(v['role']) &&
     isTextOrNull(v['name']) &&
     isTextOrNull(v['portfolio'])
@@ -99,7 +107,7 @@ function isAnswerer(v: unknown): boolean {
 
 function isQuestion(v: unknown): boolean {
   return (
-    isObjectWith(v, ['number', 'numbers', 'text', 'footnotes']) &&
+    isObjectWith(v, QUESTION_KEYS) &&
     isIntAtLeast(v['number'], 0) &&
     isNumbers(v['numbers']) &&
     typeof v['text'] === 'string' &&
@@ -109,7 +117,7 @@ function isQuestion(v: unknown): boolean {
 
 function isAnswer(v: unknown): boolean {
   return (
-    isObjectWith(v, ['questions', 'text', 'footnotes']) &&
+    isObjectWith(v, ANSWER_KEYS) &&
     isNumbers(v['questions']) &&
     typeof v['text'] === 'string' &&
     isFootnoteMarks(v['footnotes'])
@@ -118,7 +126,7 @@ function isAnswer(v: unknown): boolean {
 
 function isFootnote(v: unknown): boolean {
   return (
-    isObjectWith(v, ['number', 'text', 'urls']) &&
+    isObjectWith(v, FOOTNOTE_KEYS) &&
     isIntAtLeast(v['number'], 1) &&
     typeof v['text'] === 'string' &&
     everyItem(v['urls'], isText)
@@ -127,7 +135,7 @@ function isFootnote(v: unknown): boolean {
 
 function isReference(v: unknown): boolean {
   return (
-    isObjectWith(v, ['kind', 'text', 'dossier', 'number', 'identifier']) &&
+    isObjectWith(v, REFERENCE_KEYS) &&
     REFERENCE_KINDS.includes(v['kind'] as string) &&
     isText(v['text']) &&
     isStringOrNull(v['dossier']) &&
@@ -138,7 +146,7 @@ function isReference(v: unknown): boolean {
 
 function isSource(v: unknown): boolean {
   return (
-    isObjectWith(v, ['path', 'format', 'sha256', 'url']) &&
+    isObjectWith(v, SOURCE_KEYS) &&
     isText(v['path']) &&
     FORMATS.includes(v['format'] as string) &&
     typeof v['sha256'] === 'string' &&
@@ -149,7 +157,7 @@ function isSource(v: unknown): boolean {
 
 function isWarning(v: unknown): boolean {
   return (
-    isObjectWith(v, ['code', 'message', 'field', 'line']) &&
+    isObjectWith(v, WARNING_KEYS) &&
     typeof v['code'] === 'string' &&
     WARNING_CODE.test(v['code']) &&
     isText(v['message']) &&
