@@ -18,11 +18,14 @@ export interface TextState {
 }
 
 export function typicalWidth(lines: readonly string[]): number {
-  const lengths = lines
-    .filter((line) => line !== PAGE && line.trim())
-    .map((line) => line.trim().length)
-    .sort((a, b) => a - b);
-  return lengths[Math.floor(lengths.length * 0.9)] ?? 80;
+  const lengths: number[] = [];
+  for (const line of lines) {
+    const length = line === PAGE ? 0 : line.trim().length;
+    if (length > 0) lengths.push(length);
+  }
+  // A typed array sorts numbers without a comparison callback.
+  const sorted = Int32Array.from(lengths).sort();
+  return sorted[Math.floor(sorted.length * 0.9)] ?? 80;
 }
 
 // A sentence end, possibly followed by closing quotes, a glued marker digit or a marker token.
@@ -277,9 +280,11 @@ function markLineStartMarkers(lines: readonly string[], state: TextState): strin
   let previousIndex = -1;
   for (const line of lines) {
     // "1, 2", "1? Zo ja", "2, waarin", and glued to a capital: "3Toekomstige samenwerking".
-    const m =
-      /^\s*(\d{1,3}(?:\s*,\s*\d{1,3})*)\s*([?.!;:,]?)(\s+\S.*)?$/.exec(line) ??
-      /^\s*(\d{1,3})()(\p{Lu}\p{Ll}.*)$/u.exec(line);
+    // Both patterns need a digit after the leading space: most lines are settled by that.
+    const m = startsWithDigit(line)
+      ? (/^\s*(\d{1,3}(?:\s*,\s*\d{1,3})*)\s*([?.!;:,]?)(\s+\S.*)?$/.exec(line) ??
+        /^\s*(\d{1,3})()(\p{Lu}\p{Ll}.*)$/u.exec(line))
+      : null;
     const previous = previousIndex >= 0 ? (out[previousIndex] ?? '') : '';
     if (m && previous && isExpectedList(m[1] ?? '', state)) {
       const rest = (m[3] ?? '').trim();
@@ -299,6 +304,13 @@ function markLineStartMarkers(lines: readonly string[], state: TextState): strin
     if (line !== PAGE && line.trim()) previousIndex = out.length - 1;
   }
   return out;
+}
+
+function startsWithDigit(line: string): boolean {
+  let i = 0;
+  while (i < line.length && isSpaceCode(line.charCodeAt(i))) i++;
+  const code = line.charCodeAt(i);
+  return code >= 0x30 && code <= 0x39;
 }
 
 // Words that follow a number in running text ("7 oktober", "3 procent", "5 jaar"): a line
