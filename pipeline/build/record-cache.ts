@@ -115,21 +115,30 @@ export interface PackedEntry {
   fragments: number[];
 }
 
+// The texts are encoded once, into a scratch buffer reused across calls (a worker encodes one
+// record at a time), and copied into the entry's own buffer once their lengths are known.
+let scratch = Buffer.allocUnsafeSlow(1 << 20);
+
 export function encodeEntry(key: string, outcome: PreparedOutcome): PackedEntry {
   const { fragments, ...meta } = outcome;
-  const metaText = JSON.stringify(meta);
-  const metaLength = Buffer.byteLength(metaText, 'utf8');
-  const texts = fragments ?? [];
-  const lengths = texts.map((f) => Buffer.byteLength(f, 'utf8'));
-  const header = `${key}\t${metaLength}\t${lengths.join(',')}\n`;
-  let total = header.length + metaLength;
-  for (const n of lengths) total += n;
+  const texts = [JSON.stringify(meta), ...(fragments ?? [])];
+  let bound = 0;
+  for (const t of texts) bound += t.length * 3; // UTF-8 needs at most 3 bytes per UTF-16 unit
+  if (scratch.length < bound) scratch = Buffer.allocUnsafeSlow(bound);
+  const lengths: number[] = [];
+  let at = 0;
+  for (const t of texts) {
+    const n = scratch.write(t, at, 'utf8');
+    lengths.push(n);
+    at += n;
+  }
+  const metaLength = lengths[0]!;
+  const header = `${key}\t${metaLength}\t${lengths.slice(1).join(',')}\n`;
   // Not from Buffer's shared pool: the whole ArrayBuffer may be transferred between threads.
-  const bytes = Buffer.allocUnsafeSlow(total);
-  let at = bytes.write(header, 0, 'latin1');
-  at += bytes.write(metaText, at, 'utf8');
-  for (const [i, text] of texts.entries()) at += bytes.write(text, at, lengths[i]!, 'utf8');
-  return { bytes, metaStart: header.length, metaLength, fragments: lengths };
+  const bytes = Buffer.allocUnsafeSlow(header.length + at);
+  bytes.write(header, 0, 'latin1');
+  scratch.copy(bytes, header.length, 0, at);
+  return { bytes, metaStart: header.length, metaLength, fragments: lengths.slice(1) };
 }
 
 /** The fragments of a packed entry, as views into its bytes. */
