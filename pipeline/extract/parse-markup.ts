@@ -171,7 +171,10 @@ export function findElement(node: Element, match: (el: Element) => boolean): Ele
 }
 
 export function hasClass(el: Element, cls: string): boolean {
-  return (el.attribs['class'] ?? '').split(/\s+/).includes(cls);
+  const classes = el.attribs['class'];
+  // Most elements have no class, or not this one anywhere in it: no split for those.
+  if (cls !== '' && (classes === undefined || !classes.includes(cls))) return false;
+  return (classes ?? '').split(/\s+/).includes(cls);
 }
 
 /** Concatenated text of a node (no whitespace normalisation). */

@@ -2,6 +2,7 @@ import type { Diagnostic } from '../../errors.ts';
 import type { Document, Footnote } from '../../types.ts';
 import {
   childElements,
+  findElement,
   findElements,
   hasClass,
   squash,
@@ -64,7 +65,7 @@ export function parseObHtml(root: Element, ctx: AssembleContext): HtmlResult {
   const footnoteEls = findElements(root, (el) => hasClass(el, 'voet') && hasClass(el, 'noot'));
   const footnotes: Footnote[] = [];
   for (const el of footnoteEls) {
-    const numEl = findElements(el, (c) => hasClass(c, 'nootnum'))[0];
+    const numEl = findElement(el, (c) => hasClass(c, 'nootnum'));
     const number = Number(squash(numEl ? textOf(numEl) : '').replace(/\D+/g, ''));
     if (!Number.isInteger(number) || number <= 0 || footnotes.some((f) => f.number === number))
       continue;
@@ -84,7 +85,7 @@ export function parseObHtml(root: Element, ctx: AssembleContext): HtmlResult {
 
   const blocks: Block[] = outer.map((el) => {
     const kind = blockKind(el) ?? 'remark';
-    const headingEl = findElements(el, (c) => /^h[1-6]$/.test(c.name) || hasClass(c, 'nummer'))[0];
+    const headingEl = findElement(el, (c) => /^h[1-6]$/.test(c.name) || hasClass(c, 'nummer'));
     const marks: number[] = [];
     const paragraphs: string[] = [];
     const collect = (node: Element) => {
@@ -99,8 +100,7 @@ export function parseObHtml(root: Element, ctx: AssembleContext): HtmlResult {
           const text = cells.filter(Boolean).join(' | ');
           if (text) paragraphs.push(text);
         } else if (
-          findElements(child, (c) => c.name === 'p' || c.name === 'li' || c.name === 'tr').length >
-          0
+          findElement(child, (c) => c.name === 'p' || c.name === 'li' || c.name === 'tr')
         ) {
           collect(child);
         } else {
@@ -151,7 +151,9 @@ function visibleText(node: ChildNode, skip: Element | null, marks: number[] | nu
     return '';
   }
   if (node.name === 'br') return ' ';
-  return node.children.map((c) => visibleText(c, skip, marks)).join('');
+  let text = '';
+  for (const child of node.children) text += visibleText(child, skip, marks);
+  return text;
 }
 
 /** The readable text of any HTML page, one block element per line, for the page-text parser. */
