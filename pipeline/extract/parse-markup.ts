@@ -29,8 +29,8 @@ function lineAt(text: string, index: number): number {
 
 // XML from outside is parsed without a DTD: the one-pass reader has no place for one, and the
 // full path refuses a DOCTYPE before any parser sees it, so no entity is ever defined, expanded
-// or fetched (no XXE, no "billion laughs"). Well-formedness is
-// checked first so that a truncated file is an error with a line number, not a half-read record.
+// or fetched (no XXE, no "billion laughs"). On the full path well-formedness is checked first,
+// so that a truncated file is an error with a line number, not a half-read record.
 export function parseXmlSafely(text: string, file: string): ParsedMarkup {
   const body = text.trimStart();
   // Plain, well-formed XML (every publication and metadata file) is read in one pass; it never
