@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { hasErrors, KamervragenError, type Diagnostic } from '../errors.ts';
 import { parseManifest, MANIFEST_NAME } from '../package/manifest.ts';
 import type { Manifest } from '../package/release-types.ts';
@@ -97,9 +97,17 @@ export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
     options.cache === null ? await mkdtemp(join(tmpdir(), 'kamervragen-records-')) : null;
   let writer: DatasetWriter | null = null;
   try {
-    const cache = await openRecordCache(
-      temporary ?? options.cache ?? defaultCacheDir(options.documents),
-    );
+    const cacheDir = temporary ?? options.cache ?? defaultCacheDir(options.documents);
+    const cache = await openRecordCache(cacheDir);
+    // Spare copies of the record files, kept beside the cache (see openDatasetWriter).
+    const spare =
+      temporary === null
+        ? join(
+            cacheDir,
+            'spare',
+            createHash('sha256').update(resolve(options.out)).digest('hex').slice(0, 16),
+          )
+        : null;
     // Documents whose fingerprint is unchanged since the last build are neither read nor hashed.
     const prints =
       temporary === null
@@ -121,7 +129,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
     // is id order for documents named by their id; if the order turns out otherwise, the export
     // is written again from the cache once every record is known.
     writer =
-      options.partition === undefined && misses > 0 ? await openDatasetWriter(options.out) : null;
+      options.partition === undefined && misses > 0
+        ? await openDatasetWriter(options.out, spare)
+        : null;
     const fresh = new Map<string, PackedEntry>();
     let parsed = 0;
     const streamed: string[] = [];
@@ -188,7 +198,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
       const sorted = byId(result.records);
       // Streamed output stands only if it holds exactly the records, in id order.
       if (writer !== null && !sameKeys(streamed, sorted)) await abandon();
-      written = await exportRecords(options, result, sorted, cache, writer, misses === 0);
+      written = await exportRecords(options, result, sorted, cache, writer, misses === 0, spare);
       writer = null;
     }
     await cache.save();
@@ -258,6 +268,7 @@ async function exportRecords(
   cache: RecordCache,
   streamed: DatasetWriter | null,
   nothingParsed: boolean,
+  spare: string | null,
 ): Promise<{ names: string[]; version: string | null; date: string | null }> {
   // The version and date come from the last release's manifest and the documents, never the clock,
   // so rebuilding unchanged documents reproduces dist/ byte for byte.
@@ -283,7 +294,7 @@ async function exportRecords(
   let writer = streamed;
   if (writer === null && !keep) {
     await cache.flush();
-    writer = await openDatasetWriter(options.out);
+    writer = await openDatasetWriter(options.out, spare);
     try {
       for (const record of sorted) await writer.add(cache.fragments(record.key));
     } catch (error) {

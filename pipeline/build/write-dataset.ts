@@ -6,7 +6,7 @@
 // The build can open the writer before it knows every record and feed it while parsing goes on.
 import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { link, mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { dataPackage, type PackageMeta, type ResourceStats } from '../export/datapackage.ts';
 import { csvChunks } from '../export/to-csv.ts';
@@ -37,6 +37,8 @@ class StreamedFile {
   constructor(
     readonly name: string,
     private readonly handle: FileHandle,
+    /** A second file that gets the same bytes (the spare copy a first build leaves behind). */
+    private readonly mirror: FileHandle | null = null,
   ) {}
   /** Returns a promise only when the caller must wait (a buffer is still being written). */
   write(text: string | Uint8Array): Promise<void> | undefined {
@@ -65,7 +67,14 @@ class StreamedFile {
     const i = this.current;
     const data = this.buffers[i]!.subarray(0, this.fill);
     this.hash.update(data);
-    this.busy[i] = this.handle.write(data, 0, data.length, this.position);
+    const at = this.position;
+    this.busy[i] =
+      this.mirror === null
+        ? this.handle.write(data, 0, data.length, at)
+        : Promise.all([
+            this.handle.write(data, 0, data.length, at),
+            this.mirror.write(data, 0, data.length, at),
+          ]);
     this.position += data.length;
     this.fill = 0;
     this.current = 1 - i;
@@ -77,9 +86,13 @@ class StreamedFile {
     try {
       await this.flush();
       for (const b of this.busy) if (b !== null) await b;
+      // A reused spare file may be longer than what was written into it now.
+      await this.handle.truncate(this.position);
+      await this.mirror?.truncate(this.position);
       await this.handle.sync();
     } finally {
       await this.handle.close();
+      await this.mirror?.close();
     }
   }
 }
@@ -97,17 +110,46 @@ export interface DatasetWriter {
   /** Drops everything written so far. */
   abort(): Promise<void>;
   readonly staging: string;
+  /** The folder of spare files the record files were written into, or null (staging). */
+  readonly spare: string | null;
 }
 
 const OPEN = Buffer.from('[\n');
 const COMMA = Buffer.from(',\n');
 
-export async function openDatasetWriter(out: string): Promise<DatasetWriter> {
+// Writing a new file costs far more than overwriting one whose pages are already in memory
+// (fresh pages must be allocated; here about 3.5 ms per MB against 0.2). So with a spare folder
+// (beside the cache, on the same file system as OUT) each record file is written into a spare
+// copy kept from the last build, which then takes the place of the published file, while the
+// replaced file becomes the next spare (see commitSpare). A first build, with nothing to
+// replace, writes a second copy to leave a spare behind.
+export async function openDatasetWriter(
+  out: string,
+  spareDir: string | null = null,
+): Promise<DatasetWriter> {
   const staging = await openStaging(out);
+  const spare = spareDir === null ? null : await prepareSpare(spareDir, out);
   const files: StreamedFile[] = [];
   try {
-    for (const name of RECORD_FILES)
-      files.push(new StreamedFile(name, await open(join(staging, name), 'wx')));
+    for (const name of RECORD_FILES) {
+      if (spare === null) {
+        files.push(new StreamedFile(name, await open(join(staging, name), 'wx')));
+        continue;
+      }
+      const path = join(spare, name);
+      const target = join(out, name);
+      const [mine, published] = await Promise.all([
+        stat(path).catch(() => null),
+        stat(target).catch(() => null),
+      ]);
+      // Never write into the published file itself (the same inode under both names).
+      const reuse =
+        mine !== null && mine.isFile() && (published === null || published.ino !== mine.ino);
+      if (mine !== null && !reuse) await rm(path, { force: true });
+      const handle = await open(path, reuse ? 'r+' : 'w');
+      const mirror = published === null ? await open(join(spare, `${name}${NEXT}`), 'w') : null;
+      files.push(new StreamedFile(name, handle, mirror));
+    }
   } catch (error) {
     await Promise.all(files.map((f) => f.close().catch(() => undefined)));
     await rm(staging, { recursive: true, force: true });
@@ -126,6 +168,7 @@ export async function openDatasetWriter(out: string): Promise<DatasetWriter> {
   };
   return {
     staging,
+    spare,
     async add(f) {
       // The fragments are copied before this returns: the caller may reuse their memory.
       // (Awaiting only real promises: most writes are a copy into a buffer and return nothing.)
@@ -151,8 +194,52 @@ export async function openDatasetWriter(out: string): Promise<DatasetWriter> {
     async abort() {
       await closeAll().catch(() => undefined);
       await rm(staging, { recursive: true, force: true });
+      // Spare files are only scratch space; their half-written content is never published.
+      if (spare !== null)
+        for (const name of RECORD_FILES) await rm(join(spare, `${name}${NEXT}`), { force: true });
     },
   };
+}
+
+const OLD = '.old';
+const NEXT = '.next';
+
+// The spare folder, ready: on OUT's file system (else null: a rename could not move a file
+// across), with what an interrupted commit left put straight.
+async function prepareSpare(dir: string, out: string): Promise<string | null> {
+  try {
+    await mkdir(dir, { recursive: true });
+    const [a, b] = await Promise.all([stat(dir), stat(out)]);
+    if (a.dev !== b.dev) return null;
+    for (const name of RECORD_FILES) {
+      const path = join(dir, name);
+      await rm(join(dir, `${name}${NEXT}`), { force: true });
+      const old = await stat(`${path}${OLD}`).catch(() => null);
+      if (old === null) continue;
+      if ((await stat(path).catch(() => null)) === null) await rename(`${path}${OLD}`, path);
+      else await rm(`${path}${OLD}`, { force: true });
+    }
+    return dir;
+  } catch {
+    return null;
+  }
+}
+
+// Publishes a record file written into the spare folder: the published file gets a second name
+// in the spare folder first, so after the atomic rename it lives on there as the next spare.
+async function commitSpare(spare: string, name: string, target: string): Promise<void> {
+  const path = join(spare, name);
+  const old = `${path}${OLD}`;
+  const linked = await link(target, old).then(
+    () => true,
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return false;
+      throw error;
+    },
+  );
+  await rename(path, target);
+  if (linked) await rename(old, path);
+  else await rename(`${path}${NEXT}`, path).catch(() => undefined);
 }
 
 async function openStaging(out: string): Promise<string> {
@@ -215,13 +302,18 @@ export async function finishDataset(
     const written = [...RECORD_FILES, ...small.map((f) => f.name)];
     const unchanged: string[] = [];
     const stamp: ExportStamp = { records: recordsHash, files: {} };
+    const spare = writer?.spare ?? null;
     for (const name of written) {
       const target = join(out, name);
-      const kept = writer === null && RECORD_FILES.includes(name);
+      const record = RECORD_FILES.includes(name);
+      const kept = writer === null && record;
+      const staged = record && spare !== null ? join(spare, name) : join(staging, name);
       const known = options.stamp?.files[name];
-      if (kept || (await sameBytes(join(staging, name), target, hashes.get(name)!, known)))
+      if (kept || (await sameBytes(staged, target, hashes.get(name)!, known))) {
         unchanged.push(name);
-      else await rename(join(staging, name), target);
+        if (record && spare !== null) await rm(`${staged}${NEXT}`, { force: true });
+      } else if (record && spare !== null) await commitSpare(spare, name, target);
+      else await rename(staged, target);
       stamp.files[name] = { ...hashes.get(name)!, print: await filePrint(target) };
     }
     return { written, unchanged, stamp };

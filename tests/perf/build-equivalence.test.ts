@@ -2,7 +2,9 @@
 // exactly the bytes of the plain reference path: buildRecords + exportDataset on whole records.
 import { execFile } from 'node:child_process';
 import {
+  link,
   mkdtemp,
+  open,
   mkdir,
   readFile,
   readdir,
@@ -192,6 +194,60 @@ describe('fast build writes the reference bytes', () => {
     await writeFile(join(out, 'questions.csv'), 'edited\n');
     expect((await runBuild(opts)).parsed).toBe(0);
     expectSame(await files(out), await reference(docs));
+  }, 180_000);
+
+  it('record files are written into spare copies kept beside the cache, never into a published file', async () => {
+    const docs = join(work, 'spare-docs');
+    await generate(docs, 0, 4, 8);
+    const out = join(work, 'spare-out');
+    const cache = join(work, 'spare-cache');
+    const opts = { documents: relative(process.cwd(), docs), out, quarantine: true, cache };
+    const spareDir = async () => {
+      const root = join(cache, 'spare');
+      return join(root, (await readdir(root))[0]!);
+    };
+    const inode = async (path: string) => (await stat(path)).ino;
+
+    // A first build leaves a spare copy of each record file behind, a file of its own.
+    await runBuild(opts);
+    expectSame(await files(out), await reference(docs));
+    const spare = await spareDir();
+    for (const name of ['kamervragen.json', 'questions.csv']) {
+      expect(await readFile(join(spare, name))).toEqual(await readFile(join(out, name)));
+      expect(await inode(join(spare, name))).not.toBe(await inode(join(out, name)));
+    }
+
+    // The next build writes into that spare, publishes it, and keeps the replaced file as spare.
+    let published = await inode(join(out, 'kamervragen.json'));
+    let next = await inode(join(spare, 'kamervragen.json'));
+    for (const count of [6, 8]) {
+      const before = await readFile(join(out, 'kamervragen.json'));
+      await generate(docs, 0, count, 8);
+      await runBuild(opts);
+      expectSame(await files(out), await reference(docs));
+      expect(await inode(join(out, 'kamervragen.json'))).toBe(next);
+      expect(await inode(join(spare, 'kamervragen.json'))).toBe(published);
+      // The replaced file is intact until a later build reuses it.
+      expect(await readFile(join(spare, 'kamervragen.json'))).toEqual(before);
+      [published, next] = [next, published];
+    }
+
+    // A commit interrupted after its link (the published file also named .old in the spare
+    // folder) is put straight, and the published file is never written into: read through a
+    // descriptor opened before the build, it still holds what it held.
+    await rm(join(spare, 'kamervragen.json'));
+    await link(join(out, 'kamervragen.json'), join(spare, 'kamervragen.json.old'));
+    const before = await readFile(join(out, 'kamervragen.json'));
+    const handle = await open(join(out, 'kamervragen.json'), 'r');
+    try {
+      await generate(docs, 0, 10, 10);
+      await runBuild({ ...opts, workers: 1 });
+      expectSame(await files(out), await reference(docs));
+      expect(await readFile(join(out, 'kamervragen.json'))).not.toEqual(before);
+      expect((await handle.readFile()).equals(before)).toBe(true);
+    } finally {
+      await handle.close();
+    }
   }, 180_000);
 
   it('partitions by session year, merged, equal the single build (and a gap is refused)', async () => {
