@@ -100,7 +100,7 @@ export function assembleText(
     if (!builder.empty && /^[–•▪·*-](\s|$)/.test(line) && /[.:;?!]$/.test(builder.tail))
       builder.flush();
     builder.append(line);
-    if (endsSentence(line) && line.length < state.width * 0.85) builder.flush();
+    if (SENTENCE_END.test(line) && line.length < state.width * 0.85) builder.flush();
     else if (
       questionBreaks &&
       QUESTION_END.test(line) &&
@@ -161,14 +161,6 @@ class ParagraphBuilder {
     pieces.push(separator, line);
     this.tail = (this.tail + separator + line).slice(-400);
   }
-}
-
-// SENTENCE_END can only match a line whose last character is one it ends with: the others (most
-// lines) are answered without searching the line.
-const SENTENCE_LAST = new Set([...'.?!:;»”"\')]0123456789', MARK_CLOSE]);
-
-function endsSentence(line: string): boolean {
-  return SENTENCE_LAST.has(line.charAt(line.length - 1)) && SENTENCE_END.test(line);
 }
 
 // How `line` continues the paragraph whose last characters are `tail`.
