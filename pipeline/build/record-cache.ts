@@ -15,6 +15,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
 import {
+  appendFile,
   mkdir,
   open,
   readFile,
@@ -242,7 +243,7 @@ export async function openRecordCache(dir: string, version?: string): Promise<Re
     if (name.startsWith(PACK_PREFIX) && !name.startsWith(`${base}.`))
       await rm(join(dir, name), { force: true });
 
-  const { index, sources, end, indexed } = await loadIndex(packPath, indexPath);
+  const { index, sources, end, indexed, journalBytes } = await loadIndex(packPath, indexPath);
   /** The pack size the index on disk describes (0: none), to tell whether it needs rewriting. */
   const loadedPack = indexed === end ? end : -1;
   // A killed build can leave a torn last entry: cut it so appended entries start clean.
@@ -310,7 +311,10 @@ export async function openRecordCache(dir: string, version?: string): Promise<Re
       durable = upTo;
     });
   };
+  /** Keys of the entries appended by this build (what a journal line lists). */
+  const appended: string[] = [];
   const append = (key: string, entry: PackedEntry, outcome: CachedOutcome) => {
+    appended.push(key);
     const offset = size + entry.metaStart;
     index.set(key, {
       start: size,
@@ -413,7 +417,17 @@ export async function openRecordCache(dir: string, version?: string): Promise<Re
           const was = sources.get(path);
           return was !== undefined && was[0] === print && was[1] === key;
         });
-      if (!same) await writeIndex(indexPath, index, remembered, packSize);
+      if (!same) {
+        // A small change is a journal line; a large one, a compaction or a journal grown to a
+        // good part of the index, a whole new index.
+        const small =
+          packSize === size && loadedPack >= 0 && appended.length < 1000 && journalBytes < 4 << 20;
+        if (small) await appendJournal(indexPath, index, appended, sources, remembered, packSize);
+        else {
+          await writeIndex(indexPath, index, remembered, packSize);
+          await rm(`${indexPath}${JOURNAL_SUFFIX}`, { force: true });
+        }
+      }
       return { hits, misses };
     },
   };
@@ -488,6 +502,37 @@ async function writeIndex(
   await rename(temp, path);
 }
 
+async function appendJournal(
+  indexPath: string,
+  index: Map<string, Slot>,
+  appended: readonly string[],
+  before: Map<string, [string, string]>,
+  now: Map<string, [string, string]>,
+  pack: number,
+): Promise<void> {
+  const line: JournalLine = { pack, entries: [], sources: [], gone: [] };
+  for (const key of appended) {
+    const s = index.get(key);
+    if (s === undefined) continue;
+    line.entries.push([
+      key,
+      s.start,
+      s.offset,
+      s.length,
+      s.fragments.join(','),
+      s.meta?.record ? SUMMARY_FIELDS.map((f) => s.meta!.record![f]) : null,
+      s.meta === undefined ? null : s.meta.diagnostics,
+    ]);
+  }
+  for (const [file, [print, key]] of now) {
+    const was = before.get(file);
+    if (was === undefined || was[0] !== print || was[1] !== key)
+      line.sources.push([file, print, key]);
+  }
+  for (const file of before.keys()) if (!now.has(file)) line.gone.push(file);
+  await appendFile(`${indexPath}${JOURNAL_SUFFIX}`, `${JSON.stringify(line)}\n`);
+}
+
 function fromIndex(entry: IndexEntry): CachedOutcome | undefined {
   const [, , , , , summary, diagnostics] = entry;
   if (diagnostics === null) return undefined;
@@ -506,6 +551,7 @@ async function loadIndex(
   sources: Map<string, [string, string]>;
   end: number;
   indexed: number;
+  journalBytes: number;
 }> {
   const packSize = await stat(packPath).then(
     (s) => s.size,
@@ -514,6 +560,9 @@ async function loadIndex(
   const index = new Map<string, Slot>();
   const sources = new Map<string, [string, string]>();
   let from = 0;
+  let journal = { pack: 0, bytes: 0 };
+  /** Whether an index was read (without one there is nothing for a journal to add to). */
+  let based = false;
   try {
     const file = JSON.parse(await readFile(indexPath, 'utf8')) as IndexFile;
     if (file.format === INDEX_FORMAT && file.pack <= packSize) {
@@ -527,16 +576,62 @@ async function loadIndex(
         if (key !== undefined) sources.set(path, [print, key]);
       }
       from = file.pack;
+      based = true;
+      journal = await applyJournal(`${indexPath}${JOURNAL_SUFFIX}`, packSize, index, sources);
+      from = Math.max(from, journal.pack);
     }
   } catch {
     // No index, or a damaged one: the pack itself says what it holds.
     index.clear();
     sources.clear();
     from = 0;
+    based = false;
+    journal = { pack: 0, bytes: 0 };
   }
   const end = await walkPack(packPath, packSize, from, index);
-  return { index, sources, end, indexed: from };
+  return { index, sources, end, indexed: based ? from : -1, journalBytes: journal.bytes };
 }
+
+// The journal beside the index: one line per build that changed little, so a build that adds a
+// document appends a line instead of rewriting an index of tens of megabytes. A torn last line
+// (a killed build) is ignored; the pack walk finds its entries.
+interface JournalLine {
+  pack: number;
+  entries: IndexEntry[];
+  sources: [string, string, string][];
+  gone: string[];
+}
+
+async function applyJournal(
+  path: string,
+  packSize: number,
+  index: Map<string, Slot>,
+  sources: Map<string, [string, string]>,
+): Promise<{ pack: number; bytes: number }> {
+  const text = await readFile(path, 'utf8').catch(() => '');
+  let pack = 0;
+  for (const line of text.split('\n')) {
+    if (line === '') continue;
+    let change: JournalLine;
+    try {
+      change = JSON.parse(line) as JournalLine;
+    } catch {
+      break;
+    }
+    if (change.pack > packSize) break;
+    for (const entry of change.entries) {
+      const [key, start, offset, length, fragments] = entry;
+      const lengths = fragments === '' ? [] : fragments.split(',').map(Number);
+      index.set(key, { start, offset, length, fragments: lengths, meta: fromIndex(entry) });
+    }
+    for (const gone of change.gone) sources.delete(gone);
+    for (const [file, print, key] of change.sources) sources.set(file, [print, key]);
+    pack = change.pack;
+  }
+  return { pack, bytes: text.length };
+}
+
+const JOURNAL_SUFFIX = '.journal';
 
 // Walks the entry headers from `pos`; a torn last entry (a killed build) ends the pack.
 async function walkPack(

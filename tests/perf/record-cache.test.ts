@@ -1,4 +1,4 @@
-import { appendFile, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { appendFile, mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -113,6 +113,44 @@ describe('record cache', () => {
     expect(fourth.get(key(0))?.record?.id).toBe('id0');
     expect(fourth.get(key(7))?.record?.id).toBe('id7');
     expect(fourth.lookup('d/0.txt', 'print0')).toBeUndefined(); // paths live only in the index
+  });
+
+  it('a small change is a journal line beside the index, read back on the next open', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kamervragen-cache-'));
+    dirs.push(dir);
+    const key = (n: number) => sourceKey('v1', { path: `d/${n}.txt`, bytes: Buffer.from(`${n}`) });
+    const first = await openRecordCache(dir, 'v1');
+    for (let n = 0; n < 3; n += 1) {
+      first.put(key(n), outcome(`id${n}`));
+      first.remember(`d/${n}.txt`, `p${n}`, key(n));
+    }
+    await first.save();
+    const indexFile = join(
+      dir,
+      (await readdir(dir)).find((n) => n.endsWith('.index.json'))!,
+    );
+    const indexBytes = await readFile(indexFile);
+
+    // One new document, one gone, one touched: the index stays, a journal line says so.
+    const second = await openRecordCache(dir, 'v1');
+    second.put(key(5), outcome('id5'));
+    second.remember('d/5.txt', 'p5', key(5));
+    second.remember('d/0.txt', 'p0', key(0));
+    second.remember('d/1.txt', 'p1-touched', key(1));
+    await second.save();
+    expect(await readFile(indexFile)).toEqual(indexBytes);
+    const journal = `${indexFile}.journal`;
+    expect((await readFile(journal, 'utf8')).split('\n').filter(Boolean)).toHaveLength(1);
+
+    await appendFile(journal, '{"pack":1,"entr'); // a build killed mid-line
+    const third = await openRecordCache(dir, 'v1');
+    expect(third.lookup('d/5.txt', 'p5')?.outcome.record?.id).toBe('id5');
+    expect(third.lookup('d/1.txt', 'p1-touched')?.key).toBe(key(1));
+    expect(third.lookup('d/1.txt', 'p1')).toBeUndefined();
+    expect(third.lookup('d/2.txt', 'p2')).toBeUndefined(); // gone from the folder
+    expect(third.fragments(key(5)).map((b) => b.toString('utf8'))).toEqual(
+      outcome('id5').fragments,
+    );
   });
 
   it('keeps the stamp of what a build wrote, per output folder', async () => {
