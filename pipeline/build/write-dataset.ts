@@ -4,7 +4,7 @@
 // everything goes to a staging folder first and is renamed into place when complete; a file
 // whose bytes did not change is left as it was (an incremental build rewrites only what changed).
 // The build can open the writer before it knows every record and feed it while parsing goes on.
-import { createHash, type Hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { link, mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -13,6 +13,7 @@ import { csvChunks } from '../export/to-csv.ts';
 import { TABLES } from '../export/tables.ts';
 import type { FragmentBytes } from './prepare-record.ts';
 import type { ExportStamp } from './record-cache.ts';
+import { hashThread, localHash, type StreamHash } from './thread-hash.ts';
 import { removeStaleStaging, STAGING_PREFIX, type OutputFile } from './write-files.ts';
 
 /** The files made from record fragments, in fragment order. */
@@ -27,9 +28,8 @@ const CHUNK = 4 << 20;
 // One output file: bytes are copied into one of two fixed buffers; a full buffer is hashed here
 // and written on libuv's threads while the other fills, so no memory is allocated per record.
 class StreamedFile {
-  readonly hash: Hash = createHash('sha256');
   bytes = 0;
-  private readonly buffers = [Buffer.allocUnsafeSlow(CHUNK), Buffer.allocUnsafeSlow(CHUNK)];
+  private readonly buffers: Buffer[];
   private readonly busy: (Promise<unknown> | null)[] = [null, null];
   private current = 0;
   private fill = 0;
@@ -39,7 +39,15 @@ class StreamedFile {
     private readonly handle: FileHandle,
     /** A second file that gets the same bytes (the spare copy a first build leaves behind). */
     private readonly mirror: FileHandle | null = null,
-  ) {}
+    private readonly hash: StreamHash = localHash(),
+  ) {
+    const buffer = () =>
+      hash.shared ? Buffer.from(new SharedArrayBuffer(CHUNK)) : Buffer.allocUnsafeSlow(CHUNK);
+    this.buffers = [buffer(), buffer()];
+  }
+  digest(): Promise<string> {
+    return this.hash.digest();
+  }
   /** Returns a promise only when the caller must wait (a buffer is still being written). */
   write(text: string | Uint8Array): Promise<void> | undefined {
     if (text.length === 0) return undefined;
@@ -66,15 +74,13 @@ class StreamedFile {
     if (this.fill === 0) return;
     const i = this.current;
     const data = this.buffers[i]!.subarray(0, this.fill);
-    this.hash.update(data);
     const at = this.position;
-    this.busy[i] =
-      this.mirror === null
-        ? this.handle.write(data, 0, data.length, at)
-        : Promise.all([
-            this.handle.write(data, 0, data.length, at),
-            this.mirror.write(data, 0, data.length, at),
-          ]);
+    // The buffer is reused once it is written (twice, with a mirror) and hashed.
+    this.busy[i] = Promise.all([
+      this.hash.update(data),
+      this.handle.write(data, 0, data.length, at),
+      this.mirror?.write(data, 0, data.length, at),
+    ]);
     this.position += data.length;
     this.fill = 0;
     this.current = 1 - i;
@@ -129,11 +135,14 @@ export async function openDatasetWriter(
 ): Promise<DatasetWriter> {
   const staging = await openStaging(out);
   const spare = spareDir === null ? null : await prepareSpare(spareDir, out);
+  const hasher = hashThread();
   const files: StreamedFile[] = [];
   try {
     for (const name of RECORD_FILES) {
       if (spare === null) {
-        files.push(new StreamedFile(name, await open(join(staging, name), 'wx')));
+        files.push(
+          new StreamedFile(name, await open(join(staging, name), 'wx'), null, hasher.hash()),
+        );
         continue;
       }
       const path = join(spare, name);
@@ -148,10 +157,11 @@ export async function openDatasetWriter(
       if (mine !== null && !reuse) await rm(path, { force: true });
       const handle = await open(path, reuse ? 'r+' : 'w');
       const mirror = published === null ? await open(join(spare, `${name}${NEXT}`), 'w') : null;
-      files.push(new StreamedFile(name, handle, mirror));
+      files.push(new StreamedFile(name, handle, mirror, hasher.hash()));
     }
   } catch (error) {
     await Promise.all(files.map((f) => f.close().catch(() => undefined)));
+    await hasher.close();
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
@@ -187,12 +197,14 @@ export async function openDatasetWriter(
     async close() {
       await json.write(first ? '[]\n' : '\n]\n');
       await closeAll();
-      return new Map(
-        files.map((f) => [f.name, { bytes: f.bytes, sha256: f.hash.digest('hex') }] as const),
-      );
+      const stats = new Map<string, FileStats>();
+      for (const f of files) stats.set(f.name, { bytes: f.bytes, sha256: await f.digest() });
+      await hasher.close();
+      return stats;
     },
     async abort() {
       await closeAll().catch(() => undefined);
+      await hasher.close();
       await rm(staging, { recursive: true, force: true });
       // Spare files are only scratch space; their half-written content is never published.
       if (spare !== null)
@@ -297,7 +309,7 @@ export async function finishDataset(
       const streamed = new StreamedFile(file.name, handle);
       for (const chunk of file.chunks()) await streamed.write(chunk);
       await streamed.close();
-      hashes.set(file.name, { bytes: streamed.bytes, sha256: streamed.hash.digest('hex') });
+      hashes.set(file.name, { bytes: streamed.bytes, sha256: await streamed.digest() });
     }
     const written = [...RECORD_FILES, ...small.map((f) => f.name)];
     const unchanged: string[] = [];
