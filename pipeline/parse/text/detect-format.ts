@@ -8,6 +8,17 @@ export type TextFormat = Extract<SourceFormat, 'pdf-text' | 'pdf-markdown' | 'pa
 //   tweedemonitor, tweedekamer.nl, officielebekendmakingen HTML): no PDF page furniture;
 // - pdf-text: everything else (text extracted from the official PDF).
 export function detectTextFormat(text: string): TextFormat {
+  // The reader detects the rendering to pick the parser, and parseText, told only "pdf-text",
+  // detects it again on the same text: the last answer is kept for that second call.
+  if (text === last.text) return last.format;
+  const format = detect(text);
+  last = { text, format };
+  return format;
+}
+
+let last: { text: string | null; format: TextFormat } = { text: null, format: 'pdf-text' };
+
+function detect(text: string): TextFormat {
   const head = text.slice(0, 4000);
   if (atLeastTwo(MARKDOWN_SIGNALS, text, head)) return 'pdf-markdown';
   const pdfFurniture = /ISSN\s*0921\s*-\s*7398|(?:Tweede|Eerste) Kamer, vergaderjaar \d{4}/.test(
