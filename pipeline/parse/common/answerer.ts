@@ -16,6 +16,9 @@ const ROLES = [
   'Ministers',
 ];
 
+// "minister " …: the roles as the lower-cased line starts with them, made once.
+const ROLE_PREFIXES = ROLES.map((r) => `${r.toLowerCase()} `);
+
 export interface AnswererParse {
   answerer: Answerer | null;
   /** [] when there is no "mede namens", null when the line names answerers in another way. */
@@ -36,7 +39,8 @@ export function parseAnswerer(line: string): AnswererParse {
     coAnswerers = expandOffices(text.slice(mede.index + mede[0].length));
     text = text.slice(0, mede.index).trim();
   }
-  const role = ROLES.find((r) => text.toLowerCase().startsWith(r.toLowerCase() + ' '));
+  const lower = text.toLowerCase();
+  const role = ROLES.find((_r, i) => lower.startsWith(ROLE_PREFIXES[i] ?? ''));
   let name: string | null = null;
   let portfolio: string | null = null;
   const rest = role ? text.slice(role.length).trim() : text;
