@@ -9,6 +9,7 @@ const KAMERSTUK =
   /Kamerstuk(?:ken)?(?:\s+[IV]{1,2})?(?:\s+\d{4}\s*[/–-]\s*\d{2,4})?\s*,?\s*(\d{2})\s?(\d{3})(?:\s*-\s*([0-9]{1,3}|[A-Z]{1,6})|\s+([IVXLC]{1,6}|[A-Z]))?\s*,?\s*nr\.?\s*(\d+)/g;
 const AANHANGSEL =
   /Aanhangsel(?:\s+(?:van\s+de\s+)?Handelingen)?(?:\s+II)?\s*,?\s*(?:vergaderjaar\s*)?(\d{4})\s*[/–-]\s*(\d{2,4})\s*,?\s*nr\.?\s*(\d+)/gi;
+const AANHANGSEL_WORD = /aanhangsel/i;
 const CASE = /\b((?:19|20)\d{2}[ZD]\d{5})\b/g;
 
 export function findReferences(text: string): Reference[] {
@@ -20,7 +21,10 @@ export function findReferences(text: string): Reference[] {
     seen.add(key);
     refs.push(ref);
   };
-  for (const m of text.matchAll(KAMERSTUK)) {
+  // Each pattern begins with its word; the pattern itself is searched at every position, the
+  // word alone is found at once, and most texts hold neither.
+  const kamerstukken = text.includes('Kamerstuk') ? text.matchAll(KAMERSTUK) : [];
+  for (const m of kamerstukken) {
     const suffix = m[3] ?? m[4];
     const dossier = `${m[1]}${m[2]}${suffix ? `-${suffix}` : ''}`;
     const number = Number(m[5]);
@@ -32,7 +36,8 @@ export function findReferences(text: string): Reference[] {
       identifier: `kst-${dossier}-${number}`,
     });
   }
-  for (const m of text.matchAll(AANHANGSEL)) {
+  const aanhangsels = AANHANGSEL_WORD.test(text) ? text.matchAll(AANHANGSEL) : [];
+  for (const m of aanhangsels) {
     const start = Number(m[1]);
     const endRaw = m[2] ?? '';
     const end =
