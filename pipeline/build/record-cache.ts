@@ -142,18 +142,6 @@ export function encodeEntry(key: string, outcome: PreparedOutcome): PackedEntry 
   return { bytes, metaStart: header.length, metaLength, fragments: lengths.slice(1) };
 }
 
-/** The fragments of a packed entry, as views into its bytes. */
-export function entryFragments(entry: PackedEntry): Buffer[] {
-  const bytes = Buffer.from(entry.bytes.buffer, entry.bytes.byteOffset, entry.bytes.byteLength);
-  const out: Buffer[] = [];
-  let at = entry.metaStart + entry.metaLength;
-  for (const n of entry.fragments) {
-    out.push(bytes.subarray(at, at + n));
-    at += n;
-  }
-  return out;
-}
-
 interface Slot {
   /** Where the entry's header line starts. */
   start: number;
@@ -191,6 +179,8 @@ export interface RecordCache {
    * that stay valid until the next call.
    */
   fragments(key: string): Buffer[];
+  /** The same bytes as one view (valid until the next call) and the fragments' lengths. */
+  packedFragments(key: string): { bytes: Buffer; lengths: number[] };
   /** Writes pending entries, so fragments() can read them. */
   flush(): Promise<void>;
   /** The file system's clock now, in milliseconds (for racy fingerprints). */
@@ -364,6 +354,13 @@ export async function openRecordCache(dir: string, version?: string): Promise<Re
       const slot = index.get(key);
       if (slot !== undefined && meta(slot) !== undefined) return;
       append(key, entry, outcome);
+    },
+    packedFragments(key) {
+      const slot = index.get(key);
+      if (slot === undefined) throw new Error(`no cache entry ${key}`);
+      let total = 0;
+      for (const n of slot.fragments) total += n;
+      return { bytes: readPack(slot.offset + slot.length, total), lengths: slot.fragments };
     },
     fragments(key) {
       const slot = index.get(key);

@@ -23,7 +23,6 @@ import { quarantineJson, QUARANTINE_FILE } from './quarantine-file.ts';
 import { listEntries, type SourceEntry } from './read-sources.ts';
 import {
   defaultCacheDir,
-  entryFragments,
   openRecordCache,
   type CachedOutcome,
   type ExportStamp,
@@ -172,9 +171,13 @@ export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
             if (lastId !== null && parsed.record.id <= lastId) return abandon();
             lastId = parsed.record.id;
             streamed.push(parsed.record.key);
-            await writer.add(
-              packed === undefined ? cache.fragments(parsed.record.key) : entryFragments(packed),
-            );
+            if (packed === undefined) {
+              const { bytes, lengths } = cache.packedFragments(parsed.record.key);
+              await writer.addPacked(bytes, lengths);
+            } else {
+              const start = packed.metaStart + packed.metaLength;
+              await writer.addPacked(packed.bytes.subarray(start), packed.fragments);
+            }
           },
         },
       );
@@ -296,7 +299,10 @@ async function exportRecords(
     await cache.flush();
     writer = await openDatasetWriter(options.out, spare);
     try {
-      for (const record of sorted) await writer.add(cache.fragments(record.key));
+      for (const record of sorted) {
+        const { bytes, lengths } = cache.packedFragments(record.key);
+        await writer.addPacked(bytes, lengths);
+      }
     } catch (error) {
       await writer.abort();
       throw error;
