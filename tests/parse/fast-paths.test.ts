@@ -361,3 +361,13 @@ describe('firstMarkerMatch equals searching both patterns', () => {
     );
   });
 });
+
+describe('text of code units below U+0300 is already NFC', () => {
+  it('for every pair of such code units', () => {
+    for (let a = 0; a < 0x300; a++)
+      for (let b = 0; b < 0x300; b++) {
+        const text = String.fromCharCode(a, b);
+        if (text.normalize('NFC') !== text) expect([a, b]).toBe('already NFC');
+      }
+  });
+});

@@ -30,8 +30,16 @@ export function cleanCharacters(text: string): string {
   // pypdf joins lines without a space: "Binnenlandse Zaken enKoninkrijksrelaties", "Minister vanOnderwijs".
   // A Dutch function word glued to a capitalised word is two words.
   if (MAYBE_GLUED.test(out)) out = out.replace(GLUED_FUNCTION_WORD, '$1$2 $3');
-  return out.normalize('NFC');
+  return toNfc(out);
 }
+
+// Text of code units below U+0300 only is already NFC (every character there is NFC_Quick_Check
+// Yes with combining class 0): most paragraphs skip the normalizer call.
+function toNfc(text: string): string {
+  return BEYOND_NFC_SAFE.test(text) ? text.normalize('NFC') : text;
+}
+
+const BEYOND_NFC_SAFE = /[\u0300-\uFFFF]/;
 
 const SPECIAL_CHARACTER =
   /[\r\u00A0\u2007\u202F\u2009\u00AD\u200B-\u200D\u2060\uFEFF\u202A-\u202E\u2066-\u2069\u00B4\u00B8\u02C7\u00A8\u02DC]/;
