@@ -9,6 +9,15 @@ const seed = readFileSync(
   'utf8',
 );
 
+/** A distinct lower-case word for every number: 0 → "a", 27 → "bb". */
+function letters(n: number): string {
+  let out = '';
+  for (let k = n; ; k = Math.floor(k / 26) - 1) {
+    out = String.fromCharCode(97 + (k % 26)) + out;
+    if (k < 26) return out;
+  }
+}
+
 describe('parseText robustness', () => {
   it('never throws and returns a document or an error diagnostic on arbitrary text', () => {
     fc.assert(
@@ -61,6 +70,14 @@ describe('parseText robustness', () => {
       'one answer of 2 MB',
       () =>
         `Vraag 1\nWaarom?\nAntwoord 1\n${'Het kabinet heeft de Commissie gewezen op de kwetsbaarheden van het systeem en de\n'.repeat(24000)}`,
+    ],
+    [
+      'many distinct words broken at line ends',
+      () =>
+        `Vraag 1\nWaarom?\nAntwoord 1\n${Array.from(
+          { length: 20000 },
+          (_, i) => `het ${letters(i)}woord is gebro-\nken in ${letters(i)}stuk-\nken hier\n`,
+        ).join('')}`,
     ],
   ])('stays fast on %s', (_name, make) => {
     const text = make();

@@ -158,27 +158,38 @@ function endsInHyphen(line: string): boolean {
 }
 
 // The vocabulary of one document. Building it (every token of every line into a set) was the
-// parser's largest single cost, yet a document asks it only a few dozen questions: each is
-// answered by searching the lower-case text instead, and remembered.
+// parser's largest single cost, yet a document asks it only a few questions (six on average in
+// the generated corpus): each is answered by searching the lower-case text, and remembered. A
+// search reads the whole text, so a document that asks many (a long one with many line-end
+// hyphens) gets the full index after SEARCH_BUDGET searches: the work stays linear in its length.
+const SEARCH_BUDGET = 32;
+
+interface VocabularyIndex {
+  counts: Map<string, number>;
+  hyphenPrefixes: Set<string>;
+}
+
 class TextVocabulary implements Vocabulary {
   private readonly counts = new Map<string, number>();
+  private readonly prefixes = new Map<string, boolean>();
+  private searches = 0;
+  private index: VocabularyIndex | null = null;
 
   constructor(
     /** The lines, lower case, joined by "\n" (a character no token crosses). */
     private readonly text: string,
     /** Tokens at the end of a line ending in "-", and how often: they count but are no words. */
     private readonly fragments: ReadonlyMap<string, number>,
+    private readonly searchBudget: number,
   ) {}
 
   count(token: string): number {
+    if (this.index) return this.index.counts.get(token) ?? 0;
     let n = this.counts.get(token);
     if (n === undefined) {
-      n = 0;
-      if (isToken(token)) {
-        for (let at = this.text.indexOf(token); at >= 0; at = this.text.indexOf(token, at + 1))
-          if (startsToken(this.text, at) && endsToken(this.text, at + token.length)) n++;
-      }
+      n = this.search(token);
       this.counts.set(token, n);
+      this.searched();
     }
     return n;
   }
@@ -188,6 +199,32 @@ class TextVocabulary implements Vocabulary {
   }
 
   hasHyphenPrefix(prefix: string): boolean {
+    if (this.index) return this.index.hyphenPrefixes.has(prefix);
+    let known = this.prefixes.get(prefix);
+    if (known === undefined) {
+      known = this.searchPrefix(prefix);
+      this.prefixes.set(prefix, known);
+      this.searched();
+    }
+    return known;
+  }
+
+  private searched(): void {
+    this.searches++;
+    if (this.searches > this.searchBudget && !this.index) this.index = this.buildIndex();
+  }
+
+  /** How often `token` occurs as a whole token. */
+  private search(token: string): number {
+    if (!isToken(token)) return 0;
+    const text = this.text;
+    let n = 0;
+    for (let at = text.indexOf(token); at >= 0; at = text.indexOf(token, at + 1))
+      if (startsToken(text, at) && endsToken(text, at + token.length)) n++;
+    return n;
+  }
+
+  private searchPrefix(prefix: string): boolean {
     // The left part of a token's first hyphen: a token itself once a letter follows the hyphen.
     if (prefix.includes('-') || !isToken(`${prefix}-a`)) return false;
     const text = this.text;
@@ -206,16 +243,33 @@ class TextVocabulary implements Vocabulary {
     }
     return false;
   }
+
+  /** Every token with its count, and the left parts of the hyphenated ones that are words. */
+  private buildIndex(): VocabularyIndex {
+    const counts = new Map<string, number>();
+    for (const token of tokensOf(this.text)) counts.set(token, (counts.get(token) ?? 0) + 1);
+    const hyphenPrefixes = new Set<string>();
+    for (const [token, n] of counts) {
+      const dash = token.indexOf('-');
+      if (dash > 0 && n > (this.fragments.get(token) ?? 0))
+        hyphenPrefixes.add(token.slice(0, dash));
+    }
+    return { counts, hyphenPrefixes };
+  }
 }
 
-export function buildVocabulary(lines: readonly string[]): Vocabulary {
+/** `searchBudget`: searches before the full index is built (0 builds it at the first question). */
+export function buildVocabulary(
+  lines: readonly string[],
+  searchBudget = SEARCH_BUDGET,
+): Vocabulary {
   const fragments = new Map<string, number>();
   for (const line of lines) {
     if (!endsInHyphen(line)) continue;
     const last = tokensOf(line.toLowerCase()).at(-1);
     if (last !== undefined) fragments.set(last, (fragments.get(last) ?? 0) + 1);
   }
-  return new TextVocabulary(lines.join('\n').toLowerCase(), fragments);
+  return new TextVocabulary(lines.join('\n').toLowerCase(), fragments, searchBudget);
 }
 
 export type HyphenJoin = 'join' | 'keep' | 'suspended';
