@@ -164,15 +164,15 @@ export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
             }
             return keyed(analysed.key ?? '', analysed.outcome, entry.path);
           },
-          onParsed: async (parsed) => {
-            const packed = fresh.get(parsed.file);
-            fresh.delete(parsed.file);
-            if (writer === null || parsed.record === null || hasErrors(parsed.diagnostics)) return;
-            if (lastId !== null && parsed.record.id <= lastId) return abandon();
-            lastId = parsed.record.id;
-            streamed.push(parsed.record.key);
+          onParsed: async (done) => {
+            const packed = fresh.get(done.file);
+            fresh.delete(done.file);
+            if (writer === null || done.record === null || hasErrors(done.diagnostics)) return;
+            if (lastId !== null && done.record.id <= lastId) return abandon();
+            lastId = done.record.id;
+            streamed.push(done.record.key);
             if (packed === undefined) {
-              const { bytes, lengths } = cache.packedFragments(parsed.record.key);
+              const { bytes, lengths } = cache.packedFragments(done.record.key);
               await writer.addPacked(bytes, lengths);
             } else {
               const start = packed.metaStart + packed.metaLength;
