@@ -37,8 +37,6 @@ class StreamedFile {
   constructor(
     readonly name: string,
     private readonly handle: FileHandle,
-    /** A second file that gets the same bytes (the spare copy a first build leaves behind). */
-    private readonly mirror: FileHandle | null = null,
     private readonly hash: StreamHash = localHash(),
   ) {
     const buffer = () =>
@@ -81,11 +79,10 @@ class StreamedFile {
     const i = this.current;
     const data = this.buffers[i]!.subarray(0, this.fill);
     const at = this.position;
-    // The buffer is reused once it is written (twice, with a mirror) and hashed.
+    // The buffer is reused once it is both written and hashed.
     this.busy[i] = Promise.all([
       this.hash.update(data),
       this.handle.write(data, 0, data.length, at),
-      this.mirror?.write(data, 0, data.length, at),
     ]);
     this.position += data.length;
     this.fill = 0;
@@ -100,11 +97,9 @@ class StreamedFile {
       for (const b of this.busy) if (b !== null) await b;
       // A reused spare file may be longer than what was written into it now.
       await this.handle.truncate(this.position);
-      await this.mirror?.truncate(this.position);
       await this.handle.sync();
     } finally {
       await this.handle.close();
-      await this.mirror?.close();
     }
   }
 }
@@ -135,8 +130,8 @@ const COMMA = Buffer.from(',\n');
 // (fresh pages must be allocated; here about 3.5 ms per MB against 0.2). So with a spare folder
 // (beside the cache, on the same file system as OUT) each record file is written into a spare
 // copy kept from the last build, which then takes the place of the published file, while the
-// replaced file becomes the next spare (see commitSpare). A first build, with nothing to
-// replace, writes a second copy to leave a spare behind.
+// replaced file becomes the next spare (see commitSpare). (A first build has no spare to write
+// into: writing a second copy to leave one behind cost more in that build than it saved later.)
 export async function openDatasetWriter(
   out: string,
   spareDir: string | null = null,
@@ -148,9 +143,7 @@ export async function openDatasetWriter(
   try {
     for (const name of RECORD_FILES) {
       if (spare === null) {
-        files.push(
-          new StreamedFile(name, await open(join(staging, name), 'wx'), null, hasher.hash()),
-        );
+        files.push(new StreamedFile(name, await open(join(staging, name), 'wx'), hasher.hash()));
         continue;
       }
       const path = join(spare, name);
@@ -164,8 +157,7 @@ export async function openDatasetWriter(
         mine !== null && mine.isFile() && (published === null || published.ino !== mine.ino);
       if (mine !== null && !reuse) await rm(path, { force: true });
       const handle = await open(path, reuse ? 'r+' : 'w');
-      const mirror = published === null ? await open(join(spare, `${name}${NEXT}`), 'w') : null;
-      files.push(new StreamedFile(name, handle, mirror, hasher.hash()));
+      files.push(new StreamedFile(name, handle, hasher.hash()));
     }
   } catch (error) {
     await Promise.all(files.map((f) => f.close().catch(() => undefined)));
@@ -226,15 +218,12 @@ export async function openDatasetWriter(
       await closeAll().catch(() => undefined);
       await hasher.close();
       await rm(staging, { recursive: true, force: true });
-      // Spare files are only scratch space; their half-written content is never published.
-      if (spare !== null)
-        for (const name of RECORD_FILES) await rm(join(spare, `${name}${NEXT}`), { force: true });
+      // (Spare files are only scratch space: their half-written content is never published.)
     },
   };
 }
 
 const OLD = '.old';
-const NEXT = '.next';
 
 // The spare folder, ready: on OUT's file system (else null: a rename could not move a file
 // across), with what an interrupted commit left put straight.
@@ -245,7 +234,6 @@ async function prepareSpare(dir: string, out: string): Promise<string | null> {
     if (a.dev !== b.dev) return null;
     for (const name of RECORD_FILES) {
       const path = join(dir, name);
-      await rm(join(dir, `${name}${NEXT}`), { force: true });
       const old = await stat(`${path}${OLD}`).catch(() => null);
       if (old === null) continue;
       if ((await stat(path).catch(() => null)) === null) await rename(`${path}${OLD}`, path);
@@ -271,7 +259,6 @@ async function commitSpare(spare: string, name: string, target: string): Promise
   );
   await rename(path, target);
   if (linked) await rename(old, path);
-  else await rename(`${path}${NEXT}`, path).catch(() => undefined);
 }
 
 async function openStaging(out: string): Promise<string> {
@@ -343,7 +330,6 @@ export async function finishDataset(
       const known = options.stamp?.files[name];
       if (kept || (await sameBytes(staged, target, hashes.get(name)!, known))) {
         unchanged.push(name);
-        if (record && spare !== null) await rm(`${staged}${NEXT}`, { force: true });
       } else if (record && spare !== null) await commitSpare(spare, name, target);
       else await rename(staged, target);
       stamp.files[name] = { ...hashes.get(name)!, print: await filePrint(target) };

@@ -208,36 +208,37 @@ describe('fast build writes the reference bytes', () => {
     };
     const inode = async (path: string) => (await stat(path)).ino;
 
-    // A first build leaves a spare copy of each record file behind, a file of its own.
+    // A first build has nothing to replace, so it leaves no spare behind; the second build keeps
+    // the file it replaces as the spare.
+    await runBuild(opts);
+    expectSame(await files(out), await reference(docs));
+    let published = await inode(join(out, 'kamervragen.json'));
+    let before = await readFile(join(out, 'kamervragen.json'));
+    await generate(docs, 0, 6, 8);
     await runBuild(opts);
     expectSame(await files(out), await reference(docs));
     const spare = await spareDir();
-    for (const name of ['kamervragen.json', 'questions.csv']) {
-      expect(await readFile(join(spare, name))).toEqual(await readFile(join(out, name)));
-      expect(await inode(join(spare, name))).not.toBe(await inode(join(out, name)));
-    }
+    expect(await inode(join(spare, 'kamervragen.json'))).toBe(published);
+    expect(await readFile(join(spare, 'kamervragen.json'))).toEqual(before);
 
     // The next build writes into that spare, publishes it, and keeps the replaced file as spare.
-    let published = await inode(join(out, 'kamervragen.json'));
-    let next = await inode(join(spare, 'kamervragen.json'));
-    for (const count of [6, 8]) {
-      const before = await readFile(join(out, 'kamervragen.json'));
-      await generate(docs, 0, count, 8);
-      await runBuild(opts);
-      expectSame(await files(out), await reference(docs));
-      expect(await inode(join(out, 'kamervragen.json'))).toBe(next);
-      expect(await inode(join(spare, 'kamervragen.json'))).toBe(published);
-      // The replaced file is intact until a later build reuses it.
-      expect(await readFile(join(spare, 'kamervragen.json'))).toEqual(before);
-      [published, next] = [next, published];
-    }
+    const next = published;
+    published = await inode(join(out, 'kamervragen.json'));
+    before = await readFile(join(out, 'kamervragen.json'));
+    await generate(docs, 0, 8, 8);
+    await runBuild(opts);
+    expectSame(await files(out), await reference(docs));
+    expect(await inode(join(out, 'kamervragen.json'))).toBe(next);
+    expect(await inode(join(spare, 'kamervragen.json'))).toBe(published);
+    // The replaced file is intact until a later build reuses it.
+    expect(await readFile(join(spare, 'kamervragen.json'))).toEqual(before);
 
     // A commit interrupted after its link (the published file also named .old in the spare
     // folder) is put straight, and the published file is never written into: read through a
     // descriptor opened before the build, it still holds what it held.
     await rm(join(spare, 'kamervragen.json'));
     await link(join(out, 'kamervragen.json'), join(spare, 'kamervragen.json.old'));
-    const before = await readFile(join(out, 'kamervragen.json'));
+    before = await readFile(join(out, 'kamervragen.json'));
     const handle = await open(join(out, 'kamervragen.json'), 'r');
     try {
       await generate(docs, 0, 10, 10);
