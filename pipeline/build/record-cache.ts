@@ -380,11 +380,7 @@ export async function openRecordCache(dir: string, version?: string): Promise<Re
       flush();
       await writing;
     },
-    async clock() {
-      const path = join(dir, CLOCK_FILE);
-      await writeFile(path, '');
-      return (await stat(path)).mtimeMs;
-    },
+    clock: () => fileSystemClock(dir),
     async stamp(out) {
       const stamps = await readStamps(dir);
       return stamps[resolve(out)] ?? null;
@@ -432,6 +428,14 @@ export async function openRecordCache(dir: string, version?: string): Promise<Re
 }
 
 const STAMPS_FILE = 'exports.json';
+
+/** The file system's clock now, in milliseconds: the modification time of a file just written. */
+export async function fileSystemClock(dir: string): Promise<number> {
+  await mkdir(dir, { recursive: true });
+  const path = join(dir, CLOCK_FILE);
+  await writeFile(path, '');
+  return (await stat(path)).mtimeMs;
+}
 
 async function readStamps(dir: string): Promise<Record<string, ExportStamp>> {
   try {

@@ -23,13 +23,14 @@ import { quarantineJson, QUARANTINE_FILE } from './quarantine-file.ts';
 import { listEntries, type SourceEntry } from './read-sources.ts';
 import {
   defaultCacheDir,
+  fileSystemClock,
   openRecordCache,
   type CachedOutcome,
   type ExportStamp,
   type PackedEntry,
   type RecordCache,
 } from './record-cache.ts';
-import { RACY_MARGIN_MS, fingerprints } from './source-fingerprint.ts';
+import { fingerprintsOnThread, RACY_MARGIN_MS } from './source-fingerprint.ts';
 import {
   filePrint,
   finishDataset,
@@ -97,7 +98,14 @@ export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
   let writer: DatasetWriter | null = null;
   try {
     const cacheDir = temporary ?? options.cache ?? defaultCacheDir(options.documents);
+    // Documents whose fingerprint is unchanged since the last build are neither read nor hashed.
+    // The fingerprints are taken on another thread while this one loads the cache's index.
+    const printing =
+      temporary === null
+        ? fingerprintsOnThread(entries, (await fileSystemClock(cacheDir)) - RACY_MARGIN_MS)
+        : Promise.resolve(entries.map(() => null));
     const cache = await openRecordCache(cacheDir);
+    const prints = await printing;
     // Spare copies of the record files, kept beside the cache (see openDatasetWriter).
     const spare =
       temporary === null
@@ -107,11 +115,6 @@ export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
             createHash('sha256').update(resolve(options.out)).digest('hex').slice(0, 16),
           )
         : null;
-    // Documents whose fingerprint is unchanged since the last build are neither read nor hashed.
-    const prints =
-      temporary === null
-        ? fingerprints(entries, (await cache.clock()) - RACY_MARGIN_MS)
-        : entries.map(() => null);
     const known = entries.map((e, i) => {
       const print = prints[i];
       return print === null || print === undefined ? undefined : cache.lookup(e.path, print);

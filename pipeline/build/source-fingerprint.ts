@@ -6,6 +6,7 @@
 // the build looked at it could still change unseen; such "racy" files get no fingerprint and are
 // read and hashed every time (a cheap, rare cost).
 import { statSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import type { SourceEntry } from './read-sources.ts';
 
@@ -42,6 +43,36 @@ function statPrint(path: string, racyAfter: number): string | null {
   if (info === undefined || !info.isFile()) return null;
   if (info.mtimeMs >= racyAfter || info.ctimeMs >= racyAfter) return null;
   return `${info.size}:${info.mtimeMs}:${info.ctimeMs}:${info.ino}:${info.dev}`;
+}
+
+/** Below this many documents a thread of its own costs more than it saves. */
+const MIN_FOR_THREAD = 5000;
+
+/**
+ * fingerprints() on a thread of its own, so the caller can do other work meanwhile (a hundred
+ * thousand stat calls take about a second); small folders are done on the calling thread.
+ */
+export function fingerprintsOnThread(
+  entries: readonly SourceEntry[],
+  racyAfter: number,
+  cwd = process.cwd(),
+): Promise<(string | null)[]> {
+  if (entries.length < MIN_FOR_THREAD)
+    return Promise.resolve(fingerprints(entries, racyAfter, cwd));
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./fingerprint-worker-entry.mjs', import.meta.url), {
+      execArgv: [],
+      workerData: { entries, racyAfter, cwd },
+    });
+    worker.once('message', (prints: (string | null)[]) => {
+      resolve(prints);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) =>
+      reject(new Error(`the fingerprint thread stopped (exit code ${code})`)),
+    );
+  });
 }
 
 /** Margin for file systems whose timestamps are coarse (FAT: 2 s), in milliseconds. */
