@@ -18,6 +18,6 @@ parentPort?.on('message', (message) => {
     parentPort?.postMessage({ digest: hash.digest('hex') });
     return;
   }
-  hash.update(new Uint8Array(message.buffer, 0, message.length));
+  hash.update(new Uint8Array(message.buffer, message.offset, message.length));
   parentPort?.postMessage({});
 });

@@ -52,9 +52,14 @@ export function hashThread(): HashThread {
       return {
         shared: true,
         update(chunk) {
-          if (!(chunk.buffer instanceof SharedArrayBuffer) || chunk.byteOffset !== 0)
-            throw new Error('chunks for the hashing thread must start a SharedArrayBuffer');
-          return ask({ file, buffer: chunk.buffer, length: chunk.length }).then(() => undefined);
+          if (!(chunk.buffer instanceof SharedArrayBuffer))
+            throw new Error('chunks for the hashing thread must be views of a SharedArrayBuffer');
+          return ask({
+            file,
+            buffer: chunk.buffer,
+            offset: chunk.byteOffset,
+            length: chunk.length,
+          }).then(() => undefined);
         },
         digest: () => ask({ file, digest: true }),
       };

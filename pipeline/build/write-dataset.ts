@@ -13,6 +13,7 @@ import { csvChunks } from '../export/to-csv.ts';
 import { TABLES } from '../export/tables.ts';
 import type { FragmentBytes } from './prepare-record.ts';
 import type { ExportStamp } from './record-cache.ts';
+import { ALIGN, alignedView, openDirect } from './direct-write.ts';
 import { hashThread, localHash, type StreamHash } from './thread-hash.ts';
 import { removeStaleStaging, STAGING_PREFIX, type OutputFile } from './write-files.ts';
 
@@ -25,23 +26,41 @@ export const RECORD_FILES: readonly string[] = [
 /** Bytes gathered per file before one hash update and one write. */
 const CHUNK = 4 << 20;
 
-// One output file: bytes are copied into one of two fixed buffers; a full buffer is hashed here
-// and written on libuv's threads while the other fills, so no memory is allocated per record.
+// One output file: bytes are copied into one of two fixed buffers; a full buffer is hashed and
+// written (directly to the device where possible, see direct-write.ts) while the other fills,
+// so no memory is allocated per record.
 class StreamedFile {
   bytes = 0;
-  private readonly buffers: Buffer[];
   private readonly busy: (Promise<unknown> | null)[] = [null, null];
   private current = 0;
   private fill = 0;
   private position = 0;
-  constructor(
+  private constructor(
     readonly name: string,
     private readonly handle: FileHandle,
-    private readonly hash: StreamHash = localHash(),
-  ) {
-    const buffer = () =>
-      hash.shared ? Buffer.from(new SharedArrayBuffer(CHUNK)) : Buffer.allocUnsafeSlow(CHUNK);
-    this.buffers = [buffer(), buffer()];
+    private readonly hash: StreamHash,
+    private readonly buffers: Buffer[],
+    /** Where whole chunks go, bypassing the page cache (null: through `handle`). */
+    private readonly direct: FileHandle | null,
+  ) {}
+  static async open(
+    name: string,
+    path: string,
+    flags: string,
+    hash: StreamHash = localHash(),
+    direct = false,
+  ): Promise<StreamedFile> {
+    const handle = await open(path, flags);
+    const allocate = (size: number) =>
+      hash.shared ? Buffer.from(new SharedArrayBuffer(size)) : Buffer.allocUnsafeSlow(size);
+    const fast = direct ? await openDirect(path) : null;
+    if (fast !== null) {
+      const views = [0, 1].map(() => alignedView(fast, allocate(CHUNK + ALIGN), CHUNK));
+      if (views[0] && views[1])
+        return new StreamedFile(name, handle, hash, views as Buffer[], fast);
+      await fast.close();
+    }
+    return new StreamedFile(name, handle, hash, [allocate(CHUNK), allocate(CHUNK)], null);
   }
   digest(): Promise<string> {
     return this.hash.digest();
@@ -79,11 +98,10 @@ class StreamedFile {
     const i = this.current;
     const data = this.buffers[i]!.subarray(0, this.fill);
     const at = this.position;
-    // The buffer is reused once it is both written and hashed.
-    this.busy[i] = Promise.all([
-      this.hash.update(data),
-      this.handle.write(data, 0, data.length, at),
-    ]);
+    // Only whole chunks are aligned for a direct write; the last, shorter one goes through the
+    // page cache. The buffer is reused once it is both written and hashed.
+    const target = this.direct !== null && data.length === CHUNK ? this.direct : this.handle;
+    this.busy[i] = Promise.all([this.hash.update(data), target.write(data, 0, data.length, at)]);
     this.position += data.length;
     this.fill = 0;
     this.current = 1 - i;
@@ -100,6 +118,7 @@ class StreamedFile {
       await this.handle.sync();
     } finally {
       await this.handle.close();
+      await this.direct?.close();
     }
   }
 }
@@ -143,7 +162,7 @@ export async function openDatasetWriter(
   try {
     for (const name of RECORD_FILES) {
       if (spare === null) {
-        files.push(new StreamedFile(name, await open(join(staging, name), 'wx'), hasher.hash()));
+        files.push(await StreamedFile.open(name, join(staging, name), 'wx', hasher.hash(), true));
         continue;
       }
       const path = join(spare, name);
@@ -156,8 +175,7 @@ export async function openDatasetWriter(
       const reuse =
         mine !== null && mine.isFile() && (published === null || published.ino !== mine.ino);
       if (mine !== null && !reuse) await rm(path, { force: true });
-      const handle = await open(path, reuse ? 'r+' : 'w');
-      files.push(new StreamedFile(name, handle, hasher.hash()));
+      files.push(await StreamedFile.open(name, path, reuse ? 'r+' : 'w', hasher.hash(), true));
     }
   } catch (error) {
     await Promise.all(files.map((f) => f.close().catch(() => undefined)));
@@ -312,8 +330,7 @@ export async function finishDataset(
       ...options.extra,
     ];
     for (const file of small) {
-      const handle = await open(join(staging, file.name), 'wx');
-      const streamed = new StreamedFile(file.name, handle);
+      const streamed = await StreamedFile.open(file.name, join(staging, file.name), 'wx');
       for (const chunk of file.chunks()) await streamed.write(chunk);
       await streamed.close();
       hashes.set(file.name, { bytes: streamed.bytes, sha256: await streamed.digest() });
