@@ -164,6 +164,8 @@ export interface ExportStamp {
 
 export interface RecordCache {
   readonly version: string;
+  /** Whether the last build left fingerprints to look paths up by (not so in a first build). */
+  readonly remembersPaths: boolean;
   key(source: SourceFile): string;
   /** The key and outcome cached for a path whose fingerprint is unchanged since it was remembered. */
   lookup(path: string, fingerprint: string): { key: string; outcome: CachedOutcome } | undefined;
@@ -321,6 +323,7 @@ export async function openRecordCache(dir: string, version?: string): Promise<Re
 
   const cache: RecordCache = {
     version: v,
+    remembersPaths: sources.size > 0,
     key: (source) => sourceKey(v, source),
     lookup(path, fingerprint) {
       const known = sources.get(path);

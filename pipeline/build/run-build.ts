@@ -100,12 +100,17 @@ export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
     const cacheDir = temporary ?? options.cache ?? defaultCacheDir(options.documents);
     // Documents whose fingerprint is unchanged since the last build are neither read nor hashed.
     // The fingerprints are taken on another thread while this one loads the cache's index.
+    const none = () => entries.map(() => null);
     const printing =
       temporary === null
-        ? fingerprintsOnThread(entries, (await fileSystemClock(cacheDir)) - RACY_MARGIN_MS)
-        : Promise.resolve(entries.map(() => null));
+        ? fingerprintsOnThread(entries, (await fileSystemClock(cacheDir)) - RACY_MARGIN_MS).catch(
+            none, // without fingerprints every document is read, as in a first build
+          )
+        : Promise.resolve(none());
     const cache = await openRecordCache(cacheDir);
-    const prints = await printing;
+    // A first build has nothing to look up: its fingerprints are only kept for the next build,
+    // so parsing does not wait for them.
+    const prints = cache.remembersPaths ? await printing : null;
     // Spare copies of the record files, kept beside the cache (see openDatasetWriter).
     const spare =
       temporary === null
@@ -116,9 +121,11 @@ export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
           )
         : null;
     const known = entries.map((e, i) => {
-      const print = prints[i];
+      const print = prints?.[i];
       return print === null || print === undefined ? undefined : cache.lookup(e.path, print);
     });
+    /** Each document's cache key, remembered with its fingerprint at the end. */
+    const keys: (string | null)[] = entries.map(() => null);
     const misses = known.filter((k) => k === undefined).length;
     const workers =
       options.workers ?? (misses < MIN_FOR_THREADS ? 1 : Math.max(1, availableParallelism()));
@@ -152,17 +159,16 @@ export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
           onFile: options.onFile,
           concurrency: analyser?.concurrency ?? 1,
           analyse: async (entry) => {
-            const print = prints[entry.at] ?? null;
             const hit = known[entry.at];
             if (hit !== undefined) {
-              cache.remember(entry.path, print, hit.key);
+              keys[entry.at] = hit.key;
               return keyed(hit.key, hit.outcome, entry.path);
             }
             const analysed = await analyser!.analyse(entry);
             parsed += 1;
             if (analysed.key !== null && analysed.packed !== null) {
               cache.putPacked(analysed.key, analysed.packed, analysed.outcome);
-              cache.remember(entry.path, print, analysed.key);
+              keys[entry.at] = analysed.key;
               if (writer !== null) fresh.set(entry.path, analysed.packed);
             }
             return keyed(analysed.key ?? '', analysed.outcome, entry.path);
@@ -187,6 +193,9 @@ export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
     } finally {
       await analyser?.close();
     }
+    const printed = prints ?? (await printing);
+    for (const [i, key] of keys.entries())
+      if (key !== null) cache.remember(entries[i]!.path, printed[i] ?? null, key);
     if (range !== undefined) {
       // A part keeps the records and quarantined files of its session years (see partitionKey);
       // `kamervragen merge` puts the parts together.
@@ -198,16 +207,25 @@ export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
     }
     if (!result.ok) await abandon();
     let written: { names: string[]; version: string | null; date: string | null } | null = null;
+    let saved = false;
     if (result.ok && options.partition !== undefined)
       written = await exportPartition(options, options.partition, count, result, cache);
     else if (result.ok) {
       const sorted = byId(result.records);
       // Streamed output stands only if it holds exactly the records, in id order.
       if (writer !== null && !sameKeys(streamed, sorted)) await abandon();
-      written = await exportRecords(options, result, sorted, cache, writer, misses === 0, spare);
-      writer = null;
+      // With the export already written, finishing it (closing, syncing, renaming) and saving
+      // the cache touch different files and can overlap; otherwise the export reads the cache.
+      const saving = writer !== null ? cache.save() : null;
+      saved = saving !== null;
+      try {
+        written = await exportRecords(options, result, sorted, cache, writer, misses === 0, spare);
+      } finally {
+        writer = null;
+        await saving;
+      }
     }
-    await cache.save();
+    if (!saved) await cache.save();
     return { ...summarise(count, listing, result, written), parsed };
   } finally {
     await (writer as DatasetWriter | null)?.abort();
