@@ -172,7 +172,6 @@ export interface RecordCache {
   /** Remembers which key a path had, under its fingerprint (null: racy, do not remember). */
   remember(path: string, fingerprint: string | null, key: string): void;
   get(key: string): CachedOutcome | undefined;
-  has(key: string): boolean;
   put(key: string, outcome: PreparedOutcome): void;
   /** put() for an entry already encoded (by a worker thread); an existing key is not stored twice. */
   putPacked(key: string, entry: PackedEntry, meta: CachedOutcome): void;
@@ -344,7 +343,6 @@ export async function openRecordCache(dir: string, version?: string): Promise<Re
       hits += 1;
       return outcome;
     },
-    has: (key) => index.has(key),
     put(key, outcome) {
       cache.putPacked(key, encodeEntry(key, outcome), {
         record: outcome.record,
@@ -366,18 +364,9 @@ export async function openRecordCache(dir: string, version?: string): Promise<Re
       return { bytes: readPack(slot.offset + slot.length, total), lengths: slot.fragments };
     },
     fragments(key) {
-      const slot = index.get(key);
-      if (slot === undefined) throw new Error(`no cache entry ${key}`);
-      let total = 0;
-      for (const n of slot.fragments) total += n;
-      const buffer = readPack(slot.offset + slot.length, total);
-      const out: Buffer[] = [];
+      const { bytes, lengths } = cache.packedFragments(key);
       let at = 0;
-      for (const n of slot.fragments) {
-        out.push(buffer.subarray(at, at + n));
-        at += n;
-      }
-      return out;
+      return lengths.map((n) => bytes.subarray(at, (at += n)));
     },
     async flush() {
       flush();
@@ -477,17 +466,7 @@ async function writeIndex(
     };
     const position = new Map<string, number>();
     for (const [key, s] of index) {
-      const entry: IndexEntry = [
-        key,
-        s.start,
-        s.offset,
-        s.length,
-        s.fragments.join(','),
-        s.meta?.record ? SUMMARY_FIELDS.map((f) => s.meta!.record![f]) : null,
-        s.meta === undefined ? null : s.meta.diagnostics,
-      ];
-      // (An entry whose summary is not in memory goes without it: the pack has it.)
-      await put(`${position.size === 0 ? '' : ','}${JSON.stringify(entry)}`);
+      await put(`${position.size === 0 ? '' : ','}${JSON.stringify(toIndexEntry(key, s))}`);
       position.set(key, position.size);
     }
     await put('],"sources":[');
@@ -517,16 +496,7 @@ async function appendJournal(
   const line: JournalLine = { pack, entries: [], sources: [], gone: [] };
   for (const key of appended) {
     const s = index.get(key);
-    if (s === undefined) continue;
-    line.entries.push([
-      key,
-      s.start,
-      s.offset,
-      s.length,
-      s.fragments.join(','),
-      s.meta?.record ? SUMMARY_FIELDS.map((f) => s.meta!.record![f]) : null,
-      s.meta === undefined ? null : s.meta.diagnostics,
-    ]);
+    if (s !== undefined) line.entries.push(toIndexEntry(key, s));
   }
   for (const [file, [print, key]] of now) {
     const was = before.get(file);
@@ -537,12 +507,30 @@ async function appendJournal(
   await appendFile(`${indexPath}${JOURNAL_SUFFIX}`, `${JSON.stringify(line)}\n`);
 }
 
-function fromIndex(entry: IndexEntry): CachedOutcome | undefined {
-  const [, , , , , summary, diagnostics] = entry;
-  if (diagnostics === null) return undefined;
-  if (summary === null) return { record: null, diagnostics };
-  const record = Object.fromEntries(SUMMARY_FIELDS.map((f, i) => [f, summary[i]]));
-  return { record: record as unknown as RecordSummary, diagnostics };
+// A slot as the index and the journal store it, and back. (An entry whose summary is not in
+// memory is stored without it: the pack has it.)
+function toIndexEntry(key: string, s: Slot): IndexEntry {
+  return [
+    key,
+    s.start,
+    s.offset,
+    s.length,
+    s.fragments.join(','),
+    s.meta?.record ? SUMMARY_FIELDS.map((f) => s.meta!.record![f]) : null,
+    s.meta === undefined ? null : s.meta.diagnostics,
+  ];
+}
+
+function fromIndexEntry(entry: IndexEntry): Slot {
+  const [, start, offset, length, fragments, summary, diagnostics] = entry;
+  let meta: CachedOutcome | undefined;
+  if (diagnostics !== null) {
+    const record =
+      summary === null ? null : Object.fromEntries(SUMMARY_FIELDS.map((f, i) => [f, summary[i]]));
+    meta = { record: record as unknown as RecordSummary | null, diagnostics };
+  }
+  const lengths = fragments === '' ? [] : fragments.split(',').map(Number);
+  return { start, offset, length, fragments: lengths, meta };
 }
 
 // The index when it matches the pack, plus any entries appended after it was written; else a
@@ -570,11 +558,7 @@ async function loadIndex(
   try {
     const file = JSON.parse(await readFile(indexPath, 'utf8')) as IndexFile;
     if (file.format === INDEX_FORMAT && file.pack <= packSize) {
-      for (const entry of file.entries) {
-        const [key, start, offset, length, fragments] = entry;
-        const lengths = fragments === '' ? [] : fragments.split(',').map(Number);
-        index.set(key, { start, offset, length, fragments: lengths, meta: fromIndex(entry) });
-      }
+      for (const entry of file.entries) index.set(entry[0], fromIndexEntry(entry));
       for (const [path, print, at] of file.sources) {
         const key = file.entries[at]?.[0];
         if (key !== undefined) sources.set(path, [print, key]);
@@ -623,11 +607,7 @@ async function applyJournal(
       break;
     }
     if (change.pack > packSize) break;
-    for (const entry of change.entries) {
-      const [key, start, offset, length, fragments] = entry;
-      const lengths = fragments === '' ? [] : fragments.split(',').map(Number);
-      index.set(key, { start, offset, length, fragments: lengths, meta: fromIndex(entry) });
-    }
+    for (const entry of change.entries) index.set(entry[0], fromIndexEntry(entry));
     for (const gone of change.gone) sources.delete(gone);
     for (const [file, print, key] of change.sources) sources.set(file, [print, key]);
     pack = change.pack;
