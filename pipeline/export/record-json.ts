@@ -7,6 +7,7 @@
 // it); a record that is not plain JSON data in schema order is left to those functions.
 import { canonicalJson } from '../package/hash-record.ts';
 import type { Document } from '../types.ts';
+import { keyShapes } from './key-shapes.ts';
 import { keyPlan, orderKeys, type KeyPlan } from './order-keys.ts';
 import { jsonElement, ndjsonFromElement } from './to-json.ts';
 
@@ -181,35 +182,12 @@ interface Shape {
    * the plan's order. */
   fits: Map<KeyPlan, readonly KeyPlan[] | null>;
 }
-const shapes = new Map<string, Shape[]>();
-let shapeCount = 0;
-const MAX_SHAPES = 256;
-
-function shapeOf(keys: string[]): Shape {
-  const candidates = shapes.get(keys[0] ?? '');
-  if (candidates !== undefined) {
-    for (const shape of candidates) if (sameKeys(shape.keys, keys)) return shape;
-  }
-  const sorted = keys.map((_, i) => i).sort((a, b) => (keys[a]! < keys[b]! ? -1 : 1));
-  const shape = {
-    keys,
-    quoted: keys.map((key) => `${JSON.stringify(key)}:`),
-    sorted,
-    fits: new Map(),
-  };
-  if (shapeCount < MAX_SHAPES) {
-    shapeCount++;
-    if (candidates === undefined) shapes.set(keys[0] ?? '', [shape]);
-    else candidates.push(shape);
-  }
-  return shape;
-}
-
-function sameKeys(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
+const shapeOf = keyShapes<Shape>((keys) => ({
+  keys,
+  quoted: keys.map((key) => `${JSON.stringify(key)}:`),
+  sorted: keys.map((_, i) => i).sort((a, b) => (keys[a]! < keys[b]! ? -1 : 1)),
+  fits: new Map(),
+}));
 
 function fit(shape: Shape, plan: KeyPlan): readonly KeyPlan[] | null {
   const known = shape.fits.get(plan);

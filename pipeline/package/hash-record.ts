@@ -1,4 +1,5 @@
 import * as crypto from 'node:crypto';
+import { keyShapes } from '../export/key-shapes.ts';
 
 // One-shot hashing (Node >= 20.12) skips the Hash object; the digest is the same.
 const oneShot = (crypto as { hash?: (algorithm: string, data: string | Uint8Array) => string })
@@ -43,39 +44,17 @@ export function canonicalJson(value: unknown): string {
   return `${text}}`;
 }
 
-// Records have a handful of object shapes (a question, an answer, a footnote …) met thousands
-// of times; their keys are sorted and quoted once per shape rather than once per object.
+// Keys are sorted and quoted once per object shape rather than once per object.
 interface Shape {
   keys: readonly string[];
   sorted: readonly string[];
   /** `"key":` for each sorted key. */
   quoted: readonly string[];
 }
-const shapes = new Map<string, Shape[]>();
-let shapeCount = 0;
-// Arbitrary data (tests hash random objects) must not grow the cache without end.
-const MAX_SHAPES = 256;
-
-function shapeOf(keys: string[]): Shape {
-  const candidates = shapes.get(keys[0] ?? '');
-  if (candidates !== undefined) {
-    for (const shape of candidates) if (sameKeys(shape.keys, keys)) return shape;
-  }
+const shapeOf = keyShapes<Shape>((keys) => {
   const sorted = [...keys].sort();
-  const shape = { keys, sorted, quoted: sorted.map((key) => `${JSON.stringify(key)}:`) };
-  if (shapeCount < MAX_SHAPES) {
-    shapeCount++;
-    if (candidates === undefined) shapes.set(keys[0] ?? '', [shape]);
-    else candidates.push(shape);
-  }
-  return shape;
-}
-
-function sameKeys(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
+  return { keys, sorted, quoted: sorted.map((key) => `${JSON.stringify(key)}:`) };
+});
 
 export function recordHash(record: unknown): string {
   return sha256Hex(canonicalJson(record));
