@@ -4,10 +4,11 @@
 // A part folder holds partition.json (range, source count, record summaries in id order,
 // quarantined files) and fragments.ndjson (each record's export bytes, same order).
 import { createReadStream } from 'node:fs';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { KamervragenError } from '../errors.ts';
+import { writeFileAtomic } from '../fetch/document-store.ts';
 import type { QuarantinedFile } from './build-records.ts';
 import type { FragmentBytes, Fragments, RecordSummary } from './prepare-record.ts';
 
@@ -114,17 +115,7 @@ export async function writePartition(
     await handle.close();
   }
   await rename(temp, join(out, FRAGMENTS_FILE));
-  const indexTemp = join(out, `.${PARTITION_FILE}.${process.pid}`);
-  await rm(indexTemp, { force: true });
-  const text = `${JSON.stringify(index)}\n`;
-  const h = await open(indexTemp, 'w');
-  try {
-    await h.write(text);
-    await h.sync();
-  } finally {
-    await h.close();
-  }
-  await rename(indexTemp, join(out, PARTITION_FILE));
+  await writeFileAtomic(join(out, PARTITION_FILE), `${JSON.stringify(index)}\n`);
   return [PARTITION_FILE, FRAGMENTS_FILE];
 }
 

@@ -29,6 +29,7 @@ import {
 } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeFileAtomic } from '../fetch/document-store.ts';
 import type { SourceFile } from '../types.ts';
 import type { Diagnostic } from '../errors.ts';
 import type { PreparedOutcome, RecordSummary } from './prepare-record.ts';
@@ -381,7 +382,7 @@ export async function openRecordCache(dir: string, version?: string): Promise<Re
       const stamps = await readStamps(dir);
       if (stamp === null) delete stamps[resolve(out)];
       else stamps[resolve(out)] = stamp;
-      await writeAtomic(join(dir, STAMPS_FILE), `${JSON.stringify(stamps)}\n`);
+      await writeFileAtomic(join(dir, STAMPS_FILE), `${JSON.stringify(stamps)}\n`);
     },
     async save() {
       flush();
@@ -438,12 +439,6 @@ async function readStamps(dir: string): Promise<Record<string, ExportStamp>> {
   } catch {
     return {};
   }
-}
-
-async function writeAtomic(path: string, text: string): Promise<void> {
-  const temp = `${path}.${process.pid}.tmp`;
-  await writeFile(temp, text);
-  await rename(temp, path);
 }
 
 // Written in batches, never as one string: the index of a large store is tens of megabytes.
