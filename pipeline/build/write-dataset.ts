@@ -1,8 +1,9 @@
 // Writes the export files from per-record fragments in one pass: every file is streamed at once,
 // record by record in id order, so memory does not grow with the number of records. The bytes
 // are those exportDataset produces (the same generators made the fragments). Like writeFiles,
-// everything goes to a staging folder first and is renamed into place when complete; a file
-// whose bytes did not change is left as it was (an incremental build rewrites only what changed).
+// every file is written elsewhere first (a staging folder, or for the record files a spare copy
+// beside the cache) and renamed into place when complete; a file whose bytes did not change is
+// left as it was (an incremental build rewrites only what changed).
 // The build can open the writer before it knows every record and feed it while parsing goes on.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
