@@ -1,17 +1,26 @@
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type LaunchOptions } from 'playwright-core';
+import { npmChromium } from './npm-chromium.ts';
 
-// Debian's chromium, headless, with everything that would phone home switched off.
-export function launchChromium(): Promise<Browser> {
+// The one browser every browser test uses: the Chromium that `npm ci` brings (npm-chromium.ts),
+// never whatever the system has, so the tests see the same browser on every machine. Headless,
+// with everything that would phone home switched off (the machine's network may be closed).
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Launches the npm-shipped Chromium through playwright-core; options are passed on. */
+export async function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
+  const browser = await npmChromium();
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    ...options,
+    executablePath: browser.executablePath,
+    args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
+    env: { ...process.env, ...options.env, ...browser.env },
   });
 }
