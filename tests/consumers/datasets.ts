@@ -8,7 +8,6 @@ import { exportDataset } from '../../pipeline/export/export-dataset.ts';
 import { ROOT } from '../support/run-cli.ts';
 import { sampleDocuments } from '../export/fixtures/sample-documents.ts';
 
-export const PYTHON = '/usr/bin/python3'; // Debian's, with python3-pandas and python3-jsonschema
 export const SCHEMA = join(ROOT, 'schema', 'document.schema.json');
 export const DIST = join(ROOT, 'dist');
 

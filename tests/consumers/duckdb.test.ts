@@ -1,13 +1,11 @@
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TABLES, type FieldType } from '../../pipeline/export/tables.ts';
+import { TABLES } from '../../pipeline/export/tables.ts';
 import type { Document } from '../../pipeline/types.ts';
 import { DATASETS, DIST, exportSample, type Dataset } from './datasets.ts';
-
-const SQL_TYPE: Record<FieldType, string> = { string: 'VARCHAR', integer: 'BIGINT', date: 'DATE' };
-const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
+import { loadTables, quote, rows, SQL_TYPE } from './duckdb-tables.ts';
 
 let sample: Awaited<ReturnType<typeof exportSample>>;
 let instance: DuckDBInstance;
@@ -20,35 +18,7 @@ afterAll(async () => {
   await sample.cleanup();
 });
 
-// Loads every CSV with the column types datapackage.json declares, and the NDJSON, as tables.
-async function load(dir: string): Promise<DuckDBConnection> {
-  const connection = await instance.connect();
-  const pkg = JSON.parse(readFileSync(join(dir, 'datapackage.json'), 'utf8')) as {
-    resources: {
-      name: string;
-      path: string;
-      schema: { fields: { name: string; type: FieldType }[] };
-    }[];
-  };
-  for (const resource of pkg.resources) {
-    const columns = resource.schema.fields
-      .map((f) => `${quote(f.name)}: ${quote(SQL_TYPE[f.type])}`)
-      .join(', ');
-    await connection.run(
-      `CREATE OR REPLACE TABLE "${resource.name}" AS SELECT * FROM read_csv(${quote(join(dir, resource.path))}, ` +
-        `header = true, delim = ',', quote = '"', escape = '"', new_line = '\\n', nullstr = '', ` +
-        `auto_detect = false, columns = {${columns}})`,
-    );
-  }
-  await connection.run(
-    `CREATE OR REPLACE TABLE records AS SELECT * FROM read_json(${quote(join(dir, 'kamervragen.ndjson'))}, format = 'newline_delimited')`,
-  );
-  return connection;
-}
-
-async function rows(connection: DuckDBConnection, sql: string): Promise<Record<string, unknown>[]> {
-  return (await connection.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[];
-}
+const load = (dir: string) => loadTables(instance, dir);
 
 describe.each(DATASETS)('DuckDB reads the %s dataset', (dataset: Dataset) => {
   const dir = () => (dataset === 'dist' ? DIST : sample.dir);

@@ -9,7 +9,10 @@ import { assembleRelease, type AssembleInput } from '../../pipeline/package/asse
 import { deterministicGzip } from '../../pipeline/package/deterministic-gzip.ts';
 import type { NamedFile } from '../../pipeline/package/release-types.ts';
 import { parseManifest } from '../../pipeline/package/manifest.ts';
+import { itWith, PYTHON, pythonModule } from '../support/system-packages.ts';
 import { corpusRecords, edited } from './records.ts';
+
+const YAML = pythonModule('yaml', 'python3-yaml');
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -97,10 +100,10 @@ describe('release files', () => {
     ).toBe(0);
   });
 
-  it('CITATION.cff is valid YAML with version and date from the manifest', () => {
+  itWith(YAML, 'CITATION.cff is valid YAML with version and date from the manifest', () => {
     const dir = writeAll(first.assets);
     const json = execFileSync(
-      '/usr/bin/python3',
+      PYTHON,
       [
         '-c',
         'import json,sys,yaml; print(json.dumps(yaml.safe_load(open(sys.argv[1])), default=str))',
