@@ -1,10 +1,25 @@
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { describeOutcome } from '../../publish/describe-outcome.ts';
+import { MANIFEST_NAME, parseManifest } from '../../package/manifest.ts';
+import { describeOutcome, type OutcomeContext } from '../../publish/describe-outcome.ts';
+import type { ReleaseOutcome } from '../../publish/run-release.ts';
 import { RELEASE_ARG_OPTIONS, releaseOptions } from '../../publish/release-options.ts';
 import { runRelease } from '../../publish/run-release.ts';
 import type { Command } from '../command.ts';
 import { withLock } from '../../lock/folder-lock.ts';
 import { createUi, type Progress } from '../ui/index.ts';
+
+// The counts of the dataset just written, for the summary (none on a dry run or a failure).
+async function writtenDataset(
+  outcome: ReleaseOutcome,
+  dir: string,
+  dryRun: boolean,
+): Promise<OutcomeContext['dataset']> {
+  if (dryRun || !outcome.ok) return null;
+  const path = join(dir, MANIFEST_NAME);
+  return { dir, counts: parseManifest(await readFile(path, 'utf8'), path).counts };
+}
 
 export const releaseCommand: Command = {
   name: 'release',
@@ -63,7 +78,9 @@ a half-done GitHub release); 2 wrong usage.
       runRelease({ ...options, progress }),
     );
     ui.diagnostics(outcome.diagnostics);
-    ui.result(outcome, describeOutcome(outcome, options.dryRun));
+    const dir = resolve(options.root, options.out);
+    const dataset = await writtenDataset(outcome, dir, options.dryRun);
+    ui.result(outcome, describeOutcome(outcome, options.dryRun, { cwd: process.cwd(), dataset }));
     return outcome.ok ? 0 : 1;
   },
 };
