@@ -1,0 +1,110 @@
+import { createReadStream } from 'node:fs';
+import { appendFile, mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { KamervragenError } from '../../errors.ts';
+import type { Spill } from '../../site/site-data.ts';
+import type { Document } from '../../types.ts';
+
+// How the site command reads the published records: the one place that knows the files.
+
+/**
+ * Every record of the dataset in `dataDir`, one at a time: kamervragen.ndjson line by line
+ * (a hundred thousand records never sit in memory together), else kamervragen.json.
+ */
+export async function* readRecords(dataDir: string): AsyncGenerator<Document> {
+  const ndjson = join(dataDir, 'kamervragen.ndjson');
+  const exists = await stat(ndjson).then(
+    () => true,
+    (e: NodeJS.ErrnoException) => {
+      if (e.code === 'ENOENT') return false;
+      throw new KamervragenError('site/read', `cannot read (${e.code ?? String(e)})`, {
+        file: ndjson,
+      });
+    },
+  );
+  if (!exists) {
+    yield* readJsonArray(join(dataDir, 'kamervragen.json'));
+    return;
+  }
+  const stream = createReadStream(ndjson, { encoding: 'utf8' });
+  let line = 0;
+  for await (const text of createInterface({ input: stream, crlfDelay: Infinity })) {
+    line += 1;
+    if (!text.trim()) continue;
+    try {
+      yield JSON.parse(text) as Document;
+    } catch (error) {
+      throw new KamervragenError(
+        'site/bad-json',
+        `not a JSON record (${(error as Error).message})`,
+        {
+          file: ndjson,
+          line,
+        },
+      );
+    }
+  }
+}
+
+async function* readJsonArray(path: string): AsyncGenerator<Document> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new KamervragenError(
+      code === 'ENOENT' ? 'site/missing' : 'site/read',
+      code === 'ENOENT' ? 'not found; run `kamervragen build` first' : `cannot read (${code})`,
+      { file: path },
+    );
+  }
+  let records: unknown;
+  try {
+    records = JSON.parse(text);
+  } catch (error) {
+    throw new KamervragenError('site/bad-json', `not valid JSON (${(error as Error).message})`, {
+      file: path,
+    });
+  }
+  if (!Array.isArray(records))
+    throw new KamervragenError('site/bad-data', 'expected an array of records', { file: path });
+  yield* records as Document[];
+}
+
+/** Spilled lines in one file per session year under `dir`, written in batches. */
+export class FileSpill implements Spill {
+  private readonly buffered = new Map<string, string[]>();
+  private readonly known = new Set<string>();
+  private bytes = 0;
+  constructor(private readonly dir: string) {}
+
+  async put(group: string, line: string): Promise<void> {
+    const list = this.buffered.get(group);
+    if (list) list.push(line);
+    else this.buffered.set(group, [line]);
+    this.known.add(group);
+    this.bytes += line.length;
+    if (this.bytes > 16_000_000) await this.flush();
+  }
+  groups(): string[] {
+    return [...this.known];
+  }
+  async take(group: string): Promise<string[]> {
+    await this.flush();
+    const path = join(this.dir, `${group}.ndjson`);
+    const text = await readFile(path, 'utf8').catch(() => '');
+    await rm(path, { force: true });
+    return text ? text.slice(0, -1).split('\n') : [];
+  }
+  async remove(): Promise<void> {
+    await rm(this.dir, { recursive: true, force: true });
+  }
+  private async flush(): Promise<void> {
+    await mkdir(this.dir, { recursive: true });
+    for (const [group, lines] of this.buffered)
+      await appendFile(join(this.dir, `${group}.ndjson`), `${lines.join('\n')}\n`);
+    this.buffered.clear();
+    this.bytes = 0;
+  }
+}

@@ -1,0 +1,100 @@
+import { compareText } from '../html.ts';
+import { encodePostings, scriptData } from './script-data.ts';
+import { shardPath } from './search-text.ts';
+
+// The full-text index, split so a query loads only the files of its own words. Each word's
+// list of documents (by ordinal: newest session year first) goes to the shard named by the
+// shortest prefix of the word whose shard stays small; the browser picks the longest shard
+// name that starts its word. Filters are lists of their own, loaded when chosen.
+
+export interface SiteFileLike {
+  path: string;
+  content: string;
+}
+
+/** Encoded bytes a shard may hold before it splits by a longer prefix. */
+const SHARD_BYTES = 160_000;
+
+export type FacetKind = 'party' | 'ministry' | 'year' | 'late';
+
+export interface IndexManifest {
+  /** Shard names, sorted; the file is search/w/NAME.js (see shardPath). */
+  shards: string[];
+  /** Per filter: [label, file] pairs, files under search/f/. */
+  facets: Record<FacetKind, [string, string][]>;
+}
+
+export class SearchIndexBuilder {
+  private readonly words = new Map<string, number[]>();
+  private readonly facetLists = new Map<string, number[]>();
+
+  /** Ordinals must come in increasing order. */
+  add(ordinal: number, words: readonly string[], facets: readonly [FacetKind, string][]): void {
+    for (const w of words) push(this.words, w, ordinal);
+    for (const [kind, label] of facets) push(this.facetLists, `${kind}\u0000${label}`, ordinal);
+  }
+
+  /** The shard and filter files, and what the manifest says about them. */
+  files(): { files: SiteFileLike[]; manifest: IndexManifest } {
+    const encoded = [...this.words]
+      .map(([w, list]): [string, string] => [w, encodePostings(list)])
+      .sort((a, b) => compareText(a[0], b[0]));
+    this.words.clear();
+    const files: SiteFileLike[] = [];
+    const shards: string[] = [];
+    for (const [key, entries] of splitShards(encoded, 2)) {
+      const path = shardPath(key);
+      shards.push(key);
+      files.push({ path, content: scriptData(path, Object.fromEntries(entries)) });
+    }
+    const facets: IndexManifest['facets'] = { party: [], ministry: [], year: [], late: [] };
+    const keys = [...this.facetLists.keys()].sort(compareText);
+    keys.forEach((key, i) => {
+      const [kind, label] = key.split('\u0000') as [FacetKind, string];
+      const path = `search/f/${i}.js`;
+      facets[kind].push([label, path]);
+      files.push({
+        path,
+        content: scriptData(path, encodePostings(this.facetLists.get(key) ?? [])),
+      });
+    });
+    return { files, manifest: { shards: shards.sort(compareText), facets } };
+  }
+}
+
+function push(map: Map<string, number[]>, key: string, ordinal: number): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [ordinal]);
+  else if (list[list.length - 1] !== ordinal) list.push(ordinal);
+}
+
+/**
+ * Groups sorted [word, postings] by prefix of `length`; a group too big for one file is split
+ * by the next character, its words no longer than the prefix staying under the prefix itself.
+ */
+function* splitShards(
+  entries: readonly [string, string][],
+  length: number,
+): Generator<[string, [string, string][]]> {
+  let start = 0;
+  while (start < entries.length) {
+    const key = (entries[start] as [string, string])[0].slice(0, length);
+    let end = start;
+    let bytes = 0;
+    while (end < entries.length && (entries[end] as [string, string])[0].slice(0, length) === key) {
+      bytes += (entries[end] as [string, string])[1].length + key.length + 8;
+      end += 1;
+    }
+    const group = entries.slice(start, end);
+    if (bytes <= SHARD_BYTES || group.every(([w]) => w.length <= length)) yield [key, group];
+    else {
+      const own = group.filter(([w]) => w.length <= length);
+      if (own.length) yield [key, own];
+      yield* splitShards(
+        group.filter(([w]) => w.length > length),
+        length + 1,
+      );
+    }
+    start = end;
+  }
+}

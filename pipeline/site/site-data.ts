@@ -1,0 +1,148 @@
+import { gzipSync } from 'node:zlib';
+import type { DocEntry, EntryContext } from './doc-entry.ts';
+import { completeEntry } from './doc-entry.ts';
+import type { DocMeta } from './doc-meta.ts';
+import { compareGroups, compareInGroup } from './doc-meta.ts';
+import { RESPONSE_NORM_DAYS, ministryOf, partiesOf, yearOf } from './summarize.ts';
+import type { FacetKind, IndexManifest, SiteFileLike } from './search/index-builder.ts';
+import { SearchIndexBuilder } from './search/index-builder.ts';
+import { scriptData } from './search/script-data.ts';
+import { idShard } from './search/search-text.ts';
+
+// The data files behind search and the document pages, written one session year at a time
+// so that only that year's texts are in memory at once.
+
+/** Where each record's page data and words wait between reading and writing, by session year. */
+export interface Spill {
+  put(group: string, line: string): void | Promise<void>;
+  groups(): string[];
+  /** The lines of a group, once; the spill may forget them afterwards. */
+  take(group: string): Promise<string[]>;
+}
+
+export class MemorySpill implements Spill {
+  private readonly lines = new Map<string, string[]>();
+  put(group: string, line: string): void {
+    const list = this.lines.get(group);
+    if (list) list.push(line);
+    else this.lines.set(group, [line]);
+  }
+  groups(): string[] {
+    return [...this.lines.keys()];
+  }
+  async take(group: string): Promise<string[]> {
+    const list = this.lines.get(group) ?? [];
+    this.lines.delete(group);
+    return list;
+  }
+}
+
+/** One spilled line: the page data, and the record's indexable words joined by spaces. */
+export interface SpilledRecord {
+  e: DocEntry;
+  w: string;
+}
+
+export const DOCS_PER_CHUNK = 100;
+export const ROWS_PER_FILE = 250;
+
+/** Everything the browser needs to find its way: loaded first by the search and the document page. */
+export interface DataManifest extends IndexManifest {
+  documents: number;
+  rowsPerFile: number;
+  idFiles: number;
+  /** [first ordinal, file] of every data file, in ordinal order. */
+  chunks: [number, string][];
+}
+
+/** A search result row: id, heading, askers, answered by, submitted, answered, days, type. */
+export type ResultRow = [
+  string,
+  string,
+  string,
+  string,
+  string | null,
+  string | null,
+  number | null,
+  string,
+];
+
+export async function* dataFiles(
+  spill: Spill,
+  ctx: EntryContext,
+): AsyncGenerator<SiteFileLike, DataManifest> {
+  const index = new SearchIndexBuilder();
+  const idFiles = Math.max(1, Math.ceil(ctx.byId.size / 1000));
+  const ids: Record<string, number>[] = Array.from({ length: idFiles }, () => ({}));
+  const chunks: [number, string][] = [];
+  let rows: ResultRow[] = [];
+  let ordinal = 0;
+  for (const group of spill.groups().sort(compareGroups)) {
+    const records = (await spill.take(group)).map((l) => JSON.parse(l) as SpilledRecord);
+    records.sort((a, b) => compareInGroup(asDates(a.e), asDates(b.e)));
+    for (let start = 0; start < records.length; start += DOCS_PER_CHUNK) {
+      const slice = records.slice(start, start + DOCS_PER_CHUNK);
+      const path = `data/${group}/${start / DOCS_PER_CHUNK}.js`;
+      chunks.push([ordinal, path]);
+      for (const { e, w } of slice) {
+        const meta = ctx.byId.get(e.i);
+        if (meta) index.add(ordinal, w ? w.split(' ') : [], facetsOf(meta));
+        (ids[idShard(e.i, idFiles)] as Record<string, number>)[e.i] = ordinal;
+        rows.push(resultRow(e));
+        if (rows.length === ROWS_PER_FILE) {
+          yield rowsFile(ordinal + 1 - ROWS_PER_FILE, rows);
+          rows = [];
+        }
+        ordinal += 1;
+      }
+      const entries = slice.map(({ e }) => completeEntry(e, ctx));
+      yield { path, content: scriptData(path, packed(entries)) };
+    }
+  }
+  if (rows.length) yield rowsFile(ordinal - rows.length, rows);
+  for (let i = 0; i < idFiles; i += 1) {
+    const path = `data/ids/${i}.js`;
+    yield { path, content: scriptData(path, ids[i]) };
+  }
+  const built = index.files();
+  yield* built.files;
+  return {
+    ...built.manifest,
+    documents: ordinal,
+    rowsPerFile: ROWS_PER_FILE,
+    idFiles,
+    chunks,
+  };
+}
+
+function asDates(e: DocEntry) {
+  return { id: e.i, submitted: e.s, answered: e.r };
+}
+
+function rowsFile(first: number, rows: ResultRow[]): SiteFileLike {
+  const path = `search/rows/${first / ROWS_PER_FILE}.js`;
+  return { path, content: scriptData(path, rows) };
+}
+
+function resultRow(e: DocEntry): ResultRow {
+  const askers = e.a.map(([name, party]) => (party ? `${name} (${party})` : name)).join(', ');
+  return [e.i, e.h, askers, e.b, e.s, e.r, e.d, e.k];
+}
+
+export function facetsOf(m: DocMeta): [FacetKind, string][] {
+  const out: [FacetKind, string][] = partiesOf(m).map((p): [FacetKind, string] => ['party', p]);
+  const ministry = ministryOf(m);
+  if (ministry) out.push(['ministry', ministry]);
+  const year = yearOf(m);
+  if (year !== null) out.push(['year', String(year)]);
+  if (m.response_days !== null && m.response_days > RESPONSE_NORM_DAYS) out.push(['late', 'late']);
+  return out;
+}
+
+/**
+ * The records of a data file as gzip in base64: texts are most of the site and compress about
+ * threefold; the browser inflates them with DecompressionStream.
+ */
+function packed(entries: DocEntry[]): string {
+  return gzipSync(JSON.stringify(entries), { level: 6 }).toString('base64');
+}
