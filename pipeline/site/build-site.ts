@@ -15,7 +15,14 @@ import { renderDocumentShell } from './render-document.ts';
 import { renderIndexBody } from './render-index.ts';
 import { scriptData } from './search/script-data.ts';
 import { indexWords } from './search/search-text.ts';
-import { dataFiles, MemorySpill, DOCS_PER_CHUNK, ROWS_PER_FILE, type Spill } from './site-data.ts';
+import {
+  dataFiles,
+  MemorySpill,
+  DOCS_PER_CHUNK,
+  ROWS_PER_FILE,
+  spillLine,
+  type Spill,
+} from './site-data.ts';
 import type { ReleaseInfo, SiteInputs, SiteSettings } from './site-inputs.ts';
 import { SITE_CSS } from './styles.ts';
 import { summarize } from './summarize.ts';
@@ -45,15 +52,14 @@ export class SiteCollector {
       doc.title,
       doc.case_number,
       ...(doc.askers ?? []).flatMap((a) => [a.name, a.party]),
+      doc.answerer?.role,
       doc.answerer?.name,
       doc.answerer?.portfolio,
       ...doc.questions.map((q) => q.text),
       ...doc.answers.map((a) => a.text),
     ]);
-    await this.spill.put(
-      yearGroup(doc),
-      JSON.stringify({ e: docEntry(doc, meta.title), w: words.join(' ') }),
-    );
+    const { rf, ...entry } = docEntry(doc, meta.title);
+    await this.spill.put(yearGroup(doc), spillLine(doc.id, words, rf, JSON.stringify(entry)));
   }
 }
 

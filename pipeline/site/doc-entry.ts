@@ -2,6 +2,7 @@ import type { Document } from '../types.ts';
 import { answeredBy } from './record-names.ts';
 import type { DocMeta } from './doc-meta.ts';
 import { officialUrl } from './doc-meta.ts';
+import { compareText } from './html.ts';
 
 // The record as the document page needs it, in short keys: the page is drawn in the browser
 // from these (see client-document.ts), a hundred records to a data file.
@@ -81,23 +82,28 @@ export function caseIndex(metas: Iterable<DocMeta>): Map<string, DocMeta[]> {
   return byCase;
 }
 
-/** Links each reference and lists the case's other documents, oldest first. */
-export function completeEntry(entry: DocEntry, ctx: EntryContext): DocEntry {
-  entry.rf = entry.rf.map(([text, id]) => [text, id, referenceLink(id, ctx)]);
-  const siblings = entry.z ? (ctx.byCase.get(entry.z) ?? []).filter((m) => m.id !== entry.i) : [];
-  if (siblings.length) {
-    entry.c = siblings
-      .map((m): [string, string, string | null, string] => [
-        m.id,
-        m.type,
-        m.answered ?? m.submitted,
-        m.title,
-      ])
-      .sort((x, y) =>
-        (x[2] ?? '') < (y[2] ?? '') ? -1 : (x[2] ?? '') > (y[2] ?? '') ? 1 : x[0] < y[0] ? -1 : 1,
-      );
-  }
-  return entry;
+/**
+ * The entry's JSON (without rf) completed: each reference linked where it can be, and the
+ * case's other documents, oldest first. Works on the text so the record is not parsed again.
+ */
+export function completeEntryJson(
+  id: string,
+  json: string,
+  references: DocEntry['rf'],
+  ctx: EntryContext,
+): string {
+  const rf = references.map(([text, ref]) => [text, ref, referenceLink(ref, ctx)]);
+  const caseNumber = ctx.byId.get(id)?.case_number;
+  const siblings = caseNumber ? (ctx.byCase.get(caseNumber) ?? []).filter((m) => m.id !== id) : [];
+  const c = siblings
+    .map((m): [string, string, string | null, string] => [
+      m.id,
+      m.type,
+      m.answered ?? m.submitted,
+      m.title,
+    ])
+    .sort((x, y) => compareText(x[2] ?? '', y[2] ?? '') || compareText(x[0], y[0]));
+  return `${json.slice(0, -1)},"rf":${JSON.stringify(rf)}${c.length ? `,"c":${JSON.stringify(c)}` : ''}}`;
 }
 
 export function documentHref(id: string): string {

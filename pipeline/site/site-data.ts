@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import type { DocEntry, EntryContext } from './doc-entry.ts';
-import { completeEntry } from './doc-entry.ts';
+import { completeEntryJson } from './doc-entry.ts';
 import type { DocMeta } from './doc-meta.ts';
 import { compareGroups, compareInGroup } from './doc-meta.ts';
 import { RESPONSE_NORM_DAYS, ministryOf, partiesOf, yearOf } from './summarize.ts';
@@ -37,10 +37,41 @@ export class MemorySpill implements Spill {
   }
 }
 
-/** One spilled line: the page data, and the record's indexable words joined by spaces. */
-export interface SpilledRecord {
-  e: DocEntry;
-  w: string;
+/**
+ * One spilled line: id, words joined by spaces, references (JSON) and the page data without
+ * them (JSON), tab-separated; neither ids nor words hold a tab and JSON escapes its own.
+ */
+export function spillLine(
+  id: string,
+  words: readonly string[],
+  rf: DocEntry['rf'],
+  entryJson: string,
+): string {
+  return `${id}\t${words.join(' ')}\t${JSON.stringify(rf)}\t${entryJson}`;
+}
+
+interface Spilled {
+  id: string;
+  words: string;
+  rf: string;
+  json: string;
+  meta: DocMeta;
+}
+
+function unspill(line: string, byId: ReadonlyMap<string, DocMeta>): Spilled {
+  const a = line.indexOf('\t');
+  const b = line.indexOf('\t', a + 1);
+  const c = line.indexOf('\t', b + 1);
+  const id = line.slice(0, a);
+  const meta = byId.get(id);
+  if (!meta) throw new Error(`spilled record ${id} has no metadata`);
+  return {
+    id,
+    words: line.slice(a + 1, b),
+    rf: line.slice(b + 1, c),
+    json: line.slice(c + 1),
+    meta,
+  };
 }
 
 export const DOCS_PER_CHUNK = 100;
@@ -78,25 +109,25 @@ export async function* dataFiles(
   let rows: ResultRow[] = [];
   let ordinal = 0;
   for (const group of spill.groups().sort(compareGroups)) {
-    const records = (await spill.take(group)).map((l) => JSON.parse(l) as SpilledRecord);
-    records.sort((a, b) => compareInGroup(asDates(a.e), asDates(b.e)));
+    const records = (await spill.take(group)).map((l) => unspill(l, ctx.byId));
+    records.sort((a, b) => compareInGroup(a.meta, b.meta));
     for (let start = 0; start < records.length; start += DOCS_PER_CHUNK) {
       const slice = records.slice(start, start + DOCS_PER_CHUNK);
       const path = `data/${group}/${start / DOCS_PER_CHUNK}.js`;
       chunks.push([ordinal, path]);
-      for (const { e, w } of slice) {
-        const meta = ctx.byId.get(e.i);
-        if (meta) index.add(ordinal, w ? w.split(' ') : [], facetsOf(meta));
-        (ids[idShard(e.i, idFiles)] as Record<string, number>)[e.i] = ordinal;
-        rows.push(resultRow(e));
+      const json: string[] = [];
+      for (const r of slice) {
+        index.add(ordinal, r.words ? r.words.split(' ') : [], facetsOf(r.meta));
+        (ids[idShard(r.id, idFiles)] as Record<string, number>)[r.id] = ordinal;
+        rows.push(resultRow(r.meta));
         if (rows.length === ROWS_PER_FILE) {
           yield rowsFile(ordinal + 1 - ROWS_PER_FILE, rows);
           rows = [];
         }
+        json.push(completeEntryJson(r.id, r.json, JSON.parse(r.rf) as DocEntry['rf'], ctx));
         ordinal += 1;
       }
-      const entries = slice.map(({ e }) => completeEntry(e, ctx));
-      yield { path, content: scriptData(path, packed(entries)) };
+      yield { path, content: scriptData(path, packed(`[${json.join(',')}]`)) };
     }
   }
   if (rows.length) yield rowsFile(ordinal - rows.length, rows);
@@ -115,18 +146,18 @@ export async function* dataFiles(
   };
 }
 
-function asDates(e: DocEntry) {
-  return { id: e.i, submitted: e.s, answered: e.r };
-}
-
 function rowsFile(first: number, rows: ResultRow[]): SiteFileLike {
   const path = `search/rows/${first / ROWS_PER_FILE}.js`;
   return { path, content: scriptData(path, rows) };
 }
 
-function resultRow(e: DocEntry): ResultRow {
-  const askers = e.a.map(([name, party]) => (party ? `${name} (${party})` : name)).join(', ');
-  return [e.i, e.h, askers, e.b, e.s, e.r, e.d, e.k];
+function resultRow(m: DocMeta): ResultRow {
+  const askers = (m.askers ?? [])
+    .map((a) => (a.party ? `${a.name} (${a.party})` : a.name))
+    .join(', ');
+  const who = [m.answerer?.role, m.answerer?.name].filter(Boolean).join(' ');
+  const by = m.answerer?.portfolio ? `${who} (${m.answerer.portfolio})` : who;
+  return [m.id, m.title, askers, by, m.submitted, m.answered, m.response_days, m.type];
 }
 
 export function facetsOf(m: DocMeta): [FacetKind, string][] {
@@ -143,6 +174,6 @@ export function facetsOf(m: DocMeta): [FacetKind, string][] {
  * The records of a data file as gzip in base64: texts are most of the site and compress about
  * threefold; the browser inflates them with DecompressionStream.
  */
-function packed(entries: DocEntry[]): string {
-  return gzipSync(JSON.stringify(entries), { level: 6 }).toString('base64');
+function packed(json: string): string {
+  return gzipSync(json, { level: 6 }).toString('base64');
 }

@@ -46,7 +46,8 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 code, pre, .hash { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .85rem; }
 .hash { word-break: break-all; color: var(--muted); }
 pre { background: var(--panel); padding: .75rem 1rem; border-radius: .4rem; overflow-x: auto; white-space: pre-wrap; }
-.cite-block { display: grid; gap: .5rem; margin-bottom: 1rem; }
+.cite-block { display: grid; grid-template-columns: minmax(0, 1fr); gap: .5rem; margin-bottom: 1rem; }
+.cite-block p.citation { overflow-wrap: anywhere; }
 .cite-block p.citation { background: var(--panel); padding: .75rem 1rem; border-radius: .4rem; margin: 0; }
 .status { min-height: 1.5em; color: var(--ok); font-weight: 600; }
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 30rem), 1fr)); gap: 1.5rem; }

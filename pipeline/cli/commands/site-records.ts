@@ -1,7 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { appendFile, mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { KamervragenError } from '../../errors.ts';
 import type { Spill } from '../../site/site-data.ts';
 import type { Document } from '../../types.ts';
@@ -27,9 +26,8 @@ export async function* readRecords(dataDir: string): AsyncGenerator<Document> {
     yield* readJsonArray(join(dataDir, 'kamervragen.json'));
     return;
   }
-  const stream = createReadStream(ndjson, { encoding: 'utf8' });
   let line = 0;
-  for await (const text of createInterface({ input: stream, crlfDelay: Infinity })) {
+  for await (const text of lines(ndjson)) {
     line += 1;
     if (!text.trim()) continue;
     try {
@@ -45,6 +43,20 @@ export async function* readRecords(dataDir: string): AsyncGenerator<Document> {
       );
     }
   }
+}
+
+/**
+ * The lines of a file, read only as fast as they are used: readline's iterator would read the
+ * whole file ahead into memory while the records are still being processed.
+ */
+async function* lines(path: string): AsyncGenerator<string> {
+  let rest = '';
+  for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
+    const parts = (rest + (chunk as string)).split('\n');
+    rest = parts.pop() ?? '';
+    yield* parts;
+  }
+  if (rest) yield rest;
 }
 
 async function* readJsonArray(path: string): AsyncGenerator<Document> {

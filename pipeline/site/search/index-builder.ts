@@ -25,8 +25,8 @@ export interface IndexManifest {
 }
 
 export class SearchIndexBuilder {
-  private readonly words = new Map<string, number[]>();
-  private readonly facetLists = new Map<string, number[]>();
+  private readonly words = new Map<string, Postings>();
+  private readonly facetLists = new Map<string, Postings>();
 
   /** Ordinals must come in increasing order. */
   add(ordinal: number, words: readonly string[], facets: readonly [FacetKind, string][]): void {
@@ -37,7 +37,7 @@ export class SearchIndexBuilder {
   /** The shard and filter files, and what the manifest says about them. */
   files(): { files: SiteFileLike[]; manifest: IndexManifest } {
     const encoded = [...this.words]
-      .map(([w, list]): [string, string] => [w, encodePostings(list)])
+      .map(([w, list]): [string, string] => [w, encodePostings(list.values())])
       .sort((a, b) => compareText(a[0], b[0]));
     this.words.clear();
     const files: SiteFileLike[] = [];
@@ -55,17 +55,56 @@ export class SearchIndexBuilder {
       facets[kind].push([label, path]);
       files.push({
         path,
-        content: scriptData(path, encodePostings(this.facetLists.get(key) ?? [])),
+        content: scriptData(path, encodePostings(this.facetLists.get(key)?.values() ?? [])),
       });
     });
     return { files, manifest: { shards: shards.sort(compareText), facets } };
   }
 }
 
-function push(map: Map<string, number[]>, key: string, ordinal: number): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [ordinal]);
-  else if (list[list.length - 1] !== ordinal) list.push(ordinal);
+function push(map: Map<string, Postings>, key: string, ordinal: number): void {
+  let list = map.get(key);
+  if (list === undefined) map.set(key, (list = new Postings()));
+  list.push(ordinal);
+}
+
+/**
+ * A growing list of ordinals: a plain array while short (most words are rare), four bytes an
+ * entry once long, so a hundred thousand records' lists fit in a modest heap.
+ */
+class Postings {
+  private small: number[] | null = [];
+  private big: Uint32Array = new Uint32Array(0);
+  private n = 0;
+
+  push(ordinal: number): void {
+    if (this.last() === ordinal) return;
+    if (this.small) {
+      this.small.push(ordinal);
+      this.n += 1;
+      if (this.n === 256) {
+        this.big = Uint32Array.from(this.small, (x) => x);
+        this.big = grow(this.big, 512);
+        this.small = null;
+      }
+      return;
+    }
+    if (this.n === this.big.length) this.big = grow(this.big, this.n * 2);
+    this.big[this.n] = ordinal;
+    this.n += 1;
+  }
+  values(): ArrayLike<number> {
+    return this.small ?? this.big.subarray(0, this.n);
+  }
+  private last(): number | undefined {
+    return this.n === 0 ? undefined : this.small ? this.small[this.n - 1] : this.big[this.n - 1];
+  }
+}
+
+function grow(a: Uint32Array, size: number): Uint32Array {
+  const b = new Uint32Array(size);
+  b.set(a);
+  return b;
 }
 
 /**

@@ -8,7 +8,7 @@ export function scriptData(path: string, value: unknown): string {
 }
 
 /** Ascending integers as base-36 gaps: "3,1,a" is 3, 4, 14. */
-export function encodePostings(list: readonly number[]): string {
+export function encodePostings(list: ArrayLike<number>): string {
   let previous = 0;
   let out = '';
   for (let i = 0; i < list.length; i += 1) {

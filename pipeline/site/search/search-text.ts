@@ -60,7 +60,10 @@ function fold(s) {
 }
 /** The words of a text as the index holds them: folded, split on anything not a letter or digit. */
 function words(s) {
-  return fold(s).split(/[^\\p{L}\\p{N}]+/u).filter(function (w) { return w.length > 1 || /\\d/.test(w); });
+  var f = fold(s);
+  // Plain ASCII splits the same without the (slower) Unicode classes.
+  var parts = /[^\\u0000-\\u007f]/.test(f) ? f.split(/[^\\p{L}\\p{N}]+/u) : f.split(/[^a-z0-9]+/);
+  return parts.filter(function (w) { return w.length > 1 || /\\d/.test(w); });
 }
 function indexable(w) { return !STOP[w]; }
 /** The file of a shard: plain ASCII whatever the word, other characters as their code. */
