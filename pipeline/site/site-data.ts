@@ -5,7 +5,7 @@ import type { DocMeta } from './doc-meta.ts';
 import { compareGroups, compareInGroup } from './doc-meta.ts';
 import { RESPONSE_NORM_DAYS, ministryOf, partiesOf, yearOf } from './summarize.ts';
 import type { FacetKind, IndexManifest, SiteFileLike } from './search/index-builder.ts';
-import { SearchIndexBuilder } from './search/index-builder.ts';
+import { ownCopy, SearchIndexBuilder } from './search/index-builder.ts';
 import { scriptData } from './search/script-data.ts';
 import { idShard } from './search/search-text.ts';
 
@@ -62,7 +62,7 @@ function unspill(line: string, byId: ReadonlyMap<string, DocMeta>): Spilled {
   const a = line.indexOf('\t');
   const b = line.indexOf('\t', a + 1);
   const c = line.indexOf('\t', b + 1);
-  const id = line.slice(0, a);
+  const id = ownCopy(line.slice(0, a));
   const meta = byId.get(id);
   if (!meta) throw new Error(`spilled record ${id} has no metadata`);
   return {
@@ -135,10 +135,9 @@ export async function* dataFiles(
     const path = `data/ids/${i}.js`;
     yield { path, content: scriptData(path, ids[i]) };
   }
-  const built = index.files();
-  yield* built.files;
+  const manifest = yield* index.files();
   return {
-    ...built.manifest,
+    ...manifest,
     documents: ordinal,
     rowsPerFile: ROWS_PER_FILE,
     idFiles,

@@ -34,38 +34,50 @@ export class SearchIndexBuilder {
     for (const [kind, label] of facets) push(this.facetLists, `${kind}\u0000${label}`, ordinal);
   }
 
-  /** The shard and filter files, and what the manifest says about them. */
-  files(): { files: SiteFileLike[]; manifest: IndexManifest } {
-    const encoded = [...this.words]
-      .map(([w, list]): [string, string] => [w, encodePostings(list.values())])
-      .sort((a, b) => compareText(a[0], b[0]));
-    this.words.clear();
-    const files: SiteFileLike[] = [];
+  /**
+   * The shard and filter files one at a time, then what the manifest says about them. Each
+   * word's list is encoded and let go in turn, so the index is never in memory twice.
+   */
+  *files(): Generator<SiteFileLike, IndexManifest> {
+    const encoded: [string, string][] = [...this.words.keys()].sort(compareText).map((w) => {
+      const list = encodePostings(this.words.get(w)?.values() ?? []);
+      this.words.delete(w);
+      return [w, list];
+    });
     const shards: string[] = [];
     for (const [key, entries] of splitShards(encoded, 2)) {
       const path = shardPath(key);
       shards.push(key);
-      files.push({ path, content: scriptData(path, Object.fromEntries(entries)) });
+      yield { path, content: scriptData(path, Object.fromEntries(entries)) };
     }
+    encoded.length = 0;
     const facets: IndexManifest['facets'] = { party: [], ministry: [], year: [], late: [] };
     const keys = [...this.facetLists.keys()].sort(compareText);
-    keys.forEach((key, i) => {
+    for (const [i, key] of keys.entries()) {
       const [kind, label] = key.split('\u0000') as [FacetKind, string];
       const path = `search/f/${i}.js`;
       facets[kind].push([label, path]);
-      files.push({
+      yield {
         path,
         content: scriptData(path, encodePostings(this.facetLists.get(key)?.values() ?? [])),
-      });
-    });
-    return { files, manifest: { shards: shards.sort(compareText), facets } };
+      };
+    }
+    return { shards: shards.sort(compareText), facets };
   }
 }
 
 function push(map: Map<string, Postings>, key: string, ordinal: number): void {
   let list = map.get(key);
-  if (list === undefined) map.set(key, (list = new Postings()));
+  if (list === undefined) map.set(ownCopy(key), (list = new Postings()));
   list.push(ordinal);
+}
+
+/**
+ * The key as a string of its own: a word split from a year's spilled records may be a slice
+ * that keeps all of that text alive for as long as the index keeps the word.
+ */
+export function ownCopy(s: string): string {
+  return s.length < 13 ? s : Buffer.from(s, 'utf8').toString('utf8');
 }
 
 /**
@@ -111,9 +123,10 @@ function grow(a: Uint32Array, size: number): Uint32Array {
  * Groups sorted [word, postings] by prefix of `length`; a group too big for one file is split
  * by the next character, its words no longer than the prefix staying under the prefix itself.
  */
-function* splitShards(
+export function* splitShards(
   entries: readonly [string, string][],
   length: number,
+  limit = SHARD_BYTES,
 ): Generator<[string, [string, string][]]> {
   let start = 0;
   while (start < entries.length) {
@@ -125,13 +138,14 @@ function* splitShards(
       end += 1;
     }
     const group = entries.slice(start, end);
-    if (bytes <= SHARD_BYTES || group.every(([w]) => w.length <= length)) yield [key, group];
+    if (bytes <= limit || group.every(([w]) => w.length <= length)) yield [key, group];
     else {
       const own = group.filter(([w]) => w.length <= length);
       if (own.length) yield [key, own];
       yield* splitShards(
         group.filter(([w]) => w.length > length),
         length + 1,
+        limit,
       );
     }
     start = end;

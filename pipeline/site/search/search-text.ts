@@ -100,9 +100,8 @@ export const shardPath: (key: string) => string = fns.shardPath;
 /** Each indexable word of the texts once, in first-seen order. */
 export function indexWords(texts: readonly (string | null | undefined)[]): string[] {
   const seen = new Set<string>();
-  for (const text of texts) {
-    if (!text) continue;
-    for (const w of fns.words(text)) if (fns.indexable(w)) seen.add(w);
-  }
+  for (const text of texts) if (text) for (const w of fns.words(text)) seen.add(w);
+  // Dropped once from the distinct words rather than looked up for every word of the text.
+  for (const w of STOPWORDS) seen.delete(w);
   return [...seen];
 }
