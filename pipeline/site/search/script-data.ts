@@ -9,14 +9,15 @@ export function scriptData(path: string, value: unknown): string {
 
 /** Ascending integers as base-36 gaps: "3,1,a" is 3, 4, 14. */
 export function encodePostings(list: ArrayLike<number>): string {
+  // Joined from parts, not grown with +=: that would leave a rope of one node per entry.
+  const parts = new Array<string>(list.length);
   let previous = 0;
-  let out = '';
   for (let i = 0; i < list.length; i += 1) {
     const n = list[i] as number;
-    out += (i ? ',' : '') + (n - previous).toString(36);
+    parts[i] = (n - previous).toString(36);
     previous = n;
   }
-  return out;
+  return parts.join(',');
 }
 
 export function decodePostings(text: string): number[] {
