@@ -17,7 +17,25 @@ export interface Spill {
   put(group: string, line: string): void | Promise<void>;
   groups(): string[];
   /** The lines of a group, once; the spill may forget them afterwards. */
-  take(group: string): Promise<string[]>;
+  take(group: string): Promise<SpillLines>;
+}
+
+/** A group's lines, read one at a time: the id alone to sort them, the whole line to write it. */
+export interface SpillLines {
+  readonly length: number;
+  id(i: number): string;
+  line(i: number): string;
+}
+
+export function linesOf(list: readonly string[]): SpillLines {
+  return {
+    length: list.length,
+    id: (i) => {
+      const line = list[i] ?? '';
+      return line.slice(0, line.indexOf('\t'));
+    },
+    line: (i) => list[i] ?? '',
+  };
 }
 
 export class MemorySpill implements Spill {
@@ -30,10 +48,10 @@ export class MemorySpill implements Spill {
   groups(): string[] {
     return [...this.lines.keys()];
   }
-  async take(group: string): Promise<string[]> {
+  async take(group: string): Promise<SpillLines> {
     const list = this.lines.get(group) ?? [];
     this.lines.delete(group);
-    return list;
+    return linesOf(list);
   }
 }
 
@@ -58,15 +76,12 @@ interface Spilled {
   meta: DocMeta;
 }
 
-function unspill(line: string, byId: ReadonlyMap<string, DocMeta>): Spilled {
+function unspill(line: string, meta: DocMeta): Spilled {
   const a = line.indexOf('\t');
   const b = line.indexOf('\t', a + 1);
   const c = line.indexOf('\t', b + 1);
-  const id = ownCopy(line.slice(0, a));
-  const meta = byId.get(id);
-  if (!meta) throw new Error(`spilled record ${id} has no metadata`);
   return {
-    id,
+    id: meta.id,
     words: line.slice(a + 1, b),
     rf: line.slice(b + 1, c),
     json: line.slice(c + 1),
@@ -109,10 +124,16 @@ export async function* dataFiles(
   let rows: ResultRow[] = [];
   let ordinal = 0;
   for (const group of spill.groups().sort(compareGroups)) {
-    const records = (await spill.take(group)).map((l) => unspill(l, ctx.byId));
-    records.sort((a, b) => compareInGroup(a.meta, b.meta));
-    for (let start = 0; start < records.length; start += DOCS_PER_CHUNK) {
-      const slice = records.slice(start, start + DOCS_PER_CHUNK);
+    const lines = await spill.take(group);
+    const order = Array.from({ length: lines.length }, (_, i) => {
+      const meta = ctx.byId.get(lines.id(i));
+      if (!meta) throw new Error(`spilled record ${lines.id(i)} has no metadata`);
+      return { i, meta };
+    }).sort((a, b) => compareInGroup(a.meta, b.meta));
+    for (let start = 0; start < order.length; start += DOCS_PER_CHUNK) {
+      const slice = order
+        .slice(start, start + DOCS_PER_CHUNK)
+        .map((o) => unspill(lines.line(o.i), o.meta));
       const path = `data/${group}/${start / DOCS_PER_CHUNK}.js`;
       chunks.push([ordinal, path]);
       const json: string[] = [];
@@ -127,7 +148,8 @@ export async function* dataFiles(
         json.push(completeEntryJson(r.id, r.json, JSON.parse(r.rf) as DocEntry['rf'], ctx));
         ordinal += 1;
       }
-      yield { path, content: scriptData(path, packed(`[${json.join(',')}]`)) };
+      // Base64 needs no escaping inside a script string.
+      yield { path, content: `window.KV.put(${JSON.stringify(path)}, "${packed(json)}");\n` };
     }
   }
   if (rows.length) yield rowsFile(ordinal - rows.length, rows);
@@ -173,6 +195,9 @@ export function facetsOf(m: DocMeta): [FacetKind, string][] {
  * The records of a data file as gzip in base64: texts are most of the site and compress about
  * threefold; the browser inflates them with DecompressionStream.
  */
-function packed(json: string): string {
-  return gzipSync(json, { level: 6 }).toString('base64');
+function packed(entries: readonly string[]): string {
+  const parts = ['[', ...entries.flatMap((e, i) => (i ? [',', e] : [e])), ']'];
+  return gzipSync(Buffer.concat(parts.map((p) => Buffer.from(p, 'utf8'))), { level: 6 }).toString(
+    'base64',
+  );
 }

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { appendFile, mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { KamervragenError } from '../../errors.ts';
-import type { Spill } from '../../site/site-data.ts';
+import type { Spill, SpillLines } from '../../site/site-data.ts';
 import type { Document } from '../../types.ts';
 
 // How the site command reads the published records: the one place that knows the files.
@@ -102,12 +102,27 @@ export class FileSpill implements Spill {
   groups(): string[] {
     return [...this.known];
   }
-  async take(group: string): Promise<string[]> {
+  /** The lines stay bytes until asked for, so a year's records are never one big string. */
+  async take(group: string): Promise<SpillLines> {
     await this.flush();
     const path = join(this.dir, `${group}.ndjson`);
-    const text = await readFile(path, 'utf8').catch(() => '');
+    const bytes = await readFile(path).catch(() => Buffer.alloc(0));
     await rm(path, { force: true });
-    return text ? text.slice(0, -1).split('\n') : [];
+    const starts: number[] = [];
+    for (let at = 0; at < bytes.length; at = bytes.indexOf(10, at) + 1) {
+      starts.push(at);
+      if (bytes.indexOf(10, at) < 0) break;
+    }
+    const last = bytes[bytes.length - 1] === 10 ? bytes.length - 1 : bytes.length;
+    const end = (i: number) => {
+      const next = starts[i + 1];
+      return next === undefined ? last : next - 1;
+    };
+    return {
+      length: starts.length,
+      id: (i) => bytes.toString('latin1', starts[i], bytes.indexOf(9, starts[i])),
+      line: (i) => bytes.toString('utf8', starts[i], end(i)),
+    };
   }
   async remove(): Promise<void> {
     await rm(this.dir, { recursive: true, force: true });
