@@ -2,6 +2,8 @@ import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../../pipeline/site/build-site.ts';
+import type { Document } from '../../pipeline/types.ts';
 import { runCli } from '../support/run-cli.ts';
 import { makeDataset } from './support/make-dataset.ts';
 
@@ -49,6 +51,27 @@ describe('kamervragen site', () => {
     expect(Object.keys(ids).sort()).toEqual(records.map((r) => r.id).sort());
     expect(new Set(Object.values(ids)).size).toBe(records.length);
     expect(html).not.toMatch(/class="notice"/);
+  });
+
+  it('writes the same data and index files as the in-memory build of the same records', async () => {
+    const result = await runCli(['site', '--out', 'streamed'], { cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    const documents = JSON.parse(
+      await readFile(join(dir, 'dist/kamervragen.json'), 'utf8'),
+    ) as Document[];
+    const files = await buildSite({
+      documents,
+      citationCff: null,
+      manifest: null,
+      releases: [],
+      datapackage: null,
+      schema: {},
+      repositoryUrl: null,
+    });
+    const data = files.filter((f) => /^(data|search)\//.test(f.path));
+    expect(data.length).toBeGreaterThan(documents.length / 100);
+    for (const f of data)
+      expect(await readFile(join(dir, 'streamed', f.path), 'utf8'), f.path).toBe(f.content);
   });
 
   it('says so when --data is not the release the downloads offer', async () => {
