@@ -5,7 +5,7 @@ import type { DocMeta } from './doc-meta.ts';
 import { compareGroups, compareInGroup } from './doc-meta.ts';
 import { RESPONSE_NORM_DAYS, ministryOf, partiesOf, yearOf } from './summarize.ts';
 import type { FacetKind, IndexManifest, SiteFileLike } from './search/index-builder.ts';
-import { ownCopy, SearchIndexBuilder } from './search/index-builder.ts';
+import { SearchIndexBuilder } from './search/index-builder.ts';
 import { scriptData } from './search/script-data.ts';
 import { idShard } from './search/search-text.ts';
 

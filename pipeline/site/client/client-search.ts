@@ -207,7 +207,8 @@ export const CLIENT_SEARCH_JS = `(function () {
       var query = next.toString();
       try { history.replaceState(null, '', query ? '?' + query + location.hash : location.pathname + location.hash); } catch (e) { /* file:// in some browsers */ }
     }
-    function reset() { shown = PAGE; clearTimeout(timer); timer = setTimeout(run, 40); }
+    // A new query stops the rows of the last one at once, before the short pause for typing.
+    function reset() { shown = PAGE; seq++; clearTimeout(timer); timer = setTimeout(run, 40); }
     q.addEventListener('input', reset);
     [party, ministry, year, late].forEach(function (s) { s.addEventListener('change', reset); });
     form.addEventListener('submit', function (e) { e.preventDefault(); reset(); });
