@@ -18,16 +18,18 @@ const SCHEMA_PATH = fileURLToPath(new URL('../../../schema/document.schema.json'
 
 export const siteCommand: Command = {
   name: 'site',
-  summary: 'build the static landing page (browse, charts, downloads, citation) into dist/site/',
+  summary: 'build the static website (search, charts, downloads, citation) into dist/site/',
   help: `Usage: kamervragen site [--data DIR] [--releases DIR] [--out DIR] [--asset-links MODE]
 
 Builds a static website from the published data: what the dataset is, the latest version and
-every release with its files, sizes and SHA-256, "cite this version", charts, a searchable
-table of documents and one page per document. It needs no server and no network: open
-dist/site/index.html from disk, or publish the folder (GitHub Pages). The same data gives the
+every release with its files, sizes and SHA-256, "cite this version", charts, a full-text
+search (subjects, questions, answers, names; filters for party, portfolio, year and late
+answers) and a page for every document (doc.html?id=ID). It needs no server and no network:
+open dist/site/index.html from disk, or publish the folder (GitHub Pages). The records are
+read one at a time, so memory stays bounded at a hundred thousand. The same data gives the
 same bytes.
 
-Reads:  DIR/kamervragen.json (required), DIR/datapackage.json, DIR/manifest.json,
+Reads:  DIR/kamervragen.ndjson (else DIR/kamervragen.json), DIR/datapackage.json, DIR/manifest.json,
         CITATION.cff (or DIR/CITATION.cff), the release folders in --releases,
         schema/document.schema.json.
 
