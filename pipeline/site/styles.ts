@@ -72,6 +72,8 @@ th[aria-sort=descending] button.sort::after { content: " ↓"; }
 .meta dt { font-weight: 600; color: var(--muted); }
 .meta dd { margin: 0; min-width: 0; overflow-wrap: anywhere; }
 .notice { background: #fff4d6; border-left: 4px solid var(--focus); padding: .5rem .9rem; }
+.filters button[type=reset] { justify-self: start; }
+#documents td.num { white-space: nowrap; }
 .filters .check { display: flex; gap: .4rem; align-items: center; font-weight: 600; }
 .snippet { margin: .35rem 0 0; font-size: .9rem; color: var(--ink); }
 .snippet .where { color: var(--muted); font-weight: 600; }

@@ -90,6 +90,8 @@ describe('landing page in Chromium', () => {
         .locator('#documents tbody tr')
         .evaluateAll((trs) => trs.every((tr) => /Blok/.test(tr.textContent ?? ''))),
     ).toBe(true);
+    await page.locator('#browse').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTEFACTS, 'site-search.png') });
     await page.fill('#q', '');
   });
 
