@@ -8,6 +8,8 @@ const BAR = '#24579b';
 const NORM = '#b3261e';
 const GRID = '#d9dde3';
 const INK = '#1c2430';
+/** Longest bar label drawn in full: beyond it the label is cut with an ellipsis. */
+const LABEL_CHARS = 34;
 
 export interface ColumnChartSpec {
   id: string;
@@ -81,9 +83,10 @@ export interface BarChartSpec {
 export function barChart(spec: BarChartSpec): string {
   const width = 600;
   const rowH = 24;
-  // Room for the longest label (about 7 units a character at font-size 12), at most 45%.
-  const longest = Math.max(4, ...spec.bars.map((b) => Math.min(40, b.label.length)));
-  const left = Math.min(270, 16 + longest * 7);
+  // Room for the longest label at about 7 units a character (font-size 12); longer labels are
+  // cut to what that room holds, so none runs off the left edge.
+  const longest = Math.max(4, ...spec.bars.map((b) => Math.min(LABEL_CHARS, b.label.length)));
+  const left = 16 + longest * 7;
   const right = 56;
   const top = 8;
   const height = top + spec.bars.length * rowH + 28;
@@ -94,7 +97,7 @@ export function barChart(spec: BarChartSpec): string {
     const yTop = top + i * rowH;
     const w = (b.value / max) * plotW;
     parts.push(
-      `<text x="${left - 8}" y="${yTop + 16}" text-anchor="end">${esc(truncate(b.label, 40))}</text>`,
+      `<text x="${left - 8}" y="${yTop + 16}" text-anchor="end">${esc(truncate(b.label, LABEL_CHARS))}</text>`,
       `<rect class="bar" x="${left}" y="${yTop + 4}" width="${fx(Math.max(1, w))}" height="${rowH - 8}" fill="${BAR}" data-label="${esc(b.label)}" data-value="${b.value}"><title>${esc(`${b.label}: ${formatNumber(b.value)}`)}</title></rect>`,
       `<text x="${fx(left + w + 6)}" y="${yTop + 16}">${formatNumber(b.value)}</text>`,
     );

@@ -72,3 +72,8 @@ export function scriptJson(value: unknown): string {
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
 }
+
+/** The word for a count: plural(1, 'asker', 'askers') is "asker". */
+export function plural(n: number, one: string, many: string): string {
+  return n === 1 ? one : many;
+}

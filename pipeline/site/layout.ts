@@ -9,6 +9,27 @@ export interface PageSpec {
   root: string;
   body: string;
   scripts?: string[];
+  /** The page's own path from the site root, for its link-preview URL. */
+  path?: string;
+  /** Where the site is published (ending in /), when known: link previews want absolute URLs. */
+  siteUrl?: string | null;
+}
+
+/** OpenGraph and Twitter tags, so a shared link shows a title and a summary. */
+function preview(spec: PageSpec): string {
+  const tags: [string, string][] = [
+    ['og:type', 'website'],
+    ['og:site_name', 'Kamervragen open data'],
+    ['og:title', spec.title],
+    ['og:description', spec.description],
+    ['og:locale', 'en_GB'],
+  ];
+  if (spec.siteUrl)
+    tags.push(['og:url', spec.siteUrl + (spec.path === 'index.html' ? '' : (spec.path ?? ''))]);
+  return [
+    ...tags.map(([k, v]) => `<meta property="${k}" content="${esc(v)}">`),
+    '<meta name="twitter:card" content="summary">',
+  ].join('\n');
 }
 
 export function page(spec: PageSpec): string {
@@ -22,6 +43,7 @@ export function page(spec: PageSpec): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="description" content="${esc(spec.description)}">
 <meta name="referrer" content="no-referrer">
+${preview(spec)}
 <meta http-equiv="Content-Security-Policy" content="default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'none'">
 <title>${esc(spec.title)}</title>
 <link rel="icon" href="data:,">

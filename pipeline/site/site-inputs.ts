@@ -27,8 +27,8 @@ export interface ManifestSummary {
   counts: Record<string, number>;
 }
 
-export interface SiteInputs {
-  documents: Document[];
+/** Everything but the records. */
+export interface SiteSettings {
   /** CITATION.cff text, when a release has written one. */
   citationCff: string | null;
   manifest: ManifestSummary | null;
@@ -40,4 +40,13 @@ export interface SiteInputs {
   schema: unknown;
   /** Repository URL (https://github.com/OWNER/REPO) when known, for source and download links. */
   repositoryUrl: string | null;
+  /**
+   * Said above the counts when they are not those of the release the downloads offer (a
+   * `site --data` of another build); null when they are.
+   */
+  dataNotice?: string | null;
+}
+
+export interface SiteInputs extends SiteSettings {
+  documents: Document[];
 }

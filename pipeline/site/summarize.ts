@@ -1,4 +1,4 @@
-import type { Document } from '../types.ts';
+import type { DocMeta } from './doc-meta.ts';
 import { compareText } from './html.ts';
 
 // Figures for the landing page, computed from the records alone (no clock, no locale).
@@ -34,24 +34,28 @@ export interface Summary {
 }
 
 export const UNKNOWN = 'unknown';
+/** The portfolio label of documents no one has answered yet (questions, postponements). */
+export const UNANSWERED = 'not answered yet';
 
-export function ministryOf(doc: Document): string | null {
+type Fields = Pick<DocMeta, 'askers' | 'answerer' | 'submitted' | 'answered' | 'session_year'>;
+
+export function ministryOf(doc: Pick<Fields, 'answerer'>): string | null {
   return doc.answerer?.portfolio ?? null;
 }
 
-export function partiesOf(doc: Document): string[] {
+export function partiesOf(doc: Pick<Fields, 'askers'>): string[] {
   const parties = (doc.askers ?? []).map((a) => a.party).filter((p): p is string => p !== null);
   return [...new Set(parties)].sort(compareText);
 }
 
 /** The year a document belongs to: submitted, else answered, else the first year of the vergaderjaar. */
-export function yearOf(doc: Document): number | null {
+export function yearOf(doc: Fields): number | null {
   const date = doc.submitted ?? doc.answered;
   if (date) return Number(date.slice(0, 4));
   return doc.session_year ? Number(doc.session_year.slice(0, 4)) : null;
 }
 
-export function summarize(documents: readonly Document[]): Summary {
+export function summarize(documents: readonly DocMeta[]): Summary {
   const days = documents
     .map((d) => d.response_days)
     .filter((n): n is number => n !== null)
@@ -70,8 +74,8 @@ export function summarize(documents: readonly Document[]): Summary {
   const parties = new Set(documents.flatMap(partiesOf));
   return {
     documents: documents.length,
-    questions: documents.reduce((n, d) => n + d.questions.length, 0),
-    answers: documents.reduce((n, d) => n + d.answers.length, 0),
+    questions: documents.reduce((n, d) => n + d.questions, 0),
+    answers: documents.reduce((n, d) => n + d.answers, 0),
     askers: askers.size,
     parties: parties.size,
     firstSubmitted: submitted[0] ?? null,
@@ -84,7 +88,9 @@ export function summarize(documents: readonly Document[]): Summary {
     questionsPerMonth: questionsPerMonth(documents),
     responseHistogram: responseHistogram(days),
     perParty: countBy(documents.flatMap(partiesOf)),
-    perMinistry: countBy(documents.map((d) => ministryOf(d) ?? UNKNOWN)),
+    perMinistry: countBy(
+      documents.map((d) => ministryOf(d) ?? (d.answerer || d.answers ? UNKNOWN : UNANSWERED)),
+    ),
   };
 }
 
@@ -104,12 +110,12 @@ export function countBy(labels: readonly string[]): Count[] {
     .sort((a, b) => b.value - a.value || compareText(a.label, b.label));
 }
 
-function questionsPerMonth(documents: readonly Document[]): Count[] {
+function questionsPerMonth(documents: readonly DocMeta[]): Count[] {
   const counts = new Map<string, number>();
   for (const d of documents) {
     if (!d.submitted) continue;
     const month = d.submitted.slice(0, 7);
-    counts.set(month, (counts.get(month) ?? 0) + d.questions.length);
+    counts.set(month, (counts.get(month) ?? 0) + d.questions);
   }
   const months = [...counts.keys()].sort(compareText);
   const first = months[0];

@@ -9,6 +9,7 @@ import type { Document } from '../../pipeline/types.ts';
 import { ROOT, runCli } from '../support/run-cli.ts';
 import { launchChromium } from './support/browser.ts';
 import { makeDataset } from './support/make-dataset.ts';
+import { firstResultMs, throttleCpu } from './support/search-latency.ts';
 import { serveFolder, type StaticServer } from './support/static-server.ts';
 
 // The landing page in a real browser, served over HTTP from 127.0.0.1 like GitHub Pages would.
@@ -89,6 +90,8 @@ describe('landing page in Chromium', () => {
         .locator('#documents tbody tr')
         .evaluateAll((trs) => trs.every((tr) => /Blok/.test(tr.textContent ?? ''))),
     ).toBe(true);
+    await page.locator('#browse').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTEFACTS, 'site-search.png') });
     await page.fill('#q', '');
   });
 
@@ -163,17 +166,11 @@ describe('landing page in Chromium', () => {
       .locator('input, select')
       .evaluateAll((els) => els.filter((e) => !e.closest('label')).length);
     expect(unlabelled).toBe(0);
-    // Sorting from the keyboard: focus a column header button and press Enter.
-    await page.locator('#browse').scrollIntoViewIfNeeded();
-    await expect.poll(() => page.locator('#documents tbody tr').count()).toBeGreaterThan(0);
-    await page.locator('th[data-key=d] button').focus();
-    await page.keyboard.press('Enter');
-    await expect(page.locator('th[data-key=d]').getAttribute('aria-sort')).resolves.toBe(
-      'descending',
-    );
-    const days = await page.locator('#documents tbody tr td:nth-child(6)').allTextContents();
-    const numbers = days.filter((d) => d !== '').map(Number);
-    expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
+    // Searching from the keyboard: focus the search box, type, the results follow.
+    await page.locator('#q').focus();
+    await page.keyboard.type('Sjoerdsma emoties');
+    await expect.poll(rowIds).toEqual(['ah-tk-20182019-3922']);
+    await page.fill('#q', '');
   });
 
   it('text has WCAG AA contrast against its background', async () => {
@@ -220,8 +217,9 @@ describe('landing page in Chromium', () => {
       .locator('#documents a', { hasText: /emoties/ })
       .first()
       .click();
-    await page.waitForURL(/doc\/ah-tk-20182019-3922\.html$/);
+    await page.waitForURL(/doc\.html\?id=ah-tk-20182019-3922$/);
     const first = page.locator('section.qa').first();
+    await first.waitFor();
     const q = await first.locator('.question').boundingBox();
     const a = await first.locator('.answer').boundingBox();
     expect(q && a && a.x > q.x + q.width - 1 && Math.abs(a.y - q.y) < 40).toBe(true);
@@ -248,5 +246,129 @@ describe('landing page in Chromium', () => {
     await expect.poll(() => offline.locator('#documents tbody tr').count()).toBeGreaterThan(0);
     expect(errors).toEqual([]);
     await offline.close();
+  });
+});
+
+describe('the site on a phone (390 px) and the full-text search', () => {
+  let phone: Page;
+  beforeAll(async () => {
+    const small = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    phone = await small.newPage();
+  });
+  const sideways = () =>
+    phone.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+
+  it('has no horizontal scroll on the landing page, the search results and a document page', async () => {
+    await phone.goto(`${server.origin}/site/index.html`);
+    expect(await sideways(), 'landing page').toBe(0);
+    await phone.screenshot({ path: join(ARTEFACTS, 'site-phone-landing.png'), fullPage: true });
+    await phone.goto(`${server.origin}/site/index.html?q=Blok#browse`);
+    await phone.locator('#documents tbody tr').first().waitFor();
+    expect(await sideways(), 'search results').toBe(0);
+    // The table has become cards: every value, "Answered by" and "Days" too, is on screen.
+    const cells = await phone
+      .locator('#documents tbody tr')
+      .first()
+      .locator('td')
+      .evaluateAll((tds) =>
+        tds.map((td) => [td.getAttribute('data-label'), td.getBoundingClientRect().right]),
+      );
+    expect(cells.map(([label]) => label)).toEqual(
+      expect.arrayContaining(['Asked by', 'Answered by', 'Days']),
+    );
+    for (const [label, right] of cells) expect(right, String(label)).toBeLessThanOrEqual(390);
+    await phone.locator('#documents tbody tr').first().scrollIntoViewIfNeeded();
+    await phone.screenshot({ path: join(ARTEFACTS, 'site-phone-search.png') });
+    await phone.goto(`${server.origin}/site/doc.html?id=ah-tk-20182019-3922`);
+    await phone.locator('section.qa').first().waitFor();
+    expect(await sideways(), 'document page').toBe(0);
+    const cut = await phone
+      .locator('.meta dd')
+      .evaluateAll((dds) => dds.filter((dd) => dd.scrollWidth > dd.clientWidth + 1).length);
+    expect(cut, 'metadata values cut off').toBe(0);
+    await phone.screenshot({ path: join(ARTEFACTS, 'site-phone-document.png'), fullPage: true });
+  });
+
+  it('finds a document by a word that occurs only in its answer, and shows it in a snippet', async () => {
+    const fold = (s: string) =>
+      s
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase();
+    const wordsOf = (s: string) => fold(s).split(/[^\p{L}\p{N}]+/u);
+    const inQuestions = new Set(
+      records.flatMap((r) =>
+        wordsOf([r.id, r.title ?? '', ...r.questions.map((q) => q.text)].join(' ')),
+      ),
+    );
+    const count = new Map<string, string[]>();
+    for (const r of records)
+      for (const w of new Set(r.answers.flatMap((a) => wordsOf(a.text))))
+        if (w.length > 7 && !inQuestions.has(w)) count.set(w, [...(count.get(w) ?? []), r.id]);
+    const [word, ids] = [...count].find(([, list]) => list.length === 1) ?? [];
+    expect(word, 'a word found in one answer only').toBeDefined();
+    await phone.goto(`${server.origin}/site/index.html#browse`);
+    // A space after the word: the whole word, not every word it begins (as while typing).
+    await phone.fill('#q', `${(word ?? '').toUpperCase()} `);
+    await expect
+      .poll(() => phone.locator('#documents tbody tr small').allTextContents())
+      .toEqual(ids);
+    const snippet = phone.locator('#documents tbody tr .snippet');
+    await expect.poll(() => snippet.count()).toBe(1);
+    await expect(snippet.locator('.where').textContent()).resolves.toMatch(/^Answer /);
+    await expect(
+      snippet
+        .locator('mark')
+        .textContent()
+        .then((t) => fold(t ?? '')),
+    ).resolves.toBe(word);
+  });
+
+  it('hides "Show more" when every result is shown, and shows the rest when there are more', async () => {
+    await phone.goto(`${server.origin}/site/index.html#browse`);
+    await phone.fill('#q', 'Sjoerdsma emoties');
+    await expect
+      .poll(() => phone.locator('#result-count').textContent())
+      .toMatch(/^Showing 1 of 1 /);
+    expect(await phone.locator('#more').isVisible()).toBe(false);
+    await phone.fill('#q', '');
+    await expect.poll(() => phone.locator('#documents tbody tr').count()).toBe(50);
+    expect(await phone.locator('#more').isVisible()).toBe(true);
+    await phone.click('#more');
+    await expect.poll(() => phone.locator('#documents tbody tr').count()).toBe(records.length);
+    expect(await phone.locator('#more').isVisible()).toBe(false);
+  });
+
+  it('filters by answered late: only documents over the 3-week norm', async () => {
+    await phone.goto(`${server.origin}/site/index.html#browse`);
+    await phone.check('#late');
+    const late = records.filter((r) => r.response_days !== null && r.response_days > 21);
+    await expect
+      .poll(() => phone.locator('#result-count').textContent())
+      .toMatch(new RegExp(`of ${late.length} matching`));
+    expect(phone.url()).toMatch(/late=1/);
+  });
+
+  it('shows the first result within 500 ms of typing with the CPU slowed 4×', async () => {
+    await phone.goto(`${server.origin}/site/index.html#browse`);
+    await phone.locator('#documents tbody tr').first().waitFor();
+    await throttleCpu(phone, 4);
+    const ms = await firstResultMs(phone, 'emoties');
+    expect(ms).toBeLessThan(500);
+    await throttleCpu(phone, 1);
+  });
+
+  it('draws the portfolio chart without clipping labels and counts unanswered documents apart', async () => {
+    await phone.goto(`${server.origin}/site/index.html`);
+    const clipped = await phone
+      .locator('#chart-ministry text')
+      .evaluateAll((ts) => ts.filter((t) => (t as SVGTextElement).getBBox().x < 0).length);
+    expect(clipped).toBe(0);
+    const labels = await phone
+      .locator('#chart-ministry rect.bar')
+      .evaluateAll((rs) => rs.map((r) => r.getAttribute('data-label')));
+    expect(labels).not.toContain('not stated');
   });
 });

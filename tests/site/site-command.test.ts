@@ -1,7 +1,9 @@
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../../pipeline/site/build-site.ts';
+import type { Document } from '../../pipeline/types.ts';
 import { runCli } from '../support/run-cli.ts';
 import { makeDataset } from './support/make-dataset.ts';
 
@@ -36,11 +38,58 @@ describe('kamervragen site', () => {
     for (const name of files)
       expect(html).toContain(`href="../releases/${manifest.version}/${name}"`);
     for (const asset of manifest.assets) expect(html).toContain(asset.sha256);
-    const pages = await readdir(join(dir, 'dist/site/doc'));
+    // Every record is reachable: listed in one id file with an ordinal below the count.
     const records = JSON.parse(await readFile(join(dir, 'dist/kamervragen.json'), 'utf8')) as {
       id: string;
     }[];
-    expect(pages.sort()).toEqual(records.map((r) => `${r.id}.html`).sort());
+    const KV = { put: (_path: string, value: unknown) => found.push(value) };
+    const found: unknown[] = [];
+    const idFiles = await readdir(join(dir, 'dist/site/data/ids'));
+    for (const name of idFiles)
+      new Function('window', await readFile(join(dir, 'dist/site/data/ids', name), 'utf8'))({ KV });
+    const ids = Object.assign({}, ...found) as Record<string, number>;
+    expect(Object.keys(ids).sort()).toEqual(records.map((r) => r.id).sort());
+    expect(new Set(Object.values(ids)).size).toBe(records.length);
+    expect(html).not.toMatch(/class="notice"/);
+  });
+
+  it('writes the same data and index files as the in-memory build of the same records', async () => {
+    const result = await runCli(['site', '--out', 'streamed'], { cwd: dir });
+    expect(result.code, result.stderr).toBe(0);
+    const documents = JSON.parse(
+      await readFile(join(dir, 'dist/kamervragen.json'), 'utf8'),
+    ) as Document[];
+    const files = await buildSite({
+      documents,
+      citationCff: null,
+      manifest: null,
+      releases: [],
+      datapackage: null,
+      schema: {},
+      repositoryUrl: null,
+    });
+    const data = files.filter((f) => /^(data|search)\//.test(f.path));
+    expect(data.length).toBeGreaterThan(documents.length / 100);
+    for (const f of data)
+      expect(await readFile(join(dir, 'streamed', f.path), 'utf8'), f.path).toBe(f.content);
+  });
+
+  it('says so when --data is not the release the downloads offer', async () => {
+    const other = join(dir, 'other');
+    await mkdir(other, { recursive: true });
+    const records = JSON.parse(
+      await readFile(join(dir, 'dist/kamervragen.json'), 'utf8'),
+    ) as unknown[];
+    await writeFile(join(other, 'kamervragen.json'), JSON.stringify(records.slice(0, 3)));
+    const result = await runCli(
+      ['site', '--data', other, '--out', 'other-site', '--asset-links', 'local'],
+      { cwd: dir },
+    );
+    expect(result.code, result.stderr).toBe(0);
+    const html = await readFile(join(dir, 'other-site/index.html'), 'utf8');
+    expect(html).toMatch(
+      /class="notice"[^>]*>The counts, charts and search on this page are of the data in [^<]*other \(3 documents\), which is not the release offered for download below \(version \d/,
+    );
   });
 
   it('on a fresh clone (no local release folders) lists the committed manifest with GitHub download links', async () => {
@@ -65,7 +114,15 @@ describe('kamervragen site', () => {
     expect(result.code, result.stderr).toBe(0);
     expect((await readdir(dir)).filter((n) => n.startsWith('public'))).toEqual(['public']);
     expect(await readdir(join(dir, 'public'))).toEqual(
-      expect.arrayContaining(['.nojekyll', 'index.html', 'dictionary.html', 'assets', 'doc']),
+      expect.arrayContaining([
+        '.nojekyll',
+        'index.html',
+        'dictionary.html',
+        'doc.html',
+        'assets',
+        'data',
+        'search',
+      ]),
     );
   });
 });

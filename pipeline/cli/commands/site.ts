@@ -4,12 +4,13 @@ import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { KamervragenError } from '../../errors.ts';
-import { siteFileCount, siteFiles } from '../../site/build-site.ts';
+import { SiteCollector, siteFileEstimate, siteFiles } from '../../site/build-site.ts';
 import type { ManifestSummary, ReleaseAsset, ReleaseInfo } from '../../site/site-inputs.ts';
 import { citationFromCff } from '../../site/citation.ts';
-import type { Document } from '../../types.ts';
+import { dataNotice } from '../../site/data-notice.ts';
 import type { Command } from '../command.ts';
 import { createUi } from '../ui/index.ts';
+import { FileSpill, readRecords } from './site-records.ts';
 
 type LinkMode = 'auto' | 'github' | 'local';
 
@@ -17,16 +18,18 @@ const SCHEMA_PATH = fileURLToPath(new URL('../../../schema/document.schema.json'
 
 export const siteCommand: Command = {
   name: 'site',
-  summary: 'build the static landing page (browse, charts, downloads, citation) into dist/site/',
+  summary: 'build the static website (search, charts, downloads, citation) into dist/site/',
   help: `Usage: kamervragen site [--data DIR] [--releases DIR] [--out DIR] [--asset-links MODE]
 
 Builds a static website from the published data: what the dataset is, the latest version and
-every release with its files, sizes and SHA-256, "cite this version", charts, a searchable
-table of documents and one page per document. It needs no server and no network: open
-dist/site/index.html from disk, or publish the folder (GitHub Pages). The same data gives the
+every release with its files, sizes and SHA-256, "cite this version", charts, a full-text
+search (subjects, questions, answers, names; filters for party, portfolio, year and late
+answers) and a page for every document (doc.html?id=ID). It needs no server and no network:
+open dist/site/index.html from disk, or publish the folder (GitHub Pages). The records are
+read one at a time, so memory stays bounded at a hundred thousand. The same data gives the
 same bytes.
 
-Reads:  DIR/kamervragen.json (required), DIR/datapackage.json, DIR/manifest.json,
+Reads:  DIR/kamervragen.ndjson (else DIR/kamervragen.json), DIR/datapackage.json, DIR/manifest.json,
         CITATION.cff (or DIR/CITATION.cff), the release folders in --releases,
         schema/document.schema.json.
 
@@ -68,17 +71,11 @@ Exit codes: 0 written; 1 the data cannot be read; 2 wrong usage.
       );
     }
     const ui = createUi();
+    let bytes = 0;
+    let written = 0;
     const dataDir = values.data;
     const out = values.out;
 
-    const documents = await readJson<Document[]>(
-      join(dataDir, 'kamervragen.json'),
-      'run `kamervragen build` first',
-    );
-    if (!Array.isArray(documents))
-      throw new KamervragenError('site/bad-data', 'expected an array of records', {
-        file: join(dataDir, 'kamervragen.json'),
-      });
     const datapackage = await readOptionalJson(join(dataDir, 'datapackage.json'));
     const manifestJson = (await readOptionalJson(
       join(dataDir, 'manifest.json'),
@@ -127,46 +124,53 @@ Exit codes: 0 written; 1 the data cannot be read; 2 wrong usage.
       });
     }
 
-    const inputs = {
-      documents,
-      citationCff,
-      manifest,
-      releases,
-      datapackage,
-      schema,
-      repositoryUrl,
-    };
     const staging = `${out}.partial`;
     await rm(staging, { recursive: true, force: true });
-    const bar = ui.progress('site', siteFileCount(inputs));
-    let bytes = 0;
-    let written = 0;
-    const folders = new Set<string>();
-    for (const file of siteFiles(inputs)) {
-      const target = join(staging, file.path);
-      const folder = dirname(target);
-      if (!folders.has(folder)) await mkdir(folder, { recursive: true });
-      folders.add(folder);
-      await writeFile(target, file.content);
-      bytes += Buffer.byteLength(file.content);
-      written += 1;
-      bar.tick(1, file.path);
+    const spill = new FileSpill(`${out}.records`);
+    const collector = new SiteCollector(spill);
+    try {
+      for await (const doc of readRecords(dataDir)) await collector.add(doc);
+      const documents = collector.metas.length;
+      const settings = {
+        citationCff,
+        manifest,
+        releases,
+        datapackage,
+        schema,
+        repositoryUrl,
+        dataNotice: dataNotice(dataDir, documents, manifest, releases),
+      };
+      const bar = ui.progress('site', siteFileEstimate(documents));
+      const folders = new Set<string>();
+      for await (const file of siteFiles(settings, collector)) {
+        const target = join(staging, file.path);
+        const folder = dirname(target);
+        if (!folders.has(folder)) await mkdir(folder, { recursive: true });
+        folders.add(folder);
+        await writeFile(target, file.content);
+        bytes += Buffer.byteLength(file.content);
+        written += 1;
+        bar.tick(1, file.path);
+      }
+      bar.done();
+    } finally {
+      await spill.remove();
     }
-    bar.done();
     // Replace the old site only once the new one is complete, so a failure leaves it intact.
     await rm(out, { recursive: true, force: true });
     await rename(staging, out);
+    const documents = collector.metas.length;
     const summary = {
       out,
       files: written,
       bytes,
-      documents: documents.length,
+      documents: documents,
       releases: releases.length,
       version: manifest?.version ?? null,
     };
     ui.result(
       summary,
-      `site: wrote ${written} files (${documents.length} documents, ${releases.length} releases) to ${out}/ — open ${join(out, 'index.html')}`,
+      `site: wrote ${written} files (${documents} documents, ${releases.length} releases) to ${out}/ — open ${join(out, 'index.html')}`,
     );
     return 0;
   },
