@@ -83,6 +83,7 @@ afterEach(async () => {
 
 export function refresh(
   env: Record<string, string> = {},
+  extraArgs: string[] = [],
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(
@@ -95,6 +96,7 @@ export function refresh(
         '--target',
         `dir:${releases}`,
         '--commit',
+        ...extraArgs,
       ],
       {
         cwd: project,
