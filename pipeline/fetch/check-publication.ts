@@ -16,6 +16,24 @@ function metadataValue(root: XmlElement, name: string): string | null {
   return entry?.attrs.content?.trim() ?? null;
 }
 
+/**
+ * The identifier a publication names for itself: its `DC.identifier` meta, else the record
+ * its `OVERHEIDop.externMetadataRecord` points at (`…/<id>/metadata.xml`), else null.
+ */
+export function statedPublicationId(root: XmlElement): string | null {
+  const metadata = root.children.find((c) => c.name === 'metadata');
+  if (!metadata) return null;
+  const meta = (name: string) =>
+    metadata.children
+      .find((c) => c.name === 'meta' && c.attrs.name === name)
+      ?.attrs.content?.trim();
+  const direct = meta('DC.identifier');
+  if (direct) return direct;
+  const record = meta('OVERHEIDop.externMetadataRecord');
+  const match = record ? /\/([^/]+)\/metadata\.xml$/.exec(record) : null;
+  return match?.[1] ?? null;
+}
+
 /** Returns the problems with `bytes` as the `role` file of publication `identifier`; empty means fine. */
 export function checkPublicationFile(
   bytes: Uint8Array,
@@ -54,14 +72,13 @@ export function checkPublicationFile(
       `expected <${EXPECTED_ROOT[role]}> as the ${role} file of ${identifier}, found <${root.name}> (an error page served with status 200?)`,
     );
   }
-  if (role === 'metadata') {
-    const stated = metadataValue(root, 'DC.identifier');
-    if (stated !== null && stated !== identifier) {
-      return problem(
-        'fetch/identifier-mismatch',
-        `the metadata file fetched for ${identifier} describes ${stated}`,
-      );
-    }
+  const stated =
+    role === 'metadata' ? metadataValue(root, 'DC.identifier') : statedPublicationId(root);
+  if (stated !== null && stated !== identifier) {
+    return problem(
+      'fetch/identifier-mismatch',
+      `the ${role} file fetched for ${identifier} is ${stated}; not saved under another publication's name`,
+    );
   }
   return [];
 }

@@ -76,24 +76,42 @@ export function modifiedSince(state: FetchState, since: string | null): string |
 }
 
 /**
+ * The newest watermark that leaves `pending` (listed but not on disk: failed, or beyond this
+ * run's --max-documents) inside the next query, which starts one day before the watermark:
+ * the oldest pending date. A pending record without a date allows no move at all (undefined:
+ * no limit when nothing is pending).
+ */
+export function watermarkLimit(
+  pending: readonly { modified: string | null }[],
+): string | null | undefined {
+  let limit: string | undefined;
+  for (const item of pending) {
+    if (item.modified === null || !isIsoDate(item.modified)) return null;
+    if (limit === undefined || item.modified < limit) limit = item.modified;
+  }
+  return limit;
+}
+
+/**
  * The state after a run in which every file of `fetched` is on disk. The watermark never goes
- * back (a --since backfill leaves it where it was); `seen` keeps only what the next overlap can
- * list again.
+ * back (a --since backfill leaves it where it was), never passes `limit` (see watermarkLimit;
+ * null: it does not move) and never passes `today`, the run's own date; `seen` keeps only what
+ * the next overlap can list again.
  */
 export function advanceState(
   previous: FetchState,
   fetched: readonly { identifier: string; modified: string | null; version: string | null }[],
+  bounds: { limit?: string | null | undefined; today?: string } = {},
 ): FetchState {
   let watermark = previous.watermark;
   const seen = { ...previous.seen };
+  const { limit, today } = bounds;
   for (const item of fetched) {
-    if (
-      item.modified !== null &&
-      isIsoDate(item.modified) &&
-      (watermark === null || item.modified > watermark)
-    )
-      watermark = item.modified;
     if (item.version !== null) seen[item.identifier] = item.version;
+    if (item.modified === null || !isIsoDate(item.modified) || limit === null) continue;
+    let modified = today !== undefined && item.modified > today ? today : item.modified;
+    if (limit !== undefined && modified > limit) modified = limit;
+    if (watermark === null || modified > watermark) watermark = modified;
   }
   if (watermark !== null) {
     // Versions carry a time zone, so a stamp can fall a day before its dt.modified date.

@@ -59,18 +59,33 @@ export function retryAfterMs(header: string | null, now: number): number | null 
 }
 
 async function readCapped(response: Response, maxBytes: number, url: string): Promise<Uint8Array> {
+  const tooLarge = (what: string) =>
+    new KamervragenError('fetch/too-large', `${url} ${what}, more than the ${maxBytes} allowed`);
   const declared = Number(response.headers.get('content-length') ?? '0');
-  if (declared > maxBytes)
-    throw new KamervragenError(
-      'fetch/too-large',
-      `${url} is ${declared} bytes, more than the ${maxBytes} allowed`,
-    );
-  const body = new Uint8Array(await response.arrayBuffer());
-  if (body.length > maxBytes)
-    throw new KamervragenError(
-      'fetch/too-large',
-      `${url} sent more than the ${maxBytes} bytes allowed`,
-    );
+  if (declared > maxBytes) {
+    await response.body?.cancel();
+    throw tooLarge(`is ${declared} bytes`);
+  }
+  // Counted while it streams: a chunked answer without a length stops at the cap, not after it.
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  const reader = response.body?.getReader();
+  for (;;) {
+    const next = await reader?.read();
+    if (!next || next.done) break;
+    length += next.value.length;
+    if (length > maxBytes) {
+      await reader?.cancel();
+      throw tooLarge('sent more bytes');
+    }
+    chunks.push(next.value);
+  }
+  const body = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.length;
+  }
   return body;
 }
 

@@ -1,5 +1,5 @@
 // The fetch run with its files: read the state, clear leftovers of an interrupted run, fetch,
-// and save the state only when every document of the run is on disk.
+// and save the state, whose watermark never passes a listed document that is not on disk.
 import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { KamervragenError } from '../errors.ts';
@@ -21,7 +21,7 @@ export interface RunFetchOptions extends FetchOptions {
 export interface RunFetchResult {
   outcome: FetchOutcome;
   previous: FetchState;
-  /** Whether the new state was written (false when a document failed or nothing moved). */
+  /** Whether the new state was written (false when nothing moved). */
   saved: boolean;
 }
 
@@ -50,13 +50,13 @@ export async function runFetch(
     previous,
     options,
   );
+  // Saved after failures too: the watermark stops before the oldest document not on disk, and
+  // `seen` keeps the rest from being downloaded again.
   let saved = false;
-  if (outcome.failures.length === 0) {
-    const next = serializeFetchState(outcome.state);
-    if (next !== stateText) {
-      await writeFileAtomic(options.statePath, next);
-      saved = true;
-    }
+  const next = serializeFetchState(outcome.state);
+  if (next !== stateText && next !== serializeFetchState(previous)) {
+    await writeFileAtomic(options.statePath, next);
+    saved = true;
   }
   return { outcome, previous, saved };
 }

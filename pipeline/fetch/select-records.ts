@@ -2,7 +2,7 @@
 // right publications, but nothing the service says is trusted: type, chamber, identifier and
 // every URL are checked here again.
 import type { Diagnostic } from '../errors.ts';
-import { CHAMBER_CREATORS, PUBLICATION_NAMES, type Chamber } from './sru-query.ts';
+import { isOfficialIdentifier, KAMERVRAGEN, type Chamber, type Collection } from './collection.ts';
 import type { SruRecord } from './sru-response.ts';
 
 /** Hosts that publish the official repository (FORMATS.md §2.1); only https is followed there. */
@@ -39,16 +39,22 @@ export function isAllowedUrl(url: URL, sruOrigin: string): boolean {
 const sameName = (a: string, b: string) =>
   a.localeCompare(b, 'nl', { sensitivity: 'accent' }) === 0;
 
-function refusal(record: SruRecord, chamber: Chamber, sruOrigin: string): string | null {
+function refusal(
+  record: SruRecord,
+  options: { chamber: Chamber; sruOrigin: string; collection: Collection },
+): string | null {
+  const { chamber, sruOrigin, collection } = options;
   if (!isSafeIdentifier(record.identifier))
     return `identifier ${JSON.stringify(record.identifier)} is not a safe file name`;
   if (record.productArea !== null && record.productArea !== 'officielepublicaties')
     return `product area is "${record.productArea}"`;
   const name = record.publicationName;
-  if (name === null || !PUBLICATION_NAMES.some((wanted) => sameName(wanted, name)))
-    return `publication "${name ?? 'unknown'}" is not a Kamervraag`;
-  if (chamber !== 'all' && record.creator !== CHAMBER_CREATORS[chamber])
-    return `creator "${record.creator ?? 'unknown'}" is not the ${CHAMBER_CREATORS[chamber]}`;
+  if (name === null || !collection.publicationNames.some((wanted) => sameName(wanted, name)))
+    return `publication "${name ?? 'unknown'}" is not one of ${collection.name}`;
+  if (chamber !== 'all' && record.creator !== collection.creators[chamber])
+    return `creator "${record.creator ?? 'unknown'}" is not the ${collection.creators[chamber]}`;
+  if (!isOfficialIdentifier(collection, record.identifier))
+    return `identifier ${JSON.stringify(record.identifier)} is not an official ${collection.name} identifier (exact case, no suffix)`;
   const xml = record.manifestations.xml;
   if (!xml) return 'the record has no XML manifestation';
   for (const [manifestation, raw] of Object.entries(record.manifestations)) {
@@ -68,16 +74,24 @@ function refusal(record: SruRecord, chamber: Chamber, sruOrigin: string): string
 /** Newer version wins when the same identifier appears twice (pages shift while we read them). */
 const newer = (a: SruRecord, b: SruRecord): boolean => (a.version ?? '') > (b.version ?? '');
 
+/** Oldest modification first (a record without a date first of all), then by identifier. */
+export function byModification(a: Download, b: Download): number {
+  const [x, y] = [a.modified ?? '', b.modified ?? ''];
+  if (x !== y) return x < y ? -1 : 1;
+  return a.identifier < b.identifier ? -1 : a.identifier > b.identifier ? 1 : 0;
+}
+
 export function selectDownloads(
   records: readonly SruRecord[],
-  options: { chamber: Chamber; sruOrigin: string; file: string },
+  options: { chamber: Chamber; sruOrigin: string; file: string; collection?: Collection },
 ): { downloads: Download[]; diagnostics: Diagnostic[]; duplicates: number; ignored: number } {
+  const collection = options.collection ?? KAMERVRAGEN;
   const diagnostics: Diagnostic[] = [];
   const byId = new Map<string, SruRecord>();
   let duplicates = 0;
   let ignored = 0;
   for (const record of records) {
-    const reason = refusal(record, options.chamber, options.sruOrigin);
+    const reason = refusal(record, { ...options, collection });
     if (reason) {
       // Other publication types on a shared page are expected and only counted; a record that is
       // the right type but unsafe to follow is reported. Neither blocks the run: it is never followed.
@@ -104,6 +118,6 @@ export function selectDownloads(
       xmlUrl: r.manifestations.xml as string,
       metadataUrl: r.manifestations.metadata ?? null,
     }))
-    .sort((a, b) => (a.identifier < b.identifier ? -1 : a.identifier > b.identifier ? 1 : 0));
+    .sort(byModification);
   return { downloads, diagnostics, duplicates, ignored };
 }

@@ -8,6 +8,8 @@ export interface ReleaseBundle {
   title: string;
   notes: string;
   assets: readonly NamedFile[];
+  /** The data commit the tag must point at (manifest.json's source_commit), when known. */
+  commit?: string | null;
 }
 
 /** One step a publisher took or, under --dry-run, would take. */

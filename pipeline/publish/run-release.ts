@@ -100,6 +100,7 @@ async function publish(
     title: `${manifest.name} ${manifest.version}`,
     notes: new TextDecoder().decode(notes.bytes),
     assets: assembled.assets,
+    commit: manifest.source_commit,
   };
   const target = options.target;
   if (target.kind === 'dir')

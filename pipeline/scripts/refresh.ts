@@ -1,52 +1,66 @@
 // The automated refresh, as the scheduled workflow runs it and as a person runs it locally:
-//   tsx pipeline/scripts/refresh.ts [--target dir:PATH|github:OWNER/REPO] [--commit] [--push]
-//                                   [--stage all|prepare|publish] [--sru-url URL] [--since YYYY-MM-DD]
-// prepare: fetch → build → release --no-publish (dist/, CITATION.cff) → is there anything to publish?
-// publish: commit documents/ dist/ state/ CITATION.cff and tag (--commit), push (--push), publish.
-// Every step is a `kamervragen` command; each leaves its files whole when it fails, and the
-// release publisher finishes a half-done release, so re-running after any failure completes the work.
-import { readFile, writeFile, appendFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { $, echo, parseArgv, path } from 'zx';
-
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const cli = path.join(root, 'bin', 'kamervragen.mjs');
-const sh = $({ cwd: root, nothrow: true, quiet: true });
+//   tsx pipeline/scripts/refresh.ts [--stage all|fetch|prepare|publish] [--target dir:PATH|github:OWNER/REPO]
+//        [--commit] [--push] [--sru-url URL] [--since YYYY-MM-DD] [--start YYYY-MM-DD]
+//        [--batch-size N] [--budget-minutes M] [--max-quarantine-share 0.02]
+// fetch: `kamervragen fetch` (with --batch-size: bounded batches of the oldest modifications,
+//   each committed with its state under --commit and pushed under --push, until the listing is
+//   complete or the time budget is spent; the next run continues).
+// prepare: one `kamervragen release --no-publish --quarantine` (dist/, CITATION.cff): the one
+//   parse of the refresh; documents it cannot read are left out and named; it stops only on a
+//   regression or when too many are left out. Then: is there anything to publish?
+// publish: commit documents/ dist/ state/ CITATION.cff and tag (--commit), push (--push), publish
+//   (the release reads its records from the cache the prepare stage filled).
+// all: fetch, prepare, publish. Every step leaves its files whole when it fails, and the release
+// publisher finishes a half-done release, so re-running after any failure completes the work.
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { echo, parseArgv, path } from 'zx';
+import {
+  judgeQuarantine,
+  parseQuarantineFile,
+  quarantineAnnotations,
+} from '../refresh/quarantine-policy.ts';
+import {
+  AFTER,
+  commitAndTag,
+  currentBranch,
+  git,
+  githubOutput,
+  kamervragen,
+  kamervragenRun,
+  push,
+  root,
+  sh,
+  StepFailed,
+} from './refresh-tools.ts';
 
 const args = parseArgv(process.argv.slice(2), {
-  string: ['target', 'stage', 'sru-url', 'since'],
+  string: [
+    'target',
+    'stage',
+    'sru-url',
+    'since',
+    'start',
+    'batch-size',
+    'budget-minutes',
+    'max-quarantine-share',
+  ],
   boolean: ['commit', 'push'],
 });
 const target = (args.target as string | undefined) ?? 'dir:dist/releases';
 const stage = (args.stage as string | undefined) ?? 'all';
-
-class StepFailed extends Error {
-  constructor(
-    readonly exitCode: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-const AFTER = {
-  fetch:
-    'documents/ and the watermark keep every finished document, the last release is untouched; re-run to finish',
-  build: 'nothing was released; fix the documents named above, then re-run',
-  release:
-    'the last published release is untouched; re-run to finish (a half-done release is completed, never duplicated)',
-  git: 'nothing was published; re-run to finish',
-};
+const statePath = path.join(root, 'state', 'fetch-state.json');
+const readState = () => readFile(statePath, 'utf8').catch(() => '');
 
 // The parts of each command's --json summary this script reads.
 interface FetchSummary {
   added: string[];
   changed: string[];
+  failed: number;
+  complete: boolean;
+  remaining: number;
   watermark: string | null;
   previousWatermark: string | null;
-}
-interface BuildSummary {
-  documents: number;
 }
 interface ReleaseSummary {
   status: 'unchanged' | 'release' | 'failed';
@@ -54,64 +68,85 @@ interface ReleaseSummary {
   added: unknown[];
   changed: unknown[];
   removed: unknown[];
+  quarantined: string[];
   publish: { action: string } | null;
 }
 
-/** Runs `kamervragen <args> --json`, shows its diagnostics, and returns its JSON summary. */
-async function kamervragen<T>(step: keyof typeof AFTER, commandArgs: string[]): Promise<T> {
-  const run = await sh`node ${cli} ${commandArgs} --json`;
-  if (run.stderr) process.stderr.write(run.stderr);
-  if (run.exitCode !== 0)
-    throw new StepFailed(
-      run.exitCode ?? 1,
-      `${commandArgs[0]} failed (exit ${run.exitCode}); ${AFTER[step]}`,
+const wholeNumber = (flag: string): number | null => {
+  const raw = args[flag] as string | undefined;
+  if (raw === undefined) return null;
+  if (!/^\d+$/.test(raw) || Number(raw) < 1)
+    throw new StepFailed(2, `--${flag} expects a whole number of at least 1, not "${raw}"`);
+  return Number(raw);
+};
+
+/** One `kamervragen fetch`; document failures are reported and left for the next run. */
+async function fetchOnce(batchSize: number | null, since: string | null): Promise<FetchSummary> {
+  const run = await kamervragenRun<FetchSummary>([
+    'fetch',
+    ...(args['sru-url'] ? ['--sru-url', args['sru-url'] as string] : []),
+    ...(since ? ['--since', since] : []),
+    ...(batchSize === null ? [] : ['--max-documents', String(batchSize)]),
+  ]);
+  // Exit 1 with a summary: single documents failed, the rest is saved; without: the service failed.
+  if (run.summary === null || (run.code !== 0 && !(run.summary.failed > 0)))
+    throw new StepFailed(run.code || 1, `fetch failed (exit ${run.code}); ${AFTER.fetch}`);
+  if (run.summary.failed > 0)
+    echo(
+      `refresh: ${run.summary.failed} document(s) could not be fetched (named above); they are retried by the next run`,
     );
-  return JSON.parse(run.stdout) as T;
+  return run.summary;
 }
 
-async function git(gitArgs: string[], env: Record<string, string> = {}): Promise<string> {
-  const run = await sh({ env: { ...process.env, ...env } })`git ${gitArgs}`;
-  if (run.exitCode !== 0)
-    throw new StepFailed(1, `git ${gitArgs[0]} failed: ${run.stderr.trim()}; ${AFTER.git}`);
-  return run.stdout.trim();
+async function commitBatch(fetched: FetchSummary, batch: number): Promise<void> {
+  await git(['add', '--', 'documents', 'state']);
+  if ((await sh`git diff --cached --quiet`).exitCode !== 1) return;
+  const more = fetched.complete
+    ? 'listing complete'
+    : `${fetched.remaining} left for the next batch`;
+  await git([
+    'commit',
+    '--quiet',
+    '-m',
+    `Fetch batch ${batch}: ${fetched.added.length} added, ${fetched.changed.length} changed (${more})`,
+    '-m',
+    `Watermark ${fetched.previousWatermark ?? 'none'} → ${fetched.watermark ?? 'none'}.`,
+  ]);
+  if (args.push) await push([`HEAD:refs/heads/${await currentBranch()}`]);
 }
 
-async function commitAndTag(tag: string, message: string): Promise<void> {
-  const tagged = await sh`git rev-parse -q --verify ${`refs/tags/${tag}^{commit}`}`;
-  await git(['add', '--', 'documents', 'dist', 'state', 'CITATION.cff']);
-  const staged = await sh`git diff --cached --quiet`;
-  if (staged.exitCode === 1) {
-    // Sources can change without changing the data (a republished file with the same content,
-    // a moved watermark): commit them, so the next run starts from them, but under the same tag.
-    const subject =
-      tagged.exitCode === 0
-        ? `Update source documents and watermark (data unchanged, ${tag})`
-        : `Data release ${tag}`;
-    await git(['commit', '--quiet', '-m', subject, '-m', message]);
+/** Fetch in bounded batches (or once); returns whether documents/ or state/ changed. */
+async function fetchStage(): Promise<{ sourcesChanged: boolean; complete: boolean }> {
+  const batchSize = wholeNumber('batch-size');
+  const budgetMs = (wholeNumber('budget-minutes') ?? 240) * 60_000;
+  const started = Date.now();
+  let sourcesChanged = false;
+  let longest = 0;
+  for (let batch = 1; ; batch += 1) {
+    const batchStarted = Date.now();
+    const stateBefore = await readState();
+    // An empty repository starts at --start; an explicit --since backfill applies to the first batch.
+    const start = /"watermark": null/.test(stateBefore) || stateBefore === '' ? args.start : null;
+    const since = batch === 1 ? ((args.since as string | undefined) ?? start ?? null) : null;
+    const fetched = await fetchOnce(batchSize, since);
+    const changed =
+      fetched.added.length + fetched.changed.length > 0 || (await readState()) !== stateBefore;
+    sourcesChanged ||= changed;
+    echo(
+      `refresh: fetched ${fetched.added.length} new and ${fetched.changed.length} changed documents (watermark ${fetched.previousWatermark ?? 'none'} → ${fetched.watermark ?? 'none'})` +
+        (fetched.complete ? '' : `; ${fetched.remaining} left`),
+    );
+    if (batchSize !== null && args.commit && changed) await commitBatch(fetched, batch);
+    longest = Math.max(longest, Date.now() - batchStarted);
+    // Done when nothing is left but failures (those wait for the next run) or no time for another batch.
+    const onlyFailures = fetched.remaining <= fetched.failed;
+    if (batchSize === null || fetched.complete || onlyFailures || !changed)
+      return { sourcesChanged, complete: fetched.complete };
+    if (Date.now() - started + longest > budgetMs) {
+      echo(`refresh: time budget spent after ${batch} batch(es); the next run continues`);
+      return { sourcesChanged, complete: false };
+    }
   }
-  if (tagged.exitCode !== 0)
-    return void (await git(['tag', '-a', tag, '-m', `kamervragen ${tag}`]));
-  const sameData = await sh`git diff --quiet ${tagged.stdout.trim()} HEAD -- dist`;
-  if (sameData.exitCode !== 0)
-    throw new StepFailed(
-      1,
-      `tag ${tag} already exists with other data in dist/; a published version is immutable — look at the history before re-running`,
-    );
-}
-
-async function push(tag: string): Promise<void> {
-  const branch = process.env.GITHUB_REF_NAME ?? (await git(['rev-parse', '--abbrev-ref', 'HEAD']));
-  const token = process.env.GITHUB_TOKEN;
-  // The token goes to git through its environment, never into argv, a remote URL or .git/config.
-  const server = process.env.GITHUB_SERVER_URL ?? 'https://github.com';
-  const auth = token
-    ? {
-        GIT_CONFIG_COUNT: '1',
-        GIT_CONFIG_KEY_0: `http.${server}/.extraheader`,
-        GIT_CONFIG_VALUE_0: `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}`,
-      }
-    : {};
-  await git(['push', '--atomic', 'origin', `HEAD:refs/heads/${branch}`, `refs/tags/${tag}`], auth);
 }
 
 async function sourceCommit(): Promise<string> {
@@ -120,38 +155,62 @@ async function sourceCommit(): Promise<string> {
   return head.exitCode === 0 ? head.stdout.trim() : '';
 }
 
-async function prepare() {
-  const statePath = path.join(root, 'state', 'fetch-state.json');
-  const readState = () => readFile(statePath, 'utf8').catch(() => '');
-  const stateBefore = await readState();
-  const fetchArgs = [
-    'fetch',
-    ...(args['sru-url'] ? ['--sru-url', args['sru-url'] as string] : []),
-    ...(args.since ? ['--since', args.since as string] : []),
-  ];
-  const fetched = await kamervragen<FetchSummary>('fetch', fetchArgs);
-  echo(
-    `refresh: fetched ${fetched.added.length} new and ${fetched.changed.length} changed documents (watermark ${fetched.previousWatermark ?? 'none'} → ${fetched.watermark ?? 'none'})`,
-  );
-  const sourcesChanged =
-    fetched.added.length + fetched.changed.length > 0 || (await readState()) !== stateBefore;
-  const built = await kamervragen<BuildSummary>('build', ['build']);
-  echo(`refresh: built ${built.documents} documents`);
+/** The release the refresh publishes: one parse, bad documents left out, judged. */
+async function releaseOnce(): Promise<ReleaseSummary> {
   const commit = await sourceCommit();
-  const release = await kamervragen<ReleaseSummary>('release', [
+  const run = await kamervragenRun<ReleaseSummary>([
     'release',
     '--no-publish',
+    '--quarantine',
     `--source-commit=${commit}`,
   ]);
-  const plan = await kamervragen<ReleaseSummary>('release', [
-    'release',
-    '--target',
-    target,
-    '--dry-run',
-    `--source-commit=${commit}`,
-  ]);
+  if (run.code !== 0 || run.summary === null) {
+    const regression = /package\/removals/.test(run.stderr)
+      ? 'regression: documents of the last release now fail or are gone (named above); nothing was released. Fix the parser or restore the files; '
+      : '';
+    throw new StepFailed(
+      run.code || 1,
+      `${regression}release failed (exit ${run.code}); ${AFTER.release}`,
+    );
+  }
+  const quarantine = parseQuarantineFile(
+    await readFile(path.join(root, 'dist', 'quarantine.json'), 'utf8').catch(() => '{}'),
+  );
+  for (const line of quarantineAnnotations(quarantine))
+    if (process.env.GITHUB_ACTIONS === 'true') echo(line);
+  for (const entry of quarantine)
+    echo(
+      `refresh: quarantined ${JSON.stringify(entry.file)} (${entry.errors[0]?.code ?? 'unreadable'})`,
+    );
+  const manifest = JSON.parse(await readFile(path.join(root, 'dist', 'manifest.json'), 'utf8')) as {
+    counts: { documents: number };
+  };
+  const share = Number((args['max-quarantine-share'] as string | undefined) ?? '0.02');
+  const verdict = judgeQuarantine(run.summary.quarantined.length, manifest.counts.documents, share);
+  if (!verdict.ok)
+    throw new StepFailed(
+      1,
+      `${verdict.reason}; nothing was published (dist/ holds the refused build: git checkout -- dist CITATION.cff discards it)`,
+    );
+  return run.summary;
+}
+
+/** Whether the target already holds `version`, without building anything; null: cannot tell. */
+async function targetHolds(version: string): Promise<boolean | null> {
+  if (target.startsWith('dir:'))
+    return existsSync(path.join(path.resolve(root, target.slice(4)), version, 'manifest.json'));
+  const api = process.env.GITHUB_API_URL ?? 'https://api.github.com';
+  const response = await fetch(`${api}/repos/${target.slice(7)}/releases/tags/v${version}`, {
+    headers: { accept: 'application/vnd.github+json' },
+  }).catch(() => null);
+  if (response?.status === 200) return true;
+  return response?.status === 404 ? false : null;
+}
+
+async function prepare(sourcesChanged: boolean) {
+  const release = await releaseOnce();
   const newVersion = release.status === 'release';
-  const unpublished = plan.publish?.action !== 'exists';
+  const unpublished = !newVersion && (await targetHolds(release.version)) !== true;
   const tag = `v${release.version}`;
   let message = `nothing changed; ${tag} is current and published to ${target}`;
   if (newVersion)
@@ -159,6 +218,8 @@ async function prepare() {
   else if (unpublished) message = `${tag} to publish (prepared earlier, not yet published)`;
   else if (sourcesChanged)
     message = `no new data version (${tag} is current); documents/ or state/ changed${args.commit || stage === 'prepare' ? ': committing them' : ' (commit them, or use --commit)'}`;
+  if (release.quarantined.length > 0)
+    message += `; ${release.quarantined.length} document(s) quarantined (see quarantine.json)`;
   return {
     release,
     tag,
@@ -188,49 +249,49 @@ async function publishRelease(): Promise<string> {
     .join(', ');
   if (args.commit)
     await commitAndTag(tag, `Fetched from the official source by the refresh; ${tag}: ${counts}.`);
-  if (args.push) await push(tag);
-  const published = await kamervragen<ReleaseSummary>('release', [
+  if (args.push) await push([`HEAD:refs/heads/${await currentBranch()}`, `refs/tags/${tag}`]);
+  const published = await kamervragen<ReleaseSummary>(
     'release',
-    '--target',
-    target,
-    `--source-commit=${manifest.source_commit ?? ''}`,
-  ]);
+    [
+      'release',
+      '--quarantine',
+      '--target',
+      target,
+      `--source-commit=${manifest.source_commit ?? ''}`,
+    ],
+    { token: true },
+  );
   return `${tag} ${published.publish?.action === 'exists' ? 'was already published' : 'published'} to ${target}`;
 }
 
-async function githubOutput(values: Record<string, string>): Promise<void> {
-  const file = process.env.GITHUB_OUTPUT;
-  if (file)
-    await appendFile(
-      file,
-      Object.entries(values)
-        .map(([k, v]) => `${k}=${v.replace(/[\r\n]/g, ' ')}\n`)
-        .join(''),
-    );
-  const summary = process.env.GITHUB_STEP_SUMMARY;
-  if (summary && values.message) await writeFile(summary, `${values.message}\n`, { flag: 'a' });
+async function main(): Promise<void> {
+  if (!['all', 'fetch', 'prepare', 'publish'].includes(stage))
+    throw new StepFailed(2, `--stage must be all, fetch, prepare or publish, not "${stage}"`);
+  if (!/^(dir|github):./.test(target))
+    throw new StepFailed(2, `--target must be dir:PATH or github:OWNER/REPO, not "${target}"`);
+  if (stage === 'publish') return void echo(`refresh: ${await publishRelease()}`);
+  const fetched =
+    stage === 'prepare' ? { sourcesChanged: false, complete: true } : await fetchStage();
+  if (stage === 'fetch') {
+    const head = (await sh`git rev-parse HEAD`).stdout.trim();
+    await githubOutput({ complete: String(fetched.complete), head });
+    return;
+  }
+  const { release, tag, message, publish, commitOnly } = await prepare(fetched.sourcesChanged);
+  echo(`refresh: ${message}`);
+  // The workflow's publish job has work when there is a version to publish or sources to commit.
+  await githubOutput({
+    publish: String(publish || commitOnly),
+    version: release.version,
+    tag,
+    message: `refresh: ${message}`,
+  });
+  if (stage === 'all' && (publish || (commitOnly && args.commit)))
+    echo(`refresh: ${await publishRelease()}`);
 }
 
 try {
-  if (!['all', 'prepare', 'publish'].includes(stage))
-    throw new StepFailed(2, `--stage must be all, prepare or publish, not "${stage}"`);
-  if (!/^(dir|github):./.test(target))
-    throw new StepFailed(2, `--target must be dir:PATH or github:OWNER/REPO, not "${target}"`);
-  if (stage === 'publish') {
-    echo(`refresh: ${await publishRelease()}`);
-  } else {
-    const { release, tag, message, publish, commitOnly } = await prepare();
-    echo(`refresh: ${message}`);
-    // The workflow's publish job has work when there is a version to publish or sources to commit.
-    await githubOutput({
-      publish: String(publish || commitOnly),
-      version: release.version,
-      tag,
-      message: `refresh: ${message}`,
-    });
-    if (stage === 'all' && (publish || (commitOnly && args.commit)))
-      echo(`refresh: ${await publishRelease()}`);
-  }
+  await main();
 } catch (error) {
   if (!(error instanceof StepFailed)) throw error;
   process.stderr.write(`refresh: ${error.message}\n`);

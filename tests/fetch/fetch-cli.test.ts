@@ -5,12 +5,13 @@ import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import type { FetchState } from '../../pipeline/fetch/fetch-state.ts';
 import { CLI, runCli } from '../support/run-cli.ts';
 import {
   AH_ID,
+  AH_XML_PATH,
   AH_RECORD,
   KV_RECORD,
-  readFixture,
   rewriteUrls,
   sruPage,
   startStandIn,
@@ -84,7 +85,8 @@ it('uses KAMERVRAGEN_SRU_URL, prints JSON, and exits 2 without a watermark or --
     /^kamervragen-fetcher\/.*\+https:\/\/github\.com\/owner\/kamervragen\)$/,
   );
   const outcome = JSON.parse(run.stdout) as { added: string[]; watermark: string };
-  expect(outcome.added).toEqual([AH_ID, KV_ID]);
+  // Oldest modification first: the question (2014-07-11) before the answer (2021-07-22).
+  expect(outcome.added).toEqual([KV_ID, AH_ID]);
   expect(outcome.watermark).toBe('2021-07-22');
   expect(await names()).toEqual([
     `${AH_ID}.metadata.xml`,
@@ -105,7 +107,7 @@ it('loses nothing when killed between two documents, and the re-run completes', 
   await mkdir(join(dir, 'state'), { recursive: true });
   await writeFile(statePath(), '{\n  "watermark": "2014-07-01",\n  "seen": {}\n}\n');
   const stateBefore = await readFile(statePath(), 'utf8');
-  standIn.fault(`${KV_DIR}/xml/${KV_ID}.xml`, 'hang');
+  standIn.fault(AH_XML_PATH, 'hang');
   const child = spawn(
     process.execPath,
     [CLI, ...args('--sru-url', standIn.sruUrl, '--timeout-ms', '60000')],
@@ -116,14 +118,14 @@ it('loses nothing when killed between two documents, and the re-run completes', 
   child.kill('SIGKILL');
   await exited;
   // The first document is whole on disk; the second is absent; the watermark did not move.
-  expect(await names()).toEqual([`${AH_ID}.metadata.xml`, `${AH_ID}.xml`]);
-  expect(await readFile(join(documents(), `${AH_ID}.xml`), 'utf8')).toBe(
-    readFixture(`ob-xml/${AH_ID}/1/xml/${AH_ID}.xml`),
+  expect(await names()).toEqual([`${KV_ID}.metadata.xml`, `${KV_ID}.xml`]);
+  expect(await readFile(join(documents(), `${KV_ID}.xml`), 'utf8')).toBe(
+    KV_FILES[`${KV_DIR}/xml/${KV_ID}.xml`].body,
   );
   expect(await readFile(statePath(), 'utf8')).toBe(stateBefore);
 
   // A temp file as a crash during a write would leave it: removed by the next run.
-  await writeFile(join(documents(), `.${KV_ID}.xml.partial-0a1b2c`), '<officiele-publ');
+  await writeFile(join(documents(), `.${AH_ID}.xml.partial-0a1b2c`), '<officiele-publ');
   const rerun = await runCli(args('--sru-url', standIn.sruUrl));
   expect(rerun.code, rerun.stderr).toBe(0);
   expect(rerun.stdout).toMatch(/1 added, 0 changed, 1 unchanged, 0 failed/);
@@ -139,21 +141,35 @@ it('loses nothing when killed between two documents, and the re-run completes', 
   });
 });
 
-it('exits 1 and keeps the watermark when a document fails, naming the file and the problem', async () => {
+it('exits 1 and stops the watermark at a document that fails, naming the file and the problem', async () => {
   await mkdir(join(dir, 'state'), { recursive: true });
-  const stateBefore = '{\n  "watermark": "2014-07-01",\n  "seen": {}\n}\n';
-  await writeFile(statePath(), stateBefore);
+  await writeFile(statePath(), '{\n  "watermark": "2014-07-01",\n  "seen": {}\n}\n');
   standIn.fault(`${KV_DIR}/metadata/metadata.xml`, 'html-200');
   const run = await runCli(args('--sru-url', standIn.sruUrl, '--json'));
   expect(run.code).toBe(1);
+  // The answer (2021-07-22) is on disk, the question (2014-07-11) is not: the watermark stops
+  // at the question's date, so the next query (one day earlier) lists it again.
   expect(JSON.parse(run.stdout)).toMatchObject({
     ok: false,
     added: [AH_ID],
     failed: 1,
-    watermark: '2014-07-01',
+    complete: false,
+    remaining: 1,
+    watermark: '2014-07-11',
   });
   expect(run.stderr).toMatch(/fetch\/error-page/);
   expect(run.stderr).toContain(`${KV_DIR}/metadata/metadata.xml`);
-  expect(await readFile(statePath(), 'utf8')).toBe(stateBefore);
+  const state = JSON.parse(await readFile(statePath(), 'utf8')) as FetchState;
+  expect(state.watermark).toBe('2014-07-11');
+  expect(Object.keys(state.seen)).toEqual([AH_ID]);
   expect(await names()).toEqual([`${AH_ID}.metadata.xml`, `${AH_ID}.xml`]);
+
+  const rerun = await runCli(args('--sru-url', standIn.sruUrl, '--json'));
+  expect(rerun.code, rerun.stderr).toBe(0);
+  expect(JSON.parse(rerun.stdout)).toMatchObject({
+    added: [KV_ID],
+    unchanged: [AH_ID],
+    complete: true,
+    watermark: '2021-07-22',
+  });
 });

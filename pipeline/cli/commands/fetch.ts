@@ -22,8 +22,10 @@ export const fetchCommand: Command = {
 Asks KOOP's SRU 2.0 service for "Kamervragen (Aanhangsel)" and "Kamervragen zonder antwoord"
 publications modified since the watermark in state/fetch-state.json (minus one day of overlap),
 and saves each one's XML as documents/<id>.xml with its metadata beside it as
-documents/<id>.metadata.xml. Files are written atomically; the watermark moves only when every
-document of the run is on disk, so an interrupted run loses nothing and a re-run completes it.
+documents/<id>.metadata.xml. Files are written atomically, and the watermark never passes a
+listed document that is not on disk, so an interrupted run loses nothing and a re-run completes
+it. With --max-documents the run downloads the oldest modifications first and stops after N; the
+JSON summary says "complete": false while more remain, and the next run continues.
 
 Options:
   --sru-url URL      SRU endpoint (default: $KAMERVRAGEN_SRU_URL or ${DEFAULT_SRU_URL})
@@ -31,6 +33,7 @@ Options:
   --chamber CHAMBER  tk (default), ek or all
   --documents DIR    where documents go (default: documents)
   --state FILE       watermark file (default: state/fetch-state.json)
+  --max-documents N  download at most N new or changed documents (oldest modification first)
   --page-size N      records per SRU page (default: ${DEFAULT_PAGE_SIZE})
   --delay-ms N       pause between requests (default: 500; $KAMERVRAGEN_FETCH_DELAY_MS)
   --timeout-ms N     per-request timeout (default: 30000; $KAMERVRAGEN_FETCH_TIMEOUT_MS)
@@ -40,10 +43,12 @@ Options:
 Examples:
   kamervragen fetch
   kamervragen fetch --since 2025-01-01          # backfill
+  kamervragen fetch --max-documents 2000 --json  # one bounded batch; "complete" says if more remain
   KAMERVRAGEN_SRU_URL=http://127.0.0.1:8080/sru kamervragen fetch --json
 
-Exit codes: 0 done (also when nothing was new); 1 a document or the service failed (the
-watermark did not move; re-run later); 2 wrong usage or no watermark yet.
+Exit codes: 0 done (also when nothing was new, and when --max-documents left some for later);
+1 a document or the service failed (the watermark stops before it; re-run later); 2 wrong usage
+or no watermark yet.
 `,
   async run(argv) {
     const { values } = parseArgs({
@@ -55,6 +60,7 @@ watermark did not move; re-run later); 2 wrong usage or no watermark yet.
         documents: { type: 'string', default: 'documents' },
         state: { type: 'string', default: 'state/fetch-state.json' },
         'page-size': { type: 'string' },
+        'max-documents': { type: 'string' },
         'delay-ms': { type: 'string' },
         'timeout-ms': { type: 'string' },
         retries: { type: 'string' },
@@ -108,6 +114,13 @@ watermark did not move; re-run later); 2 wrong usage or no watermark yet.
     if (pageSize < 1 || pageSize > 1000)
       throw new KamervragenError('usage/fetch', '--page-size must be between 1 and 1000', {}, 2);
 
+    const maxDocuments =
+      values['max-documents'] === undefined
+        ? undefined
+        : number('max-documents', values['max-documents'], 0);
+    if (maxDocuments === 0)
+      throw new KamervragenError('usage/fetch', '--max-documents must be at least 1', {}, 2);
+
     const ui = createUi();
     const log = (line: string) => ui.info(`fetch: ${line}`);
     // Under GitHub Actions the User-Agent also names the repository, so the source knows who asks.
@@ -145,6 +158,8 @@ watermark did not move; re-run later); 2 wrong usage or no watermark yet.
         since,
         chamber,
         pageSize,
+        ...(maxDocuments === undefined ? {} : { maxDocuments }),
+        today: new Date().toISOString().slice(0, 10),
         log,
       }),
     );
@@ -152,9 +167,10 @@ watermark did not move; re-run later); 2 wrong usage or no watermark yet.
     bar?.done();
     ui.diagnostics([...outcome.warnings, ...outcome.failures]);
     const ok = outcome.failures.length === 0;
-    const watermark = ok ? outcome.state.watermark : state.watermark;
+    const watermark = outcome.state.watermark;
     const { added, changed, unchanged, failures, pages, listed, duplicates, ignored, query } =
       outcome;
+    const { complete, remaining } = outcome;
     ui.result(
       {
         ok,
@@ -162,6 +178,8 @@ watermark did not move; re-run later); 2 wrong usage or no watermark yet.
         changed,
         unchanged,
         failed: failures.length,
+        complete,
+        remaining,
         pages,
         listed,
         duplicates,
@@ -171,8 +189,9 @@ watermark did not move; re-run later); 2 wrong usage or no watermark yet.
         previousWatermark: state.watermark,
       },
       `fetch: ${added.length} added, ${changed.length} changed, ${unchanged.length} unchanged, ${failures.length} failed ` +
-        `(${listed} records on ${pages} pages, ${ignored} other publications ignored); ` +
-        `watermark ${state.watermark ?? 'none'} → ${watermark ?? 'none'}${ok ? '' : ' (not moved: re-run to retry the failed documents)'}`,
+        `(${listed} records on ${pages} pages, ${ignored} other publications ignored)` +
+        `${complete ? '' : `, ${remaining} left for the next run`}; ` +
+        `watermark ${state.watermark ?? 'none'} → ${watermark ?? 'none'}${ok ? '' : ' (stopped before the failed documents: re-run to retry them)'}`,
     );
     return ok ? 0 : 1;
   },

@@ -27,6 +27,9 @@ import {
 //   <vraag><nr>Vraag 1</nr><al>…</al></vraag><antwoord><nr>Antwoord 1</nr><al>…</al></antwoord>
 // Older publications use <nummer> for <nr> and <omschr> for the header; footnotes are
 // <noot type="voet"><noot.nr>1</noot.nr><noot.al>…</noot.al></noot> at the marker, or <nootref>.
+// The older layout (session year 2009-2010 among others) has no <kamervragen>: the questions are
+// in body/vragen/vraag and the answers beside them in body/reactie/antwoord, each container with
+// its own <omschr>, and the <kop> outside the body.
 
 const BLOCKS: Readonly<Record<string, Block['kind']>> = {
   vraag: 'question',
@@ -51,9 +54,12 @@ export function findKamervragen(
       message: `this is a publication's metadata file (<${root.name}>), not the publication; keep it beside the document as <id>.metadata.xml`,
     };
   }
-  // Older publications wrap the blocks in <vragen> instead of <kamervragen>.
+  // Older publications wrap the questions in <vragen>, with the answers in a sibling <reactie>:
+  // the body is then their common parent, or the answers would be lost.
+  const hasChild = (el: Element, name: string) => childElements(el).some((c) => c.name === name);
   const body =
     findElement(root, (el) => el.name === 'kamervragen') ??
+    findElement(root, (el) => hasChild(el, 'vragen') && hasChild(el, 'reactie')) ??
     findElement(root, (el) => el.name === 'vragen' && findElement(el, isQuestion) !== undefined);
   if (body) return { ok: true, body };
   const kind =
@@ -175,8 +181,17 @@ function kopLine(kop: Element[], inhoud: string): string {
   return el ? squash(textOf(el)) : '';
 }
 
-function isoOf(headers: Element[], type: string): string | null {
-  const el = headers.find((h) => h.attribs['type'] === type);
+// A header's type is its attribute, or (older layout) the container it is in.
+function headerType(header: Element, containers: ReadonlyMap<Element, string>): string | null {
+  return header.attribs['type'] ?? containers.get(header) ?? null;
+}
+
+function isoOf(
+  headers: Element[],
+  type: string,
+  containers: ReadonlyMap<Element, string>,
+): string | null {
+  const el = headers.find((h) => headerType(h, containers) === type);
   const datum = el ? findElement(el, (d) => d.name === 'datum') : undefined;
   const iso = datum?.attribs['isodatum'];
   return iso && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso : null;
@@ -207,7 +222,9 @@ export function parseObXml(
     else notes.unnamed.push(noot);
   }
 
-  const kop = findElements(body, (el) => el.name === 'tekstregel');
+  // The older layout keeps the <kop> outside the body.
+  const kopIn = findElements(body, (el) => el.name === 'tekstregel');
+  const kop = kopIn.length > 0 ? kopIn : findElements(root, (el) => el.name === 'tekstregel');
   const year = /(\d{4})\s*[-–/]\s*(\d{4})/.exec(kopLine(kop, 'vergaderjaar'));
   const chamberText = kopLine(kop, 'kameraanduiding');
   // <tekstregel inhoud="kamernummer">2</tekstregel> is the chamber's number (1 Eerste, 2 Tweede).
@@ -222,6 +239,13 @@ export function parseObXml(
   const numberText = numberEl ? squash(textOf(numberEl)) : '';
 
   const headers = findElements(body, (el) => HEADER.has(el.name));
+  const containers = new Map<Element, string>();
+  for (const [container, type] of [
+    ['vragen', 'vraag'],
+    ['reactie', 'antwoord'],
+  ] as const)
+    for (const el of findElements(body, (c) => c.name === container))
+      for (const h of childElements(el)) if (HEADER.has(h.name)) containers.set(h, type);
   const names: string[] = [];
   const blocks: Block[] = findElements(body, (el) => el.name in BLOCKS).map((el) => {
     const heading = childElements(el).find((c) => c.name === 'nr' || c.name === 'nummer');
@@ -253,8 +277,8 @@ export function parseObXml(
     number: /^\d+$/.test(numberText) ? Number(numberText) : null,
     header: squash(headers.map((h) => headerText(notes, h, names)).join(' ')),
     names,
-    submitted: isoOf(headers, 'vraag'),
-    answered: isoOf(headers, 'antwoord'),
+    submitted: isoOf(headers, 'vraag', containers),
+    answered: isoOf(headers, 'antwoord', containers),
     blocks,
     footnotes: notes.read,
   };

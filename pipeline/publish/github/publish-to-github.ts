@@ -136,7 +136,7 @@ export async function publishToGitHub(
     step('create draft');
     log(`creating draft release ${bundle.tag}`);
     draft = await gh
-      .createDraft(bundle.tag, bundle.title, bundle.notes)
+      .createDraft(bundle.tag, bundle.title, bundle.notes, bundle.commit)
       .catch(async (error: unknown) => {
         // The draft may exist although the answer got lost: look before failing.
         const found = (await gh.listReleasesForTag(bundle.tag)).find((r) => r.draft);

@@ -93,11 +93,19 @@ export function releaseApi(octokit: Octokit, owner: string, repo: string) {
     },
 
     // No automatic retry: a lost response would make a second draft. The caller looks instead.
-    async createDraft(tag: string, name: string, body: string): Promise<ReleaseInfo> {
+    // With the data commit as target, a tag that does not exist yet is made there, never on the
+    // default branch's head (which may have moved on since the data was committed).
+    async createDraft(
+      tag: string,
+      name: string,
+      body: string,
+      commit?: string | null,
+    ): Promise<ReleaseInfo> {
       const { data } = await octokit.rest.repos.createRelease({
         owner,
         repo,
         tag_name: tag,
+        ...(commit && /^[0-9a-f]{40}$/.test(commit) ? { target_commitish: commit } : {}),
         name,
         body,
         draft: true,
