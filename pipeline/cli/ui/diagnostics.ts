@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../../errors.ts';
 import { palette } from './colors.ts';
+import { maxOf } from '../../parse/common/lists.ts';
 
 // Diagnostics as a person reads them: grouped under their file, errors before warnings,
 // each line `  line  severity  code  message`; then a one-line count.
@@ -23,7 +24,7 @@ export function formatDiagnosticReport(diagnostics: readonly Diagnostic[], color
         a.code.localeCompare(b.code),
     );
     out.push(c.bold(c.cyan(file === '' ? '(no file)' : file)));
-    const lineWidth = Math.max(...list.map((d) => where(d).length));
+    const lineWidth = maxOf(list.map((d) => where(d).length));
     for (const d of list) {
       const sev = d.severity === 'error' ? c.red('error  ') : c.yellow('warning');
       out.push(`  ${c.dim(where(d).padEnd(lineWidth))}  ${sev}  ${d.message}  ${c.dim(d.code)}`);
