@@ -51,8 +51,12 @@ export interface BuildOptions {
   sourceDateEpoch?: number;
   /** Called before each source file is parsed (progress). */
   onFile?: (path: string, index: number, total: number) => void;
-  /** Worker threads for parsing (default: one per core; 1 parses on the main thread). */
+  /** Worker threads for parsing (default: one per core; 0 parses on the main thread). */
   workers?: number | undefined;
+  /** Time one document may take to parse, in milliseconds (default PARSE_TIME_LIMIT_SECONDS). */
+  parseTimeLimitMs?: number | undefined;
+  /** Heap of one parser thread, in MiB (default PARSER_HEAP_MB). */
+  parseHeapMb?: number | undefined;
   /** Build only this range of session years, as a part for `kamervragen merge`. */
   partition?: PartitionRange | undefined;
   /** Folder of the parsed-record cache (default .cache/kamervragen/<documents folder hash>); null: none. */
@@ -133,7 +137,10 @@ export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
     const analyser =
       misses === 0
         ? null
-        : (await import('./parse-pool.ts')).createAnalyser(workers, cache.version);
+        : (await import('./parse-pool.ts')).createAnalyser(workers, cache.version, undefined, {
+            timeLimitMs: options.parseTimeLimitMs,
+            heapMb: options.parseHeapMb,
+          });
     // With documents to parse, the export is written while they are parsed, in path order, which
     // is id order for documents named by their id; if the order turns out otherwise, the export
     // is written again from the cache once every record is known.

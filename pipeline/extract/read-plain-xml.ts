@@ -112,7 +112,6 @@ class NextChar {
   }
 }
 
-
 /**
  * The document tree of `body` (the file's text from its first non-blank character), or null
  * when the text is not plain XML as described above.
