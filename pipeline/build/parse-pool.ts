@@ -76,7 +76,7 @@ export async function analyseEntry(
   return {
     key,
     outcome: { record: prepared.record, diagnostics: prepared.diagnostics },
-    packed: encodeEntry(key, prepared),
+    packed: encodeEntry(key, prepared, source.path),
   };
 }
 
