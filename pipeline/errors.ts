@@ -38,17 +38,32 @@ export class KamervragenError extends Error {
   }
 }
 
+// Control characters (line breaks above all), line and paragraph separators and bidi controls,
+// as escapes: a file named "x\n::warning::y" must print as one line, never as a second line a
+// terminal or GitHub Actions would read as a command of its own.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const SHORT: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** `text` with every character that could break or reorder a report line escaped. */
+export function printable(text: string): string {
+  return text.replace(
+    UNPRINTABLE,
+    (ch) => SHORT[ch] ?? `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
 export function formatPlace(place: Place): string {
-  if (!place.file) return place.field ? `(${place.field})` : '';
+  if (!place.file) return place.field ? `(${printable(place.field)})` : '';
   const line = place.line === undefined ? '' : `:${place.line}`;
-  const field = place.field === undefined ? '' : ` ${place.field}`;
-  return `${place.file}${line}${field}`;
+  const field = place.field === undefined ? '' : ` ${printable(place.field)}`;
+  return `${printable(place.file)}${line}${field}`;
 }
 
 /** `documents/x.txt:12: error parse/no-questions: no "Vraag 1" heading found` */
 export function formatDiagnostic(d: Diagnostic): string {
   const where = formatPlace(d);
-  return `${where ? `${where}: ` : ''}${d.severity} ${d.code}: ${d.message}`;
+  return `${where ? `${where}: ` : ''}${d.severity} ${d.code}: ${printable(d.message)}`;
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
