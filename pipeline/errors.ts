@@ -69,3 +69,43 @@ export function formatDiagnostic(d: Diagnostic): string {
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }
+
+/** Error codes of the system that mean the disk or the file system, not the program, is at fault. */
+const IO_CODES = new Set([
+  'ENOSPC',
+  'EDQUOT',
+  'EROFS',
+  'ENOENT',
+  'EACCES',
+  'EPERM',
+  'EIO',
+  'ENOTDIR',
+  'EISDIR',
+  'EMFILE',
+  'ENFILE',
+  'EFBIG',
+  'EXDEV',
+  'EBUSY',
+  'ETXTBSY',
+  'ENAMETOOLONG',
+  'ELOOP',
+]);
+
+/**
+ * A failed file system call as the error a person acts on (exit 1, the path named), or null
+ * when `error` is no such failure. `path` names the file when the system does not (a write).
+ */
+export function ioError(error: unknown, path?: string): KamervragenError | null {
+  if (error instanceof KamervragenError) return error;
+  const e = error as NodeJS.ErrnoException | null;
+  if (e === null || typeof e !== 'object' || typeof e.code !== 'string' || !IO_CODES.has(e.code))
+    return null;
+  const file = e.path ?? path;
+  const what = e.syscall === undefined ? '' : ` (${e.syscall})`;
+  const reason = e.message.replace(/^[A-Z]+: /, '').replace(/,.*$/, '');
+  return new KamervragenError(
+    `io/${e.code.toLowerCase()}`,
+    `${reason}${what}; free space or fix the permissions, then run again`,
+    file === undefined ? {} : { file },
+  );
+}

@@ -31,7 +31,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../fetch/document-store.ts';
 import type { SourceFile } from '../types.ts';
-import { KamervragenError, type Diagnostic } from '../errors.ts';
+import { KamervragenError, ioError, type Diagnostic } from '../errors.ts';
 import { encodeEntry, entryDigest, type PackedEntry } from './pack-entry.ts';
 import type { PreparedOutcome, RecordSummary } from './prepare-record.ts';
 
@@ -294,8 +294,20 @@ export async function openRecordCache(dir: string, version?: string): Promise<Re
     fresh = [];
     freshBytes = 0;
     writing = writing.then(async () => {
-      appending ??= await open(packPath, 'a');
-      await appending.writev(parts);
+      try {
+        appending ??= await open(packPath, 'a');
+        const { bytesWritten } = await appending.writev(parts);
+        // A full disk can take part of the bytes without an error: never count the rest as written.
+        const want = parts.reduce((n, p) => n + p.length, 0);
+        if (bytesWritten < want)
+          throw new KamervragenError(
+            'io/short-write',
+            `only ${bytesWritten} of ${want} bytes could be written (is the disk full?); free space, then run again`,
+            { file: packPath },
+          );
+      } catch (error) {
+        throw ioError(error, packPath) ?? error;
+      }
       durable = upTo;
     });
   };

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { KamervragenError, formatDiagnostic, printable } from '../errors.ts';
+import { KamervragenError, formatDiagnostic, ioError, printable } from '../errors.ts';
 import { loadCommand, loadCommands } from './commands/index.ts';
 import { setUiOptions, takeGlobalFlags } from './ui/options.ts';
 import { palette, shouldColor } from './ui/colors.ts';
@@ -108,6 +108,14 @@ export async function main(argv: string[]): Promise<number> {
       if (error.exitCode === 2)
         process.stderr.write(`Run \`kamervragen ${name} --help\` for usage.\n`);
       return error.exitCode;
+    }
+    // A full disk, a read-only or vanished folder: the environment's fault, not a bug.
+    const io = ioError(error);
+    if (io !== null) {
+      process.stderr.write(
+        `${c.red(`kamervragen ${name}:`)} ${formatDiagnostic(io.toDiagnostic())}\n`,
+      );
+      return io.exitCode;
     }
     if (isUsageError(error)) {
       process.stderr.write(
