@@ -12,6 +12,8 @@ export interface WorkerTask {
 
 const { version, cwd } = workerData as { version: string; cwd: string };
 let queue: Promise<void> = Promise.resolve();
+// Loaded: the time limit of the first document starts now, not while the parser loads.
+parentPort?.postMessage({ ready: true });
 
 parentPort?.on('message', (task: WorkerTask) => {
   queue = queue.then(() =>

@@ -21,6 +21,8 @@ interface Thread {
   timer: NodeJS.Timeout | null;
   /** Failures since its last answer: a thread that keeps failing is given up. */
   failures: number;
+  /** Whether its worker has loaded the parser (the time limit runs only from then on). */
+  ready: boolean;
 }
 
 type Failure = { code: string; message: string } | Error;
@@ -45,6 +47,7 @@ export class ParserThreads {
         queue: [],
         timer: null,
         failures: 0,
+        ready: false,
       };
       thread.worker = this.spawn(thread);
       this.threads.push(thread);
@@ -84,7 +87,7 @@ export class ParserThreads {
   private startClock(thread: Thread): void {
     if (thread.timer !== null) clearTimeout(thread.timer);
     thread.timer = null;
-    if (thread.queue.length === 0 || this.closing) return;
+    if (thread.queue.length === 0 || this.closing || !thread.ready) return;
     const { timeLimitMs } = this.limits;
     thread.timer = setTimeout(() => {
       const seconds = Math.round(timeLimitMs / 100) / 10;
@@ -126,16 +129,24 @@ export class ParserThreads {
       resourceLimits: { maxOldGenerationSizeMb: this.limits.heapMb },
     });
     const current = () => thread.worker === worker && !this.closing;
-    worker.on('message', (answer: { id: number; result?: AnalysedEntry; error?: string }) => {
-      if (!current()) return;
-      const at = thread.queue.findIndex((t) => t.id === answer.id);
-      if (at < 0) return;
-      const [task] = thread.queue.splice(at, 1);
-      thread.failures = 0;
-      if (answer.result !== undefined) task!.resolve(answer.result);
-      else task!.reject(new Error(answer.error ?? 'unknown error'));
-      if (at === 0) this.startClock(thread);
-    });
+    thread.ready = false;
+    worker.on(
+      'message',
+      (answer: { id: number; ready?: true; result?: AnalysedEntry; error?: string }) => {
+        if (!current()) return;
+        if (answer.ready) {
+          thread.ready = true;
+          return this.startClock(thread);
+        }
+        const at = thread.queue.findIndex((t) => t.id === answer.id);
+        if (at < 0) return;
+        const [task] = thread.queue.splice(at, 1);
+        thread.failures = 0;
+        if (answer.result !== undefined) task!.resolve(answer.result);
+        else task!.reject(new Error(answer.error ?? 'unknown error'));
+        if (at === 0) this.startClock(thread);
+      },
+    );
     worker.on('error', (error: Error & { code?: string }) => {
       if (!current()) return;
       if (error.code === 'ERR_WORKER_OUT_OF_MEMORY')

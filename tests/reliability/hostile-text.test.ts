@@ -38,13 +38,11 @@ describe('heading patterns run in linear time', () => {
     expect(answerHeading('Antwoord op vraag 3 ,  4  en  5:')).toEqual([3, 4, 5]);
   });
 
-  it('time grows linearly with the number of groups', () => {
-    const line = (n: number) => `Antwoord ${groups(n)} x`;
-    answerHeading(line(2000));
-    const small = timed(() => answerHeading(line(20_000))).ms;
-    const large = timed(() => answerHeading(line(80_000))).ms;
-    // Four times the groups: linear is ~4x, quadratic ~16x; allow noise on a loaded machine.
-    expect(large).toBeLessThan(Math.max(small, 5) * 10);
+  it('80k groups fail within a second or two', () => {
+    // Exponential: 24 groups took minutes; linear: 80k groups take milliseconds.
+    const { value, ms } = timed(() => answerHeading(`Antwoord ${groups(80_000)} x`));
+    expect(value).toBeNull();
+    expect(ms).toBeLessThan(3_000);
   });
 });
 
