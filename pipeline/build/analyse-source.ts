@@ -5,6 +5,7 @@ import { hasErrors, type Diagnostic } from '../errors.ts';
 import { parseSource } from '../parse/parse-source.ts';
 import type { Document, SourceFile } from '../types.ts';
 import { validateDocument } from '../validate/validate-document.ts';
+import { pushAll } from '../parse/common/lists.ts';
 
 export interface SourceOutcome {
   /** The valid record, or null when the file has errors. */
@@ -18,7 +19,7 @@ export async function analyseSource(source: SourceFile): Promise<SourceOutcome> 
   let record: Document | null = null;
   try {
     const result = await parseSource(source);
-    diagnostics.push(...result.diagnostics);
+    pushAll(diagnostics, result.diagnostics);
     record = result.document;
   } catch (error) {
     // A parser bug must not take the whole build down or hide which file triggered it.
@@ -37,6 +38,6 @@ export async function analyseSource(source: SourceFile): Promise<SourceOutcome> 
       file: source.path,
     });
   }
-  if (record !== null) diagnostics.push(...validateDocument(record, source.path));
+  if (record !== null) pushAll(diagnostics, validateDocument(record, source.path));
   return { record: hasErrors(diagnostics) ? null : record, diagnostics };
 }

@@ -40,13 +40,17 @@ export function buildOptions(args: BuildArgs, env: NodeJS.ProcessEnv): BuildOpti
   if (workers !== undefined && workers !== '' && !/^\d+$/.test(workers)) {
     throw new KamervragenError(
       'usage/workers',
-      `--workers must be a whole number of threads (1 parses on the main thread), found "${workers}"`,
+      `--workers must be a whole number of threads (0 parses on the main thread), found "${workers}"`,
       {},
       2,
     );
   }
+  const seconds = positiveNumber(env, 'KAMERVRAGEN_PARSE_TIME_LIMIT', 'a number of seconds');
+  const heap = positiveNumber(env, 'KAMERVRAGEN_PARSE_MEMORY_LIMIT', 'a number of MiB');
   return {
     ...(workers === undefined || workers === '' ? {} : { workers: Number(workers) }),
+    ...(seconds === undefined ? {} : { parseTimeLimitMs: seconds * 1000 }),
+    ...(heap === undefined ? {} : { parseHeapMb: heap }),
     ...cacheOption(args, env),
     ...(typeof args.partition === 'string' ? { partition: parsePartition(args.partition) } : {}),
     documents: args.documents ?? 'documents',
@@ -64,4 +68,17 @@ function cacheOption(args: BuildArgs, env: NodeJS.ProcessEnv): { cache?: string 
   const dir = typeof args.cache === 'string' ? args.cache : env.KAMERVRAGEN_CACHE;
   if (dir === undefined || dir === '') return {};
   return { cache: dir === 'off' ? null : dir };
+}
+
+function positiveNumber(env: NodeJS.ProcessEnv, name: string, what: string): number | undefined {
+  const value = env[name];
+  if (value === undefined || value === '') return undefined;
+  if (!(Number(value) > 0))
+    throw new KamervragenError(
+      'usage/limit',
+      `${name} must be ${what} above 0, found "${value}"`,
+      {},
+      2,
+    );
+  return Number(value);
 }

@@ -1,3 +1,4 @@
+import { printable } from '../errors.ts';
 import { QUARANTINE_FILE } from './quarantine-file.ts';
 import type { BuildSummary } from './run-build.ts';
 
@@ -43,7 +44,7 @@ export function describeBuild(summary: BuildSummary, out: string): string {
   if (summary.quarantined.length > 0) {
     lines.push(
       `quarantined ${summary.quarantined.length} document(s), listed in ${out}/${QUARANTINE_FILE}:`,
-      ...summary.quarantined.map((q) => `  ${q.file}`),
+      ...summary.quarantined.map((q) => `  ${printable(q.file)}`),
     );
   }
   return `${lines.join('\n')}\n`;

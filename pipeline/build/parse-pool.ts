@@ -4,9 +4,15 @@
 // encoded entry back without copying (a transferred buffer). The main thread is left with the
 // bookkeeping and the writing. Outcomes do not depend on which thread made them (analyseSource is
 // pure), and the build keeps path order itself, so the output is the same with any number of workers.
-import { Worker } from 'node:worker_threads';
-import { KamervragenError } from '../errors.ts';
+//
+// The threads are also where the limits per document hold (see pipeline/extract/limits.ts): a
+// thread parses its documents one at a time, in the order it was given them, so the main thread
+// knows which document a thread is on; one that takes longer than the time limit, or needs more
+// heap than the thread has, is named in a parse/time-limit or parse/memory-limit error, the
+// thread is replaced, and the documents queued behind it go to the new thread.
+import { PARSER_HEAP_MB, PARSE_TIME_LIMIT_SECONDS } from '../extract/limits.ts';
 import { analyseSource } from './analyse-source.ts';
+import { ParserThreads } from './parser-threads.ts';
 import { prepareOutcome, type PreparedOutcome } from './prepare-record.ts';
 import { readEntry, type SourceEntry } from './read-sources.ts';
 import { encodeEntry, sourceKey, type CachedOutcome, type PackedEntry } from './record-cache.ts';
@@ -26,74 +32,33 @@ export interface Analyser {
   close(): Promise<void>;
 }
 
-/** Analyses on `workers` threads; with 1 (or 0) everything runs on the calling thread. */
-export function createAnalyser(workers: number, version: string, cwd = process.cwd()): Analyser {
+export interface AnalyserLimits {
+  /** Time one document may take on a thread (default PARSE_TIME_LIMIT_SECONDS). */
+  timeLimitMs?: number | undefined;
+  /** Heap of one thread, in MiB (default PARSER_HEAP_MB). */
+  heapMb?: number | undefined;
+}
+
+/**
+ * Analyses on `workers` threads (at least one, so the limits hold); with 0 everything runs on
+ * the calling thread, without the time and memory limits.
+ */
+export function createAnalyser(
+  workers: number,
+  version: string,
+  cwd = process.cwd(),
+  limits: AnalyserLimits = {},
+): Analyser {
   const inline = (entry: SourceEntry) => analyseEntry(entry, version, cwd);
-  if (workers <= 1) return { concurrency: 2, analyse: inline, close: async () => {} };
-  const entry = new URL('./parse-worker-entry.mjs', import.meta.url);
-  const pending = new Map<
-    number,
-    { resolve: (o: AnalysedEntry) => void; reject: (e: Error) => void }
-  >();
-  const load = new Map<Worker, Set<number>>();
-  let next = 0;
-  let closing = false;
-  const threads: Worker[] = [];
-  threads.push(
-    ...Array.from({ length: workers }, () => {
-      // No inherited flags: a profiler flag would make every worker write its own profile.
-      const worker = new Worker(entry, { execArgv: [], workerData: { version, cwd } });
-      const mine = new Set<number>();
-      load.set(worker, mine);
-      worker.on(
-        'message',
-        ({ id, result, error }: { id: number; result?: AnalysedEntry; error?: string }) => {
-          mine.delete(id);
-          const waiting = pending.get(id);
-          pending.delete(id);
-          if (result !== undefined) waiting?.resolve(result);
-          else waiting?.reject(new Error(error ?? 'unknown error'));
-        },
-      );
-      // A dead thread fails what it held (those files become parse/crash errors) and gets no more.
-      const fail = (message: string) => {
-        const at = threads.indexOf(worker);
-        if (at >= 0) threads.splice(at, 1);
-        for (const id of mine) {
-          pending
-            .get(id)
-            ?.reject(
-              new KamervragenError('build/worker', `a parser worker thread failed (${message})`),
-            );
-          pending.delete(id);
-        }
-        mine.clear();
-      };
-      worker.on('error', (error) => fail(error.message));
-      worker.on('exit', (code) => {
-        if (!closing && threads.includes(worker)) fail(`exit code ${code}`);
-      });
-      return worker;
-    }),
-  );
+  if (workers <= 0) return { concurrency: 2, analyse: inline, close: async () => {} };
+  const threads = new ParserThreads(workers, { version, cwd }, inline, {
+    timeLimitMs: limits.timeLimitMs ?? PARSE_TIME_LIMIT_SECONDS * 1000,
+    heapMb: limits.heapMb ?? PARSER_HEAP_MB,
+  });
   return {
     concurrency: workers * 8,
-    analyse(source) {
-      if (threads.length === 0) return inline(source);
-      const id = next++;
-      // The least busy thread; files differ a lot in size, so round-robin would leave one idle.
-      let worker = threads[0]!;
-      for (const t of threads) if (load.get(t)!.size < load.get(worker)!.size) worker = t;
-      load.get(worker)!.add(id);
-      return new Promise<AnalysedEntry>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        worker.postMessage({ id, entry: source });
-      });
-    },
-    async close() {
-      closing = true;
-      await Promise.all(threads.map((t) => t.terminate()));
-    },
+    analyse: (entry) => threads.analyse(entry),
+    close: () => threads.close(),
   };
 }
 
@@ -111,7 +76,7 @@ export async function analyseEntry(
   return {
     key,
     outcome: { record: prepared.record, diagnostics: prepared.diagnostics },
-    packed: encodeEntry(key, prepared),
+    packed: encodeEntry(key, prepared, source.path),
   };
 }
 

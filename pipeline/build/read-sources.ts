@@ -1,8 +1,9 @@
 // I/O edge of the build: reads the document store. The pure steps are in build-records.ts.
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { KamervragenError, type Diagnostic } from '../errors.ts';
+import { MAX_INPUT_BYTES, tooLargeMessage } from '../extract/limits.ts';
 import { pairSidecars } from '../extract/pair-sidecars.ts';
 import type { SourceFile } from '../types.ts';
 import type { RejectedSource, SourceInput } from './build-records.ts';
@@ -90,9 +91,13 @@ export async function readEntry(entry: SourceEntry, cwd = process.cwd()): Promis
   try {
     // Synchronous reads: a document is small, and the promise API's open/stat/read/close round
     // trips through the thread pool cost more than the read itself (this runs on worker threads).
-    const file: SourceFile = { path: entry.path, bytes: readFileSync(join(cwd, entry.path)) };
-    if (entry.metadataPath !== null)
-      file.sidecars = { metadataXml: readFileSync(join(cwd, entry.metadataPath)) };
+    const bytes = readLimited(join(cwd, entry.path));
+    const metadata =
+      entry.metadataPath === null ? null : readLimited(join(cwd, entry.metadataPath));
+    const over = [bytes, metadata].find((b) => typeof b === 'number');
+    if (over !== undefined) return reject(entry.path, 'build/too-large', tooLargeMessage(over));
+    const file: SourceFile = { path: entry.path, bytes: bytes as Buffer };
+    if (metadata !== null) file.sidecars = { metadataXml: metadata as Buffer };
     return file;
   } catch (error) {
     return reject(
@@ -100,6 +105,17 @@ export async function readEntry(entry: SourceEntry, cwd = process.cwd()): Promis
       'build/read',
       `cannot read the file or its metadata (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
     );
+  }
+}
+
+/** The file's bytes, or its size when it is over the limit (then it is not read). */
+function readLimited(path: string): Buffer | number {
+  const fd = openSync(path, 'r');
+  try {
+    const { size } = fstatSync(fd);
+    return size > MAX_INPUT_BYTES ? size : readFileSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }
 

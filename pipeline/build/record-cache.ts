@@ -3,9 +3,9 @@
 // bytes and its metadata sidecar's bytes; the parser version is a hash of every source file
 // that can change an outcome, so editing the parser, validator or schema invalidates it all.
 //
-// Entries live in one append-only pack (`records-<version>.pack`): per outcome a header line
-// "key\tmeta length\tfragment lengths,…\n", the JSON of its summary and diagnostics, then its
-// export fragments as raw UTF-8 bytes. Beside it an index (`records-<version>.index.json`, written
+// Entries live in one append-only pack (`records-<version>.pack`), as pack-entry.ts lays them
+// out, each with a digest that is checked when it is read back: a damaged entry is a miss (the
+// document is parsed again), never exported. Beside it an index (`records-<version>.index.json`, written
 // whole at the end of a build) holds every entry's offsets, summary and diagnostics, and the
 // fingerprint (size, times, inode) and key of every document path the last build saw: a warm
 // build reads neither the pack's headers nor the documents themselves, only what it exports.
@@ -31,8 +31,11 @@ import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../fetch/document-store.ts';
 import type { SourceFile } from '../types.ts';
-import type { Diagnostic } from '../errors.ts';
+import { KamervragenError, ioError, type Diagnostic } from '../errors.ts';
+import { encodeEntry, entryDigest, type PackedEntry } from './pack-entry.ts';
 import type { PreparedOutcome, RecordSummary } from './prepare-record.ts';
+
+export { encodeEntry, type PackedEntry } from './pack-entry.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** What decides an outcome besides the input bytes. */
@@ -59,7 +62,7 @@ const PACK_PREFIX = 'records-';
 const PACK_SUFFIX = '.pack';
 const INDEX_SUFFIX = '.index.json';
 const CLOCK_FILE = 'clock';
-const INDEX_FORMAT = 2;
+const INDEX_FORMAT = 3;
 /** Bytes read from the pack at once when exporting: neighbouring entries come in one read. */
 const WINDOW = 8 << 20;
 
@@ -104,45 +107,6 @@ export function sourceKey(version: string, source: SourceFile): string {
 
 export type CachedOutcome = Omit<PreparedOutcome, 'fragments'>;
 
-/**
- * One outcome as the pack stores it: header line, meta JSON, fragments, in one buffer that owns
- * its memory (a worker thread transfers it to the main thread without copying).
- */
-export interface PackedEntry {
-  bytes: Uint8Array;
-  /** Where the meta JSON starts in `bytes` (the header line's length), and its length. */
-  metaStart: number;
-  metaLength: number;
-  /** Byte lengths of the fragments after the meta JSON. */
-  fragments: number[];
-}
-
-// The texts are encoded once, into a scratch buffer reused across calls (a worker encodes one
-// record at a time), and copied into the entry's own buffer once their lengths are known.
-let scratch = Buffer.allocUnsafeSlow(1 << 20);
-
-export function encodeEntry(key: string, outcome: PreparedOutcome): PackedEntry {
-  const { fragments, ...meta } = outcome;
-  const texts = [JSON.stringify(meta), ...(fragments ?? [])];
-  let bound = 0;
-  for (const t of texts) bound += t.length * 3; // UTF-8 needs at most 3 bytes per UTF-16 unit
-  if (scratch.length < bound) scratch = Buffer.allocUnsafeSlow(bound);
-  const lengths: number[] = [];
-  let at = 0;
-  for (const t of texts) {
-    const n = scratch.write(t, at, 'utf8');
-    lengths.push(n);
-    at += n;
-  }
-  const metaLength = lengths[0]!;
-  const header = `${key}\t${metaLength}\t${lengths.slice(1).join(',')}\n`;
-  // Not from Buffer's shared pool: the whole ArrayBuffer may be transferred between threads.
-  const bytes = Buffer.allocUnsafeSlow(header.length + at);
-  bytes.write(header, 0, 'latin1');
-  scratch.copy(bytes, header.length, 0, at);
-  return { bytes, metaStart: header.length, metaLength, fragments: lengths.slice(1) };
-}
-
 interface Slot {
   /** Where the entry's header line starts. */
   start: number;
@@ -151,6 +115,10 @@ interface Slot {
   length: number;
   /** Byte lengths of the fragments after it. */
   fragments: number[];
+  /** sha256 of the key and the entry's bytes after its header (see pack-entry.ts). */
+  digest: string;
+  /** Whether the bytes on disk were checked against the digest (or written by this build). */
+  verified?: boolean;
   /** The summary and diagnostics, when known without reading the pack. */
   meta?: CachedOutcome | undefined;
 }
@@ -214,6 +182,7 @@ type IndexEntry = [
   fragments: string,
   summary: unknown[] | null,
   diagnostics: Diagnostic[] | null,
+  digest: string,
 ];
 
 interface IndexFile {
@@ -261,32 +230,59 @@ export async function openRecordCache(dir: string, version?: string): Promise<Re
     }
     return got;
   };
-  // fragments() reads through one reused window, so exporting allocates nothing per record.
-  const windowBuffer = Buffer.allocUnsafeSlow(WINDOW);
-  let window: Buffer | null = null;
-  let windowStart = 0;
-  const readPack = (offset: number, length: number): Buffer => {
-    if (offset + length > durable) throw new Error(`cache entry at ${offset} is not written yet`);
-    if (window === null || offset < windowStart || offset + length > windowStart + window.length) {
-      const want = Math.min(Math.max(length, WINDOW), durable - offset);
-      const buffer = want <= WINDOW ? windowBuffer : Buffer.allocUnsafe(want);
-      const got = readAt(buffer, want, offset);
-      window = buffer.subarray(0, got);
-      windowStart = offset;
-      if (got < length) throw new Error(`cache pack is shorter than its index (${packPath})`);
-    }
-    return window.subarray(offset - windowStart, offset - windowStart + length);
+  // fragments() reads through one reused window, so exporting allocates nothing per record;
+  // checking entries has a window of its own, since a caller may still be copying fragments.
+  const windowed = () => {
+    const windowBuffer = Buffer.allocUnsafeSlow(WINDOW);
+    let window: Buffer | null = null;
+    let windowStart = 0;
+    return (offset: number, length: number): Buffer => {
+      if (offset + length > durable) throw new Error(`cache entry at ${offset} is not written yet`);
+      if (
+        window === null ||
+        offset < windowStart ||
+        offset + length > windowStart + window.length
+      ) {
+        const want = Math.min(Math.max(length, WINDOW), durable - offset);
+        const buffer = want <= WINDOW ? windowBuffer : Buffer.allocUnsafe(want);
+        const got = readAt(buffer, want, offset);
+        window = buffer.subarray(0, got);
+        windowStart = offset;
+        if (got < length) throw new Error(`cache pack is shorter than its index (${packPath})`);
+      }
+      return window.subarray(offset - windowStart, offset - windowStart + length);
+    };
   };
-  const meta = (slot: Slot): CachedOutcome | undefined => {
-    if (slot.meta !== undefined) return slot.meta;
-    if (slot.offset + slot.length > durable) return undefined;
-    // Its own buffer, never the window: a caller may still be copying fragments out of that.
-    const buffer = Buffer.allocUnsafe(slot.length);
+  let readPack: ReturnType<typeof windowed> | null = null;
+  let readChecked: ReturnType<typeof windowed> | null = null;
+  /** The entry's bytes after its header, when they are on disk and match its digest. */
+  const body = (key: string, slot: Slot, read: ReturnType<typeof windowed>): Buffer | null => {
+    let total = slot.length;
+    for (const n of slot.fragments) total += n;
+    if (slot.offset + total > durable) return null;
     try {
-      if (readAt(buffer, slot.length, slot.offset) < slot.length) return undefined;
-      return (slot.meta = JSON.parse(buffer.toString('utf8')) as CachedOutcome);
+      const bytes = read(slot.offset, total);
+      if (!slot.verified && entryDigest(key, bytes) !== slot.digest) return null;
+      slot.verified = true;
+      return bytes;
     } catch {
-      return undefined; // a damaged entry is a miss; put() stores a good one
+      return null;
+    }
+  };
+  const meta = (key: string, slot: Slot): CachedOutcome | undefined => {
+    if (slot.meta !== undefined && slot.verified) return slot.meta;
+    const bytes = body(key, slot, (readChecked ??= windowed()));
+    if (bytes === null) {
+      // A damaged entry is a miss: the document is parsed again and a good entry appended.
+      index.delete(key);
+      return undefined;
+    }
+    if (slot.meta !== undefined) return slot.meta;
+    try {
+      return (slot.meta = JSON.parse(bytes.toString('utf8', 0, slot.length)) as CachedOutcome);
+    } catch {
+      index.delete(key);
+      return undefined;
     }
   };
   // New entries go to disk in large appends as they come, so a cold build never holds them all.
@@ -298,8 +294,20 @@ export async function openRecordCache(dir: string, version?: string): Promise<Re
     fresh = [];
     freshBytes = 0;
     writing = writing.then(async () => {
-      appending ??= await open(packPath, 'a');
-      await appending.writev(parts);
+      try {
+        appending ??= await open(packPath, 'a');
+        const { bytesWritten } = await appending.writev(parts);
+        // A full disk can take part of the bytes without an error: never count the rest as written.
+        const want = parts.reduce((n, p) => n + p.length, 0);
+        if (bytesWritten < want)
+          throw new KamervragenError(
+            'io/short-write',
+            `only ${bytesWritten} of ${want} bytes could be written (is the disk full?); free space, then run again`,
+            { file: packPath },
+          );
+      } catch (error) {
+        throw ioError(error, packPath) ?? error;
+      }
       durable = upTo;
     });
   };
@@ -313,6 +321,8 @@ export async function openRecordCache(dir: string, version?: string): Promise<Re
       offset,
       length: entry.metaLength,
       fragments: entry.fragments,
+      digest: entry.digest,
+      verified: true,
       meta: outcome,
     });
     fresh.push(entry.bytes);
@@ -338,7 +348,7 @@ export async function openRecordCache(dir: string, version?: string): Promise<Re
     get(key) {
       const slot = index.get(key);
       if (slot === undefined) return undefined;
-      const outcome = meta(slot);
+      const outcome = meta(key, slot);
       if (outcome === undefined) return undefined;
       used.add(key);
       hits += 1;
@@ -354,15 +364,22 @@ export async function openRecordCache(dir: string, version?: string): Promise<Re
       used.add(key);
       misses += 1;
       const slot = index.get(key);
-      if (slot !== undefined && meta(slot) !== undefined) return;
+      if (slot !== undefined && meta(key, slot) !== undefined) return;
       append(key, entry, outcome);
     },
     packedFragments(key) {
       const slot = index.get(key);
       if (slot === undefined) throw new Error(`no cache entry ${key}`);
-      let total = 0;
-      for (const n of slot.fragments) total += n;
-      return { bytes: readPack(slot.offset + slot.length, total), lengths: slot.fragments };
+      const bytes = body(key, slot, (readPack ??= windowed()));
+      // Never exported: the entry was checked when it was looked up, so this is a pack changed
+      // under a running build.
+      if (bytes === null)
+        throw new KamervragenError(
+          'cache/damaged',
+          'a cache entry no longer matches its digest; run the build again',
+          { file: packPath },
+        );
+      return { bytes: bytes.subarray(slot.length), lengths: slot.fragments };
     },
     fragments(key) {
       const { bytes, lengths } = cache.packedFragments(key);
@@ -391,7 +408,7 @@ export async function openRecordCache(dir: string, version?: string): Promise<Re
       appending = null;
       if (fd !== null) closeSync(fd);
       fd = null;
-      window = null;
+      readPack = readChecked = null;
       const stale = [...index.keys()].filter((k) => !used.has(k)).length;
       let packSize = size;
       if (stale > 0 && stale >= used.size) packSize = await compact(packPath, index, used);
@@ -513,11 +530,12 @@ function toIndexEntry(key: string, s: Slot): IndexEntry {
     s.fragments.join(','),
     s.meta?.record ? SUMMARY_FIELDS.map((f) => s.meta!.record![f]) : null,
     s.meta === undefined ? null : s.meta.diagnostics,
+    s.digest,
   ];
 }
 
 function fromIndexEntry(entry: IndexEntry): Slot {
-  const [, start, offset, length, fragments, summary, diagnostics] = entry;
+  const [, start, offset, length, fragments, summary, diagnostics, digest] = entry;
   let meta: CachedOutcome | undefined;
   if (diagnostics !== null) {
     const record =
@@ -525,7 +543,7 @@ function fromIndexEntry(entry: IndexEntry): Slot {
     meta = { record: record as unknown as RecordSummary | null, diagnostics };
   }
   const lengths = fragments === '' ? [] : fragments.split(',').map(Number);
-  return { start, offset, length, fragments: lengths, meta };
+  return { start, offset, length, fragments: lengths, digest, meta };
 }
 
 // The index when it matches the pack, plus any entries appended after it was written; else a
@@ -634,16 +652,17 @@ async function walkPack(
       const at = pos - chunkStart;
       const nl = chunk.indexOf(10, at);
       if (nl === -1 || nl >= chunkLength) break;
-      const [key, meta, lengths] = chunk.toString('latin1', at, nl).split('\t');
+      const [key, meta, lengths, digest] = chunk.toString('latin1', at, nl).split('\t');
       const fragments =
         lengths === '' || lengths === undefined ? [] : lengths.split(',').map(Number);
       const length = Number(meta);
       if (key === undefined || !/^[0-9a-f]{64}$/.test(key) || !Number.isInteger(length)) break;
+      if (digest === undefined || !/^[0-9a-f]{64}$/.test(digest)) break;
       if (fragments.some((n) => !Number.isInteger(n) || n < 0)) break;
       const offset = pos + (nl - at) + 1;
       const next = offset + length + fragments.reduce((a, b) => a + b, 0);
       if (next > fileSize) break;
-      index.set(key, { start: pos, offset, length, fragments });
+      index.set(key, { start: pos, offset, length, fragments, digest });
       pos = next;
     }
   } finally {

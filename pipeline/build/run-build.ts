@@ -6,6 +6,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { hasErrors, KamervragenError, type Diagnostic } from '../errors.ts';
+import { tryLock } from '../lock/folder-lock.ts';
 import { parseManifest, MANIFEST_NAME } from '../package/manifest.ts';
 import type { Manifest } from '../package/release-types.ts';
 import { SCHEMA_VERSION } from '../validate/schema.ts';
@@ -51,8 +52,12 @@ export interface BuildOptions {
   sourceDateEpoch?: number;
   /** Called before each source file is parsed (progress). */
   onFile?: (path: string, index: number, total: number) => void;
-  /** Worker threads for parsing (default: one per core; 1 parses on the main thread). */
+  /** Worker threads for parsing (default: one per core; 0 parses on the main thread). */
   workers?: number | undefined;
+  /** Time one document may take to parse, in milliseconds (default PARSE_TIME_LIMIT_SECONDS). */
+  parseTimeLimitMs?: number | undefined;
+  /** Heap of one parser thread, in MiB (default PARSER_HEAP_MB). */
+  parseHeapMb?: number | undefined;
   /** Build only this range of session years, as a part for `kamervragen merge`. */
   partition?: PartitionRange | undefined;
   /** Folder of the parsed-record cache (default .cache/kamervragen/<documents folder hash>); null: none. */
@@ -93,11 +98,24 @@ export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
   // Outside OUT (which holds only the dataset), one folder per documents folder. Without
   // a cache the same store lives in a temporary folder for this build only: the export reads
   // every record's bytes back from it, so no build holds all records in memory.
+  // Builds of the same documents into different folders share the cache: one at a time writes
+  // it (its lock), and a build that finds it taken uses a temporary store of its own.
+  const shared =
+    options.cache === null ? null : (options.cache ?? defaultCacheDir(options.documents));
+  const cacheLock = shared === null ? null : await tryLock(shared, 'build');
+  if (shared !== null && cacheLock === null)
+    listing.push({
+      severity: 'warning',
+      code: 'build/cache-busy',
+      message:
+        'another build is using the cache of these documents; this build parses every document without it',
+      file: shared,
+    });
   const temporary =
-    options.cache === null ? await mkdtemp(join(tmpdir(), 'kamervragen-records-')) : null;
+    cacheLock === null ? await mkdtemp(join(tmpdir(), 'kamervragen-records-')) : null;
   let writer: DatasetWriter | null = null;
   try {
-    const cacheDir = temporary ?? options.cache ?? defaultCacheDir(options.documents);
+    const cacheDir = temporary ?? shared!;
     // Documents whose fingerprint is unchanged since the last build are neither read nor hashed.
     // The fingerprints are taken on another thread while this one loads the cache's index.
     const none = () => entries.map(() => null);
@@ -133,7 +151,10 @@ export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
     const analyser =
       misses === 0
         ? null
-        : (await import('./parse-pool.ts')).createAnalyser(workers, cache.version);
+        : (await import('./parse-pool.ts')).createAnalyser(workers, cache.version, undefined, {
+            timeLimitMs: options.parseTimeLimitMs,
+            heapMb: options.parseHeapMb,
+          });
     // With documents to parse, the export is written while they are parsed, in path order, which
     // is id order for documents named by their id; if the order turns out otherwise, the export
     // is written again from the cache once every record is known.
@@ -230,6 +251,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
   } finally {
     await (writer as DatasetWriter | null)?.abort();
     if (temporary !== null) await rm(temporary, { recursive: true, force: true });
+    await cacheLock?.release();
   }
 }
 

@@ -15,6 +15,7 @@ import { TABLES } from '../export/tables.ts';
 import type { FragmentBytes } from './prepare-record.ts';
 import type { ExportStamp } from './record-cache.ts';
 import { ALIGN, alignedView, openDirect } from './direct-write.ts';
+import { ioError } from '../errors.ts';
 import { hashThread, localHash, type StreamHash } from './thread-hash.ts';
 import { removeStaleStaging, STAGING_PREFIX, type OutputFile } from './write-files.ts';
 
@@ -195,7 +196,12 @@ export async function openDatasetWriter(
     const failed = results.find((r) => r.status === 'rejected');
     if (failed !== undefined) throw (failed as PromiseRejectedResult).reason;
   };
-  return {
+  // A write that fails (a full disk) names the folder being written: the system does not.
+  const where = spare ?? staging;
+  const named = (error: unknown): never => {
+    throw ioError(error, where) ?? error;
+  };
+  const writer: DatasetWriter = {
     staging,
     spare,
     async addPacked(bytes, lengths) {
@@ -226,12 +232,17 @@ export async function openDatasetWriter(
       }
     },
     async close() {
-      await json.write(first ? '[]\n' : '\n]\n');
-      await closeAll();
-      const stats = new Map<string, FileStats>();
-      for (const f of files) stats.set(f.name, { bytes: f.bytes, sha256: await f.digest() });
-      await hasher.close();
-      return stats;
+      // The hashing thread is ended however the files end: a write that fails (a full disk)
+      // must not leave it holding the process open.
+      try {
+        await json.write(first ? '[]\n' : '\n]\n');
+        await closeAll();
+        const stats = new Map<string, FileStats>();
+        for (const f of files) stats.set(f.name, { bytes: f.bytes, sha256: await f.digest() });
+        return stats;
+      } finally {
+        await hasher.close();
+      }
     },
     async abort() {
       await closeAll().catch(() => undefined);
@@ -239,6 +250,12 @@ export async function openDatasetWriter(
       await rm(staging, { recursive: true, force: true });
       // (Spare files are only scratch space: their half-written content is never published.)
     },
+  };
+  return {
+    ...writer,
+    addPacked: (bytes, lengths) => writer.addPacked(bytes, lengths).catch(named),
+    add: (f) => writer.add(f).catch(named),
+    close: () => writer.close().catch(named),
   };
 }
 
@@ -303,11 +320,23 @@ export interface FinishOptions {
  * files, then every file that differs from what `out` holds is renamed into place.
  * Returns the stamp of what `out` now holds.
  */
-export async function finishDataset(
+export function finishDataset(
   out: string,
   writer: DatasetWriter | null,
   options: FinishOptions,
   recordsHash = '',
+): Promise<{ written: string[]; unchanged: string[]; stamp: ExportStamp }> {
+  // A failed write (a full disk) names the output folder when the system names no file.
+  return finishFiles(out, writer, options, recordsHash).catch((error: unknown) => {
+    throw ioError(error, writer?.staging ?? out) ?? error;
+  });
+}
+
+async function finishFiles(
+  out: string,
+  writer: DatasetWriter | null,
+  options: FinishOptions,
+  recordsHash: string,
 ): Promise<{ written: string[]; unchanged: string[]; stamp: ExportStamp }> {
   let staging = writer?.staging ?? null;
   try {

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { KamervragenError, formatDiagnostic } from '../errors.ts';
+import { KamervragenError, formatDiagnostic, ioError, printable } from '../errors.ts';
 import { loadCommand, loadCommands } from './commands/index.ts';
 import { setUiOptions, takeGlobalFlags } from './ui/options.ts';
 import { palette, shouldColor } from './ui/colors.ts';
@@ -71,7 +71,7 @@ export async function main(argv: string[]): Promise<number> {
       const command = await loadCommand(topic);
       if (!command) {
         process.stderr.write(
-          `kamervragen: no help for unknown command "${topic}"\n\n${await usage()}`,
+          `kamervragen: no help for unknown command "${printable(topic)}"\n\n${await usage()}`,
         );
         return 2;
       }
@@ -87,7 +87,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const command = await loadCommand(name);
   if (!command) {
-    process.stderr.write(`kamervragen: unknown command "${name}"\n\n${await usage()}`);
+    process.stderr.write(`kamervragen: unknown command "${printable(name)}"\n\n${await usage()}`);
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
@@ -108,6 +108,14 @@ export async function main(argv: string[]): Promise<number> {
       if (error.exitCode === 2)
         process.stderr.write(`Run \`kamervragen ${name} --help\` for usage.\n`);
       return error.exitCode;
+    }
+    // A full disk, a read-only or vanished folder: the environment's fault, not a bug.
+    const io = ioError(error);
+    if (io !== null) {
+      process.stderr.write(
+        `${c.red(`kamervragen ${name}:`)} ${formatDiagnostic(io.toDiagnostic())}\n`,
+      );
+      return io.exitCode;
     }
     if (isUsageError(error)) {
       process.stderr.write(

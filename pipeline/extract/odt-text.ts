@@ -1,5 +1,3 @@
-import { createRequire } from 'node:module';
-import type { unzipSync as Unzip } from 'fflate';
 import type { Diagnostic } from '../errors.ts';
 import {
   childElements,
@@ -9,19 +7,9 @@ import {
   type Element,
 } from './parse-markup.ts';
 import type { Extracted } from './pdf-text.ts';
-
-// fflate is loaded on the first ODT (its CommonJS build, so synchronously): most builds have none,
-// and every worker thread would pay for loading it.
-const require = createRequire(import.meta.url);
-let unzip: typeof Unzip | undefined;
-function unzipSync(...args: Parameters<typeof Unzip>): ReturnType<typeof Unzip> {
-  unzip ??= (require('fflate') as { unzipSync: typeof Unzip }).unzipSync;
-  return unzip(...args);
-}
+import { ZipError, readZipEntries } from './zip-entries.ts';
 
 const ODT_MIMETYPE = 'application/vnd.oasis.opendocument.text';
-/** content.xml of a Kamervragen ODT is ~15 kB; refuse absurd sizes (zip bombs). */
-const MAX_ENTRY_BYTES = 64 * 1024 * 1024;
 
 export function isZip(bytes: Uint8Array): boolean {
   return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
@@ -38,12 +26,10 @@ function fail(code: string, message: string, file: string): Extracted {
 export function extractOdtText(bytes: Uint8Array, file: string): Extracted {
   let entries: Record<string, Uint8Array>;
   try {
-    entries = unzipSync(bytes, {
-      filter: (entry) =>
-        ['mimetype', 'content.xml', 'styles.xml', 'word/document.xml'].includes(entry.name) &&
-        entry.originalSize <= MAX_ENTRY_BYTES,
-    });
+    entries = readZipEntries(bytes, ['mimetype', 'content.xml', 'styles.xml', 'word/document.xml']);
   } catch (error) {
+    if (error instanceof ZipError && error.tooLarge)
+      return fail('extract/too-large', error.message, file);
     return fail(
       'extract/zip-unreadable',
       `the ZIP container cannot be read: ${(error as Error).message}`,

@@ -1,4 +1,6 @@
 import type { Diagnostic } from '../errors.ts';
+import { inflatesTooMuchMessage } from './limits.ts';
+import { pdfInflatesTooMuch } from './pdf-inflation.ts';
 
 export type Extracted =
   { ok: true; text: string; diagnostics: Diagnostic[] } | { ok: false; diagnostic: Diagnostic };
@@ -46,6 +48,17 @@ export async function extractPdfText(bytes: Uint8Array, file: string): Promise<E
         severity: 'error',
         code: 'extract/not-pdf',
         message: 'the file has no %PDF header',
+        file,
+      },
+    };
+  }
+  if (pdfInflatesTooMuch(bytes)) {
+    return {
+      ok: false,
+      diagnostic: {
+        severity: 'error',
+        code: 'extract/too-large',
+        message: inflatesTooMuchMessage("the PDF's compressed streams"),
         file,
       },
     };

@@ -67,6 +67,16 @@ export async function acquireLock(folder: string, command: string): Promise<Fold
   }
 }
 
+/** acquireLock, or null when another live run holds the folder's lock. */
+export async function tryLock(folder: string, command: string): Promise<FolderLock | null> {
+  try {
+    return await acquireLock(folder, command);
+  } catch (error) {
+    if (error instanceof KamervragenError && error.code === 'lock/held') return null;
+    throw error;
+  }
+}
+
 async function takeLock(folder: string, command: string): Promise<FolderLock> {
   await mkdir(folder, { recursive: true });
   const path = join(folder, LOCK_NAME);

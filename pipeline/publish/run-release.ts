@@ -19,6 +19,7 @@ import { createGitHubClient } from './github/create-client.ts';
 import { explainGitHubError } from './github/explain-error.ts';
 import { publishToGitHub } from './github/publish-to-github.ts';
 import { publishToDir } from './publish-to-dir.ts';
+import { redactSecret } from './redact-secret.ts';
 import type { PublishResult, ReleaseBundle, Target } from './publish-types.ts';
 
 export interface GitHubSettings {
@@ -117,7 +118,7 @@ async function publish(
   const octokit = createGitHubClient({
     token: token ?? '',
     baseUrl: options.github.apiUrl,
-    warn: (message) => options.info(`github: ${message}`),
+    warn: (message) => options.info(redactSecret(`github: ${message}`, token)),
     ...(options.github.delayUnitMs === undefined
       ? {}
       : { delayUnitMs: options.github.delayUnitMs }),
@@ -129,7 +130,8 @@ async function publish(
     owner: target.owner,
     repo: target.repo,
     dryRun: options.dryRun,
-    log: options.info,
+    // The log quotes server answers (a retried upload's 502), which may echo the token.
+    log: (message) => options.info(redactSecret(message, token)),
     ...(options.onStep ? { onStep: options.onStep } : {}),
     ...(options.progress ? { progress: options.progress } : {}),
   }).catch((error: unknown) => {
@@ -140,9 +142,9 @@ async function publish(
 // A server (or a proxy before it) may echo the Authorization header in its error text, which
 // explainGitHubError quotes: the token is cut out of whatever message leaves this module.
 function withoutSecret(error: unknown, secret: string | undefined): unknown {
-  if (!secret || secret.length < 8 || !(error instanceof Error) || !error.message.includes(secret))
-    return error;
-  const message = error.message.split(secret).join('***');
+  if (!(error instanceof Error)) return error;
+  const message = redactSecret(error.message, secret);
+  if (message === error.message) return error;
   if (error instanceof KamervragenError)
     return new KamervragenError(error.code, message, error.place, error.exitCode);
   return new Error(message);

@@ -4,6 +4,7 @@
 import { appendFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { $, path } from 'zx';
+import { redactSecret } from '../publish/redact-secret.ts';
 
 export const root = fileURLToPath(new URL('../../', import.meta.url));
 const cli = path.join(root, 'bin', 'kamervragen.mjs');
@@ -74,7 +75,10 @@ export async function kamervragen<T>(
 export async function git(gitArgs: string[], env: Record<string, string> = {}): Promise<string> {
   const run = await sh({ env: { ...process.env, ...env } })`git ${gitArgs}`;
   if (run.exitCode !== 0)
-    throw new StepFailed(1, `git ${gitArgs[0]} failed: ${run.stderr.trim()}; ${AFTER.git}`);
+    throw new StepFailed(
+      1,
+      `git ${gitArgs[0]} failed: ${redactSecret(run.stderr.trim(), process.env.GITHUB_TOKEN)}; ${AFTER.git}`,
+    );
   return run.stdout.trim();
 }
 

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../errors.ts';
 import type { Document } from '../types.ts';
+import { maxOf, minOf } from '../parse/common/lists.ts';
 
 // Rules about one record that JSON Schema cannot say. Run after the schema check: they assume
 // the shape is right.
@@ -69,7 +70,7 @@ type Report = (code: string, field: string, message: string) => void;
 function checkQuestionOrder(doc: Document, warn: Report): void {
   let previous = -1;
   doc.questions.forEach((question, index) => {
-    const first = Math.min(...question.numbers);
+    const first = minOf(question.numbers);
     if (first <= previous) {
       warn(
         'question-order',
@@ -77,7 +78,7 @@ function checkQuestionOrder(doc: Document, warn: Report): void {
         `question ${question.number} comes after question ${previous}: the numbers should ascend`,
       );
     }
-    previous = Math.max(previous, ...question.numbers);
+    previous = Math.max(previous, maxOf(question.numbers));
   });
 }
 

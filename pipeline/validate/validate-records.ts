@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../errors.ts';
 import { checkUniqueIds, type Claim } from './check-unique-ids.ts';
 import { validateDocument } from './validate-document.ts';
+import { pushAll } from '../parse/common/lists.ts';
 
 export interface RecordText {
   /** File name, for the diagnostics. */
@@ -34,7 +35,7 @@ export function validateRecordFiles(inputs: readonly RecordText[]): {
       }
     }
   }
-  diagnostics.push(...checkUniqueIds(claims));
+  pushAll(diagnostics, checkUniqueIds(claims));
   return { records, diagnostics };
 }
 

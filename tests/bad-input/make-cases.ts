@@ -885,6 +885,22 @@ add('xml-and-pdf-text-same-id', (n) => {
     },
   };
 });
+add('heading-backtracking', (n) => {
+  const f = seedName(n, 'backtracking');
+  // Runs of blanks between numbers that almost make a heading: the patterns once tried every
+  // way to split the blanks (time doubling per group; 24 groups took minutes).
+  const groups = Array.from({ length: 24 }, () => '2').join('   ');
+  const copy = [...lines];
+  copy[lineOf(SEED, /^\s*Vraag 1\s*$/)] = `Vraag ${groups} x`;
+  copy[lineOf(SEED, /^\s*Antwoord 1\s*$/)] = `Antwoord op vraag ${groups} x`;
+  return {
+    files: { [f]: copy.join('\n') },
+    spec: {
+      title: 'heading lines built to make the heading patterns backtrack exponentially',
+      expect: [{ file: f, outcome: 'any' }],
+    },
+  };
+});
 
 // -------------------------------------------------------------------------------------------
 rmSync(CASES, { recursive: true, force: true });

@@ -37,7 +37,8 @@ Options:
   --quarantine     leave out documents with errors instead of failing
   --manifest FILE  manifest.json of the last release (default: OUT/manifest.json)
   --workers N      parser threads (default: one per core when there are many documents to
-                   parse, else none; 1 parses on the main thread)
+                   parse, else one; 0 parses on the main thread, without the time and memory
+                   limits per document)
   --cache DIR      cache of parsed records, keyed by the bytes of each file and the parser
                    version (default: .cache/kamervragen/…); only new or changed documents are
                    parsed, and a document whose size, times and inode are as the last build saw
@@ -53,6 +54,8 @@ Options:
 Environment:
   SOURCE_DATE_EPOCH  seconds since 1970; the date of the build instead of the newest document date
   KAMERVRAGEN_WORKERS  default for --workers
+  KAMERVRAGEN_PARSE_TIME_LIMIT    seconds one document may take to parse (default 120)
+  KAMERVRAGEN_PARSE_MEMORY_LIMIT  MiB of heap a parser thread may use (default 4096)
   KAMERVRAGEN_CACHE    default for --cache (a folder, or "off" for --no-cache)
 
 Examples:

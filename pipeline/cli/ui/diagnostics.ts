@@ -1,5 +1,6 @@
-import type { Diagnostic } from '../../errors.ts';
+import { printable, type Diagnostic } from '../../errors.ts';
 import { palette } from './colors.ts';
+import { maxOf } from '../../parse/common/lists.ts';
 
 // Diagnostics as a person reads them: grouped under their file, errors before warnings,
 // each line `  line  severity  code  message`; then a one-line count.
@@ -22,11 +23,14 @@ export function formatDiagnosticReport(diagnostics: readonly Diagnostic[], color
         severityRank(a) - severityRank(b) ||
         a.code.localeCompare(b.code),
     );
-    out.push(c.bold(c.cyan(file === '' ? '(no file)' : file)));
-    const lineWidth = Math.max(...list.map((d) => where(d).length));
+    out.push(c.bold(c.cyan(file === '' ? '(no file)' : printable(file))));
+    const lineWidth = maxOf(list.map((d) => where(d).length));
     for (const d of list) {
       const sev = d.severity === 'error' ? c.red('error  ') : c.yellow('warning');
-      out.push(`  ${c.dim(where(d).padEnd(lineWidth))}  ${sev}  ${d.message}  ${c.dim(d.code)}`);
+      const text = printable(d.message);
+      out.push(
+        `  ${c.dim(where(d).padEnd(lineWidth))}  ${sev}  ${text}  ${c.dim(printable(d.code))}`,
+      );
     }
     out.push('');
   }
@@ -48,7 +52,7 @@ export function countLine(diagnostics: readonly Diagnostic[], color: boolean): s
 
 function where(d: Diagnostic): string {
   if (d.line !== undefined) return String(d.line);
-  return d.field ?? '';
+  return printable(d.field ?? '');
 }
 
 function severityRank(d: Diagnostic): number {
@@ -60,9 +64,10 @@ function plural(n: number, word: string): string {
 }
 
 // GitHub workflow commands: https://docs.github.com/actions/reference/workflow-commands-for-github-actions
-// Data escapes %, CR, LF; property values also escape : and ,.
+// Data escapes %, CR, LF; property values also escape : and ,. Other control characters are
+// escaped as in every report line (printable).
 function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return printable(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 function escapeProperty(s: string): string {

@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../../errors.ts';
+import { printable, type Diagnostic } from '../../errors.ts';
 import { shouldColor, palette, type Palette } from './colors.ts';
 import { formatDiagnosticReport, formatGithubAnnotations } from './diagnostics.ts';
 import { uiOptions, type UiOptions } from './options.ts';
@@ -38,7 +38,7 @@ export function createUi(
       return createProgress(label, total, stderr, { enabled: chatty });
     },
     info(message) {
-      if (chatty) stderr.write(`${message}\n`);
+      if (chatty) stderr.write(`${printable(message)}\n`);
     },
     diagnostics(list) {
       // --quiet keeps errors (they explain the exit code) and drops warnings.

@@ -1,7 +1,12 @@
 // Question and answer headings as printed: "Vraag 4, 5", "Vraag 7, 8, 9 10 en 11", "Vragen 2 t/m 4",
 // "Antwoord 1", "Antwoord op vraag 3, 4 en 5", "Antwoord vraag 7", "Antwoord 5 en 6", bare "Antwoord".
+import { pushAll } from './lists.ts';
 
-const LIST = String.raw`\d{1,3}[a-z]?(?:\s*(?:,|\ben\b|&|t\/m|tot\s+en\s+met|-|–|\s)\s*\d{1,3}[a-z]?)*`;
+// Between two numbers: a word or sign with optional blanks around it, or blanks alone. Each run of
+// blanks can be read in one way only (blanks alone are not also "a sign with blanks around it"),
+// so a line that almost matches fails in linear time instead of trying every split of its blanks.
+const SEPARATOR = String.raw`(?:\s*(?:,|\ben\b|&|t\/m|tot\s+en\s+met|-|–)\s*|\s+)`;
+const LIST = String.raw`\d{1,3}[a-z]?(?:${SEPARATOR}\d{1,3}[a-z]?)*`;
 const QUESTION = new RegExp(String.raw`^(?:Vraag|Vragen)\s*(${LIST})\s*[:.]?$`, 'i');
 const ANSWER = new RegExp(
   String.raw`^Antwoord(?:en)?(?:\s+(?:op|bij))?(?:\s+(?:de\s+)?(?:vraag|vragen))?\s*(${LIST})?\s*[:.]?$`,
@@ -27,10 +32,10 @@ export function parseNumberList(text: string): number[] {
       rangeEnd - (values.at(-1) ?? 0) < 30
     ) {
       const from = values.pop() ?? 0;
-      numbers.push(...values);
+      pushAll(numbers, values);
       for (let n = from; n < rangeEnd; n++) numbers.push(n);
     } else {
-      numbers.push(...values);
+      pushAll(numbers, values);
     }
   }
   return [...new Set(numbers)];

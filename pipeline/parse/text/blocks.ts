@@ -1,5 +1,6 @@
 import { answerHeading, questionHeading } from '../common/headings.ts';
 import { PAGE } from './lines.ts';
+import { pushAll } from '../common/lists.ts';
 
 // The body as a sequence of blocks, each opened by a heading: "Vraag 4, 5" opens a question block
 // holding numbers [4, 5]; "Antwoord op vraag 3, 4 en 5" an answer block; a bare "Antwoord" covers
@@ -40,7 +41,7 @@ export function readBlocks(
         lines: [],
         inferred: false,
       });
-      pending.push(...q);
+      pushAll(pending, q);
       lastQuestion = q;
       continue;
     }

@@ -1,5 +1,6 @@
 import { answerHeading, questionHeading } from '../common/headings.ts';
 import { PAGE } from './lines.ts';
+import { minOf } from '../common/lists.ts';
 
 // Footnotes sit at the bottom of a page: from the first line "k text" (k the next footnote
 // number; pypdf glues it: "1Binnenlands Bestuur", poppler prints "k" alone and the text later)
@@ -123,7 +124,7 @@ function readZone(page: readonly string[], start: number, next: number): RawFoot
   // Footnotes are printed in order; only a bare number may come late (poppler), so the first
   // footnote of the zone has its lowest number.
   const first = footnoteStart(page[start] ?? '', next, expected + WINDOW)?.number ?? 0;
-  if (Math.min(...seen) !== first) return null;
+  if (minOf(seen) !== first) return null;
   if (footnotes.length === 0) return null;
   // poppler sometimes prints a number after the texts ("1", text 1, text 2, "3", text 3, "2"): the
   // text of the late number is the last paragraph-like line of the footnote before it.

@@ -7,6 +7,7 @@ import { derivedIdFromFileName, officialIdFromFileName } from '../common/ids.ts'
 import { findReferences } from '../common/references.ts';
 import { cleanPublication } from './clean-publication.ts';
 import { resolveNames } from './mark-names.ts';
+import { maxOf } from '../common/lists.ts';
 
 // The structured renderings (officielebekendmakingen XML and HTML) both come down to the same
 // parts: a header (the "Vragen van …" and "Antwoord van …" sentences), numbered question and
@@ -91,7 +92,7 @@ export function assembleDocument(
           field,
         );
       }
-      nextNumber = Math.max(...numbers) + 1;
+      nextNumber = maxOf(numbers) + 1;
       lastQuestionNumbers = numbers;
       if (numbers.length > 1 && block.paragraphs.length === numbers.length) {
         // "Vraag 4, 5" printed over two paragraphs: one paragraph per number.

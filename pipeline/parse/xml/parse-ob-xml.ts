@@ -17,6 +17,7 @@ import {
   type Block,
   type Publication,
 } from './assemble-document.ts';
+import { pushAll } from '../common/lists.ts';
 
 // officielebekendmakingen XML (fixture ah-tk-20202021-3235):
 //   <officiele-publicatie><metadata><meta name="OVERHEIDop.externMetadataRecord" content=".../ah-tk-…/metadata.xml"/>
@@ -154,7 +155,7 @@ function paragraphs(notes: Notes, el: Element, marks: number[]): string[] {
     } else if (child.name === 'al' || !findElement(child, isParagraph)) {
       pushParagraph(out, inline(notes, child, marks));
     } else {
-      out.push(...paragraphs(notes, child, marks));
+      pushAll(out, paragraphs(notes, child, marks));
     }
   }
   return out;

@@ -18,6 +18,8 @@ import { OpenApiValidator } from './openapi-validator.ts';
 export type Fault =
   /** Fail before doing anything. */
   | { kind: 'error'; status: 500 | 502 | 503 }
+  /** A 502 from a proxy that echoes the request's Authorization, raw and as Basic credentials. */
+  | { kind: 'echo-authorization' }
   /** Do the work, then answer 500: the client never learns it succeeded. */
   | { kind: 'lost-response' }
   /** Uploads: leave an unfinished asset (state "open", what GitHub's UI calls a starter asset) and answer 502. */
@@ -195,6 +197,11 @@ export class FakeGitHub {
       return send(e.status, e.body, {}, false);
     }
     if (fault?.kind === 'error') return send(fault.status, { message: 'Server Error' }, {}, false);
+    if (fault?.kind === 'echo-authorization') {
+      const basic = Buffer.from(`x-access-token:${this.token}`).toString('base64');
+      const message = `Bad Gateway: upstream refused "${auth}" (Authorization: Basic ${basic})`;
+      return send(502, { message }, {}, false);
+    }
     if (fault?.kind === 'rate-limit') {
       const e = this.error(
         fault.status,
