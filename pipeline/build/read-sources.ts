@@ -18,6 +18,8 @@ export interface SourceListing {
 /** One document of the store, not yet read: paths relative to the working folder, "/"-separated. */
 export interface SourceEntry {
   path: string;
+  /** The same file relative to the documents folder: the record's source.path. */
+  storePath?: string;
   /** Its metadata sidecar, when there is one. */
   metadataPath: string | null;
   /** False for anything that is not a regular file (it is reported, never read). */
@@ -63,7 +65,12 @@ export async function listEntries(
     visible.filter((v) => v.regular).map((v) => v.path),
   );
   const entries: SourceEntry[] = [
-    ...documents.map((d) => ({ path: d.path, metadataPath: d.metadataPath, regular: true })),
+    ...documents.map((d) => ({
+      path: d.path,
+      storePath: d.path.slice(prefix.length),
+      metadataPath: d.metadataPath,
+      regular: true,
+    })),
     ...visible
       .filter((v) => !v.regular)
       .map((v) => ({ path: v.path, metadataPath: null, regular: false })),
@@ -91,6 +98,7 @@ export async function readEntry(entry: SourceEntry, cwd = process.cwd()): Promis
     // Synchronous reads: a document is small, and the promise API's open/stat/read/close round
     // trips through the thread pool cost more than the read itself (this runs on worker threads).
     const file: SourceFile = { path: entry.path, bytes: readFileSync(join(cwd, entry.path)) };
+    if (entry.storePath !== undefined) file.storePath = entry.storePath;
     if (entry.metadataPath !== null)
       file.sidecars = { metadataXml: readFileSync(join(cwd, entry.metadataPath)) };
     return file;

@@ -17,9 +17,10 @@ export interface PackageMeta {
 const PROFILE = 'https://datapackage.org/profiles/2.0';
 
 const CSV_NOTES =
-  'Cells that would start with =, +, -, @, a tab or a carriage return carry a leading apostrophe ' +
-  '(spreadsheet formula guard); one more apostrophe is added to cells that already start with apostrophes before such a character, so removing one leading apostrophe restores the value. ' +
-  'Empty cells are null.';
+  'Every cell holds the exact value of the record (kamervragen.json); nothing is prefixed or escaped beyond RFC 4180 quoting. ' +
+  'Cells that start with =, +, - or @, or hold ";" or a tab, are always quoted. ' +
+  'Empty cells are null; a list column is empty both for none and for unknown, and its *_count column (0 or empty) tells which. ' +
+  'Spreadsheet users: open kamervragen.xlsx, whose cells are typed text, not this file.';
 
 // Frictionless Data Package v2 descriptor of the CSV tables. `stats` holds bytes and hash per
 // resource name, measured on the exact bytes written.
@@ -77,11 +78,16 @@ function resource(
     missingValues: [''],
     primaryKey: [...table.primaryKey],
   };
-  if (table.documentKey !== undefined) {
-    schema.foreignKeys = [
-      { fields: [table.documentKey], reference: { resource: 'documents', fields: ['id'] } },
-    ];
-  }
+  const foreignKeys = [
+    ...(table.documentKey === undefined
+      ? []
+      : [{ fields: [table.documentKey], reference: { resource: 'documents', fields: ['id'] } }]),
+    ...(table.references ?? []).map((r) => ({
+      fields: [...r.fields],
+      reference: { resource: r.resource, fields: [...r.keys] },
+    })),
+  ];
+  if (foreignKeys.length > 0) schema.foreignKeys = foreignKeys;
   return {
     name: table.name,
     type: 'table',

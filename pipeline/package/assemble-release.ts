@@ -19,7 +19,7 @@ export interface AssembleInput {
   schemaVersion: string;
   sourceDateEpoch?: number | undefined;
   sourceCommit: string | null;
-  repository: string;
+  repository: string | null;
   quarantined: readonly string[];
   allowRemovals: boolean;
   gzipMinBytes?: number;

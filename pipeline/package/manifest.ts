@@ -25,7 +25,7 @@ export interface ManifestInputs {
   assets: readonly AssetEntry[];
   schemaVersion: string;
   sourceCommit: string | null;
-  repository: string;
+  repository: string | null;
   quarantined: readonly string[];
 }
 
@@ -72,10 +72,12 @@ export function parseManifest(text: string, file: string): Manifest {
   const m = value as Record<string, unknown>;
   if (m.manifest_version !== 1)
     fail(file, '/manifest_version', `expected 1, found ${JSON.stringify(m.manifest_version)}`);
-  for (const key of ['version', 'date', 'schema_version', 'repository'] as const) {
+  for (const key of ['version', 'date', 'schema_version'] as const) {
     if (typeof m[key] !== 'string')
       fail(file, `/${key}`, `expected a string, found ${JSON.stringify(m[key])}`);
   }
+  if (m.repository !== null && typeof m.repository !== 'string')
+    fail(file, '/repository', `expected a URL or null, found ${JSON.stringify(m.repository)}`);
   parseVersion(m.version as string);
   parseVersion(m.schema_version as string, '/schema_version');
   if (!/^\d{4}-\d{2}-\d{2}$/.test(m.date as string))

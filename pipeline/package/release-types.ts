@@ -40,7 +40,8 @@ export interface Manifest {
   previous_version: string | null;
   schema_version: string;
   source_commit: string | null;
-  repository: string;
+  /** Web address of the repository; null when the release could not tell (never invented). */
+  repository: string | null;
   counts: Counts;
   changes: Changes;
   /** Source files the build set aside instead of failing; named in the release notes. */

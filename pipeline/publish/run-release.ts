@@ -10,7 +10,7 @@ import { readSources } from '../build/read-sources.ts';
 import { writeFiles } from '../build/write-files.ts';
 import { exportDataset } from '../export/export-dataset.ts';
 import { assembleRelease, type AssembledRelease } from '../package/assemble-release.ts';
-import { CITATION_NAME, DEFAULT_REPOSITORY, releaseTag } from '../package/citation.ts';
+import { CITATION_NAME, releaseTag } from '../package/citation.ts';
 import { MANIFEST_NAME, parseManifest } from '../package/manifest.ts';
 import { NOTES_NAME } from '../package/release-notes.ts';
 import type { Manifest, NamedFile } from '../package/release-types.ts';
@@ -19,6 +19,7 @@ import { createGitHubClient } from './github/create-client.ts';
 import { explainGitHubError } from './github/explain-error.ts';
 import { publishToGitHub } from './github/publish-to-github.ts';
 import { publishToDir } from './publish-to-dir.ts';
+import { assertRepositoryMatches } from './repository-url.ts';
 import type { PublishResult, ReleaseBundle, Target } from './publish-types.ts';
 
 export interface GitHubSettings {
@@ -80,12 +81,16 @@ async function readManifest(path: string): Promise<Manifest | null> {
 const encoder = new TextEncoder();
 const toBytes = (chunks: Iterable<string>) => encoder.encode([...chunks].join(''));
 
-function repositoryFor(options: ReleaseOptions, previous: Manifest | null): string {
+// Releases before 0.x named a made-up repository; it is never carried on.
+const RETIRED_PLACEHOLDER = /^https:\/\/github\.com\/kamervragen\/kamervragen$/;
+
+function repositoryFor(options: ReleaseOptions, previous: Manifest | null): string | null {
   if (options.repository) return options.repository.replace(/\/+$/, '');
-  if (previous) return previous.repository;
+  if (previous?.repository && !RETIRED_PLACEHOLDER.test(previous.repository))
+    return previous.repository;
   if (options.target.kind === 'github')
     return `https://github.com/${options.target.owner}/${options.target.repo}`;
-  return DEFAULT_REPOSITORY;
+  return null;
 }
 
 async function publish(
@@ -102,6 +107,7 @@ async function publish(
     assets: assembled.assets,
   };
   const target = options.target;
+  if (target.kind === 'github') assertRepositoryMatches(manifest.repository, target.owner, target.repo);
   if (target.kind === 'dir')
     return publishToDir(resolve(options.root, target.path), bundle, options.dryRun);
   const token = options.github.token;
