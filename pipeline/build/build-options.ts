@@ -55,7 +55,10 @@ export function buildOptions(args: BuildArgs, env: NodeJS.ProcessEnv): BuildOpti
     quarantine: args.quarantine === true,
     ...(args.manifest === undefined ? {} : { manifest: args.manifest }),
     // The day a build is made dates a new version; an unchanged one keeps its manifest's date.
-    sourceDateEpoch: runEpoch(epoch === undefined || epoch === '' ? undefined : Number(epoch), Date.now()),
+    sourceDateEpoch: runEpoch(
+      epoch === undefined || epoch === '' ? undefined : Number(epoch),
+      Date.now(),
+    ),
   };
 }
 

@@ -12,8 +12,16 @@ export const questionAnswers: Table = {
   primaryKey: ['document_id', 'question_number', 'answer_position'],
   documentKey: 'document_id',
   references: [
-    { fields: ['document_id', 'question_number'], resource: 'questions', keys: ['document_id', 'number'] },
-    { fields: ['document_id', 'answer_position'], resource: 'answers', keys: ['document_id', 'position'] },
+    {
+      fields: ['document_id', 'question_number'],
+      resource: 'questions',
+      keys: ['document_id', 'number'],
+    },
+    {
+      fields: ['document_id', 'answer_position'],
+      resource: 'answers',
+      keys: ['document_id', 'position'],
+    },
   ],
   columns: [
     {

@@ -77,7 +77,11 @@ export function releaseOptions(
     // The day the release is made, unless the environment pins it.
     sourceDateEpoch: runEpoch(integer(env.SOURCE_DATE_EPOCH, 'SOURCE_DATE_EPOCH'), Date.now()),
     sourceCommit: sourceCommit === undefined || sourceCommit === '' ? null : sourceCommit,
-    repository: args.repository ?? repositoryFromEnv(env) ?? repositoryFromRemote(originUrl(root)) ?? undefined,
+    repository:
+      args.repository ??
+      repositoryFromEnv(env) ??
+      repositoryFromRemote(originUrl(root)) ??
+      undefined,
     gzipMinBytes: integer(args['gzip-min-bytes'], '--gzip-min-bytes'),
     github: {
       token: env.GITHUB_TOKEN || undefined,

@@ -25,7 +25,8 @@ export function repositoryFromRemote(remote: string | null): string | null {
   } catch {
     return null;
   }
-  if (!['https:', 'http:', 'ssh:', 'git:'].includes(url.protocol) || url.hostname === '') return null;
+  if (!['https:', 'http:', 'ssh:', 'git:'].includes(url.protocol) || url.hostname === '')
+    return null;
   const path = /^\/([\w.-]+\/[\w.-]+?)(?:\.git)?\/?$/.exec(url.pathname);
   return path ? `https://${url.hostname}/${path[1]}` : null;
 }

@@ -107,7 +107,8 @@ async function publish(
     assets: assembled.assets,
   };
   const target = options.target;
-  if (target.kind === 'github') assertRepositoryMatches(manifest.repository, target.owner, target.repo);
+  if (target.kind === 'github')
+    assertRepositoryMatches(manifest.repository, target.owner, target.repo);
   if (target.kind === 'dir')
     return publishToDir(resolve(options.root, target.path), bundle, options.dryRun);
   const token = options.github.token;

@@ -103,11 +103,16 @@ describe('datapackage.json', () => {
   it('declares keys that hold in the data: unique primary keys, foreign keys that resolve, required cells filled', () => {
     const tableText = (name: string) => files.get(`${name}.csv`) ?? '';
     const rowsOf = (name: string) =>
-      readTable(TABLES.find((t) => t.name === name)!, tableText(name)).rows;
+      readTable(
+        TABLES.find((t) => t.name === name)!,
+        tableText(name),
+      ).rows;
     const fieldsOf = (name: string) =>
       descriptor.resources.find((r) => r.name === name)!.schema.fields.map((f) => f.name);
     const tuples = (name: string, columns: readonly string[]) =>
-      new Set(rowsOf(name).map((r) => JSON.stringify(columns.map((c) => r[fieldsOf(name).indexOf(c)]))));
+      new Set(
+        rowsOf(name).map((r) => JSON.stringify(columns.map((c) => r[fieldsOf(name).indexOf(c)]))),
+      );
     expect(rowsOf('documents')).toHaveLength(docs.length);
     for (const resource of descriptor.resources) {
       const rows = rowsOf(resource.name);
@@ -115,10 +120,14 @@ describe('datapackage.json', () => {
       expect(tuples(resource.name, resource.schema.primaryKey).size).toBe(rows.length);
       for (const fk of resource.schema.foreignKeys ?? []) {
         const targets = tuples(fk.reference.resource, fk.reference.fields);
-        for (const key of tuples(resource.name, fk.fields)) expect(targets.has(key), key).toBe(true);
+        for (const key of tuples(resource.name, fk.fields))
+          expect(targets.has(key), key).toBe(true);
       }
       if (resource.name !== 'documents')
-        expect(resource.schema.foreignKeys?.[0]?.reference).toEqual({ resource: 'documents', fields: ['id'] });
+        expect(resource.schema.foreignKeys?.[0]?.reference).toEqual({
+          resource: 'documents',
+          fields: ['id'],
+        });
       resource.schema.fields.forEach((field, i) => {
         if (field.constraints?.required)
           for (const row of rows) expect(row[i], `${resource.name}.${field.name}`).not.toBeNull();

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { KamervragenError } from '../../pipeline/errors.ts';
 import { recordHash } from '../../pipeline/package/hash-record.ts';
 import { buildManifest } from '../../pipeline/package/manifest.ts';
-import { assertRemovalsAllowed, planRelease, runEpoch } from '../../pipeline/package/plan-release.ts';
+import {
+  assertRemovalsAllowed,
+  planRelease,
+  runEpoch,
+} from '../../pipeline/package/plan-release.ts';
 import type { Manifest, ReleasePlan } from '../../pipeline/package/release-types.ts';
 import type { Document } from '../../pipeline/types.ts';
 import { corpusRecords, edited } from './records.ts';
@@ -34,7 +38,9 @@ const release = (p: ReleasePlan) => {
 describe('planRelease', () => {
   it('starts at 1.0.0 with every record added, dated the day it is made (not by its documents)', () => {
     expect(all.length).toBeGreaterThan(5);
-    const plan = release(planRelease(base, null, { schemaVersion: '1.0.0', sourceDateEpoch: MADE }));
+    const plan = release(
+      planRelease(base, null, { schemaVersion: '1.0.0', sourceDateEpoch: MADE }),
+    );
     expect(plan).toMatchObject({ version: '1.0.0', bump: 'initial', date: '2026-12-03' });
     expect(base.every((r) => (r.answered ?? '') < '2026-12-03')).toBe(true);
     expect(plan.changes.added.map((r) => r.id)).toEqual(base.map((r) => r.id).sort());
@@ -42,7 +48,10 @@ describe('planRelease', () => {
 
   it('says unchanged when every record hashes the same, whatever the order', () => {
     const previous = released(base);
-    const plan = planRelease([...base].reverse(), previous, { schemaVersion: '1.0.0', sourceDateEpoch: MADE });
+    const plan = planRelease([...base].reverse(), previous, {
+      schemaVersion: '1.0.0',
+      sourceDateEpoch: MADE,
+    });
     expect(plan).toEqual({ kind: 'unchanged', version: '1.0.0', date: previous.date, previous });
   });
 
@@ -55,7 +64,12 @@ describe('planRelease', () => {
 
   it('is minor when documents are added, naming them', () => {
     const added = all[5]!;
-    const plan = release(planRelease([...base, added], released(base), { schemaVersion: '1.0.0', sourceDateEpoch: MADE }));
+    const plan = release(
+      planRelease([...base, added], released(base), {
+        schemaVersion: '1.0.0',
+        sourceDateEpoch: MADE,
+      }),
+    );
     expect(plan).toMatchObject({ version: '1.1.0', bump: 'minor' });
     expect(plan.changes.added).toEqual([{ id: added.id, title: added.title }]);
     expect(plan.changes.changed).toEqual([]);
@@ -74,15 +88,21 @@ describe('planRelease', () => {
   });
 
   it('is major when the record schema changes incompatibly', () => {
-    const plan = release(planRelease(base, released(base), { schemaVersion: '2.0.0', sourceDateEpoch: MADE }));
+    const plan = release(
+      planRelease(base, released(base), { schemaVersion: '2.0.0', sourceDateEpoch: MADE }),
+    );
     expect(plan).toMatchObject({ version: '2.0.0', bump: 'major' });
     // A compatible schema change (minor) with the same records is no release at all.
-    expect(planRelease(base, released(base), { schemaVersion: '1.1.0', sourceDateEpoch: MADE }).kind).toBe('unchanged');
+    expect(
+      planRelease(base, released(base), { schemaVersion: '1.1.0', sourceDateEpoch: MADE }).kind,
+    ).toBe('unchanged');
   });
 
   it('stops on removed records unless allowed, naming every id and title', () => {
     const previous = released(base);
-    const plan = release(planRelease(base.slice(2), previous, { schemaVersion: '1.0.0', sourceDateEpoch: MADE }));
+    const plan = release(
+      planRelease(base.slice(2), previous, { schemaVersion: '1.0.0', sourceDateEpoch: MADE }),
+    );
     expect(plan.bump).toBe('major');
     expect(plan.changes.removed).toEqual(
       base
@@ -110,7 +130,10 @@ describe('planRelease', () => {
     const previous = { ...released(base), date: '2099-12-31' };
     expect(
       release(
-        planRelease([edited(base[0]!), ...base.slice(1)], previous, { schemaVersion: '1.0.0', sourceDateEpoch: MADE }),
+        planRelease([edited(base[0]!), ...base.slice(1)], previous, {
+          schemaVersion: '1.0.0',
+          sourceDateEpoch: MADE,
+        }),
       ).date,
     ).toBe('2099-12-31');
   });
