@@ -1,4 +1,5 @@
 import { SCHEMA_ID } from '../validate/schema.ts';
+import { DUCKDB_TYPES, PARQUET_MEDIATYPE, parquetName } from './parquet-sql.ts';
 import type { Table } from './tables.ts';
 
 export interface ResourceStats {
@@ -10,8 +11,10 @@ export interface ResourceStats {
 export interface PackageMeta {
   /** Dataset version (SemVer), set by the release step; omitted when the build has none. */
   version?: string;
-  /** ISO 8601 date-time of the data: from SOURCE_DATE_EPOCH or the newest answer date. */
+  /** ISO 8601 date-time the version was released (its manifest's date). */
   created?: string;
+  /** Bytes and hash of each table's Parquet file, by table name, when the build wrote them. */
+  parquet?: ReadonlyMap<string, ResourceStats>;
 }
 
 const PROFILE = 'https://datapackage.org/profiles/2.0';
@@ -56,17 +59,46 @@ export function dataPackage(
         path: 'https://zoek.officielebekendmakingen.nl/',
       },
     ],
-    resources: tables.map((table) => resource(table, stats)),
+    resources: [
+      ...tables.map((table) => resource(table, stats)),
+      ...(meta.parquet === undefined
+        ? []
+        : tables.map((table) => parquetResource(table, meta.parquet!))),
+    ],
   });
   return descriptor;
 }
 
-function resource(
+/** The Parquet copy of a table is resource `<table>_parquet`; its keys refer to Parquet resources. */
+export const parquetResourceName = (table: string): string => `${table}${PARQUET_RESOURCE}`;
+const PARQUET_RESOURCE = '_parquet';
+
+function parquetResource(
   table: Table,
   stats: ReadonlyMap<string, ResourceStats>,
 ): Record<string, unknown> {
   const measured = stats.get(table.name);
-  if (!measured) throw new Error(`no bytes and hash measured for ${table.name}.csv`);
+  if (!measured) throw new Error(`no bytes and hash measured for ${parquetName(table)}`);
+  const schema = tableSchema(table, parquetResourceName);
+  delete schema.missingValues;
+  return {
+    name: parquetResourceName(table.name),
+    type: 'table',
+    path: parquetName(table),
+    description: `${table.description} The same rows as ${table.name}.csv, typed (${Object.entries(
+      DUCKDB_TYPES,
+    )
+      .map(([field, type]) => `${field}: ${type}`)
+      .join(', ')}), in Parquet with zstd compression.`,
+    format: 'parquet',
+    mediatype: PARQUET_MEDIATYPE,
+    bytes: measured.bytes,
+    hash: `sha256:${measured.sha256}`,
+    schema,
+  };
+}
+
+function tableSchema(table: Table, resourceOf: (name: string) => string): Record<string, unknown> {
   const schema: Record<string, unknown> = {
     $schema: `${PROFILE}/tableschema.json`,
     fields: table.columns.map((column) => ({
@@ -81,13 +113,28 @@ function resource(
   const foreignKeys = [
     ...(table.documentKey === undefined
       ? []
-      : [{ fields: [table.documentKey], reference: { resource: 'documents', fields: ['id'] } }]),
+      : [
+          {
+            fields: [table.documentKey],
+            reference: { resource: resourceOf('documents'), fields: ['id'] },
+          },
+        ]),
     ...(table.references ?? []).map((r) => ({
       fields: [...r.fields],
-      reference: { resource: r.resource, fields: [...r.keys] },
+      reference: { resource: resourceOf(r.resource), fields: [...r.keys] },
     })),
   ];
   if (foreignKeys.length > 0) schema.foreignKeys = foreignKeys;
+  return schema;
+}
+
+function resource(
+  table: Table,
+  stats: ReadonlyMap<string, ResourceStats>,
+): Record<string, unknown> {
+  const measured = stats.get(table.name);
+  if (!measured) throw new Error(`no bytes and hash measured for ${table.name}.csv`);
+  const schema = tableSchema(table, (name) => name);
   return {
     name: table.name,
     type: 'table',

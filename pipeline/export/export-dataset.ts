@@ -4,6 +4,7 @@ import { csvChunks } from './to-csv.ts';
 import { dataPackage, type PackageMeta, type ResourceStats } from './datapackage.ts';
 import { jsonChunks, ndjsonChunks } from './to-json.ts';
 import { orderKeys } from './order-keys.ts';
+import { parquetName } from './parquet-sql.ts';
 import { TABLES } from './tables.ts';
 
 export type { PackageMeta } from './datapackage.ts';
@@ -22,6 +23,9 @@ export const EXPORT_FILES: readonly string[] = [
   ...TABLES.map((t) => `${t.name}.csv`),
   'datapackage.json',
 ];
+
+/** The Parquet copy of each table, written from the CSVs on disk (pipeline/package/write-parquet.ts). */
+export const PARQUET_FILES: readonly string[] = TABLES.map(parquetName);
 
 // Pure: records in, file contents out, deterministic (records sorted by id, keys in schema
 // order, no clock). Content is produced lazily so a writer can stream it to disk; bytes and

@@ -1,3 +1,4 @@
+import { PARQUET_SUFFIX } from '../export/parquet-sql.ts';
 import type { Document } from '../types.ts';
 import { renderSha256Sums, SUMS_NAME } from './checksums.ts';
 import { CITATION_NAME, renderCitation } from './citation.ts';
@@ -54,7 +55,8 @@ function dataAssets(
   for (const f of files) {
     const name = releaseAssetName(f.name, version);
     out.push({ name, bytes: f.bytes });
-    if (f.bytes.byteLength >= gzipMinBytes)
+    // Parquet is compressed already.
+    if (f.bytes.byteLength >= gzipMinBytes && !f.name.endsWith(PARQUET_SUFFIX))
       out.push({ name: `${name}.gz`, bytes: deterministicGzip(f.bytes) });
   }
   return out;

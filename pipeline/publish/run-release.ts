@@ -19,6 +19,7 @@ import { createGitHubClient } from './github/create-client.ts';
 import { explainGitHubError } from './github/explain-error.ts';
 import { publishToGitHub } from './github/publish-to-github.ts';
 import { publishToDir } from './publish-to-dir.ts';
+import { releaseParquet } from './release-parquet.ts';
 import { assertRepositoryMatches } from './repository-url.ts';
 import type { PublishResult, ReleaseBundle, Target } from './publish-types.ts';
 
@@ -177,13 +178,19 @@ export async function runRelease(options: ReleaseOptions): Promise<ReleaseOutcom
 
   const out = resolve(options.root, options.out);
   const previous = await readManifest(join(out, MANIFEST_NAME));
+  const parquet = await releaseParquet(built.records);
   const assembled = assembleRelease({
     records: built.records,
-    exportFiles: ({ version, date }) =>
-      exportDataset(built.records, { version, created: `${date}T00:00:00Z` }).map((f) => ({
+    exportFiles: ({ version, date }) => {
+      const meta = { version, created: `${date}T00:00:00Z`, parquet: parquet.stats };
+      const files: NamedFile[] = exportDataset(built.records, meta).map((f) => ({
         name: f.name,
         bytes: toBytes(f.chunks()),
-      })),
+      }));
+      // The Parquet files sit before datapackage.json, which describes them (as the build writes).
+      files.splice(files.length - 1, 0, ...parquet.files);
+      return files;
+    },
     previous,
     schemaVersion: SCHEMA_VERSION,
     sourceDateEpoch: options.sourceDateEpoch,
@@ -198,8 +205,7 @@ export async function runRelease(options: ReleaseOptions): Promise<ReleaseOutcom
   });
 
   if (!options.dryRun) {
-    const decoder = new TextDecoder();
-    const text = (f: NamedFile) => ({ name: f.name, chunks: () => [decoder.decode(f.bytes)] });
+    const text = (f: NamedFile) => ({ name: f.name, chunks: () => [f.bytes] });
     await writeFiles(out, assembled.dist.map(text));
     await writeFiles(
       options.root,
