@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { dataPackage, type PackageMeta, type ResourceStats } from '../export/datapackage.ts';
 import { PARQUET_FILES } from '../export/export-dataset.ts';
 import { PARQUET_SUFFIX } from '../export/parquet-sql.ts';
-import { writeParquetFiles } from '../package/write-parquet.ts';
+import { writeParquetFiles } from './write-parquet.ts';
 import { csvChunks } from '../export/to-csv.ts';
 import { TABLES } from '../export/tables.ts';
 import type { FragmentBytes } from './prepare-record.ts';

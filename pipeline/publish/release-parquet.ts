@@ -8,7 +8,7 @@ import { exportDataset } from '../export/export-dataset.ts';
 import { parquetName } from '../export/parquet-sql.ts';
 import { TABLES } from '../export/tables.ts';
 import type { NamedFile } from '../package/release-types.ts';
-import { writeParquetFiles } from '../package/write-parquet.ts';
+import { writeParquetFiles } from '../build/write-parquet.ts';
 import type { Document } from '../types.ts';
 
 export async function releaseParquet(
