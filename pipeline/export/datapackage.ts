@@ -1,6 +1,7 @@
 import { SCHEMA_ID } from '../validate/schema.ts';
 import { DUCKDB_TYPES, PARQUET_MEDIATYPE, parquetName } from './parquet-sql.ts';
 import type { Table } from './tables.ts';
+import { XLSX_MAX_CELL, XLSX_NAME } from './xlsx-cells.ts';
 
 export interface ResourceStats {
   bytes: number;
@@ -15,6 +16,8 @@ export interface PackageMeta {
   created?: string;
   /** Bytes and hash of each table's Parquet file, by table name, when the build wrote them. */
   parquet?: ReadonlyMap<string, ResourceStats>;
+  /** Bytes and hash of kamervragen.xlsx, when the build wrote it. */
+  xlsx?: ResourceStats;
 }
 
 const PROFILE = 'https://datapackage.org/profiles/2.0';
@@ -64,9 +67,22 @@ export function dataPackage(
       ...(meta.parquet === undefined
         ? []
         : tables.map((table) => parquetResource(table, meta.parquet!))),
+      ...(meta.xlsx === undefined ? [] : [workbookResource(tables, meta.xlsx)]),
     ],
   });
   return descriptor;
+}
+
+function workbookResource(tables: readonly Table[], stats: ResourceStats): Record<string, unknown> {
+  return {
+    name: 'kamervragen_xlsx',
+    path: XLSX_NAME,
+    description: `For spreadsheet users: the tables (${tables.map((t) => t.name).join(', ')}) as sheets of one workbook. Cells are typed: declared integers are numbers, every other cell is text and never a formula; a cell longer than Excel's limit of ${XLSX_MAX_CELL} characters is cut and says so.`,
+    format: 'xlsx',
+    mediatype: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    bytes: stats.bytes,
+    hash: `sha256:${stats.sha256}`,
+  };
 }
 
 /** The Parquet copy of a table is resource `<table>_parquet`; its keys refer to Parquet resources. */

@@ -8,6 +8,7 @@ import { buildManifest, DATASET_NAME, MANIFEST_NAME, serializeManifest } from '.
 import { assertRemovalsAllowed, planRelease, releaseDate } from './plan-release.ts';
 import type { AssetEntry, Manifest, NamedFile, ReleasePlan } from './release-types.ts';
 import { NOTES_NAME, renderReleaseNotes } from './release-notes.ts';
+import { CARD_NAME, renderDatasetCard } from './dataset-card.ts';
 import { bumpVersion } from './semver.ts';
 
 export const DEFAULT_GZIP_MIN_BYTES = 1024 * 1024;
@@ -89,6 +90,7 @@ function finish(
   const extras: NamedFile[] = [
     { name: MANIFEST_NAME, bytes: serializeManifest(manifest) },
     { name: NOTES_NAME, bytes: text(renderReleaseNotes(manifest)) },
+    { name: CARD_NAME, bytes: text(renderDatasetCard(manifest)) },
     { name: CITATION_NAME, bytes: text(renderCitation(manifest)) },
   ];
   const assets = [...data, ...extras];

@@ -31,6 +31,9 @@ export interface Counts {
   references: number;
 }
 
+/** Documents, questions and answers per session year ("unknown" when a record has none). */
+export type Coverage = Record<string, { documents: number; questions: number; answers: number }>;
+
 /** manifest.json: everything a later release or a verifier needs to know about this one. */
 export interface Manifest {
   manifest_version: 1;
@@ -43,6 +46,8 @@ export interface Manifest {
   /** Web address of the repository; null when the release could not tell (never invented). */
   repository: string | null;
   counts: Counts;
+  /** Absent in manifests written before it was recorded. */
+  coverage?: Coverage;
   changes: Changes;
   /** Source files the build set aside instead of failing; named in the release notes. */
   quarantined: string[];

@@ -182,7 +182,12 @@ export async function runRelease(options: ReleaseOptions): Promise<ReleaseOutcom
   const assembled = assembleRelease({
     records: built.records,
     exportFiles: ({ version, date }) => {
-      const meta = { version, created: `${date}T00:00:00Z`, parquet: parquet.stats };
+      const meta = {
+        version,
+        created: `${date}T00:00:00Z`,
+        parquet: parquet.stats,
+        xlsx: parquet.xlsx,
+      };
       const files: NamedFile[] = exportDataset(built.records, meta).map((f) => ({
         name: f.name,
         bytes: toBytes(f.chunks()),
