@@ -9,6 +9,7 @@ import { assertRemovalsAllowed, planRelease, releaseDate } from './plan-release.
 import type { AssetEntry, Manifest, NamedFile, ReleasePlan } from './release-types.ts';
 import { NOTES_NAME, renderReleaseNotes } from './release-notes.ts';
 import { CARD_NAME, renderDatasetCard } from './dataset-card.ts';
+import { withChangedFields } from './changed-fields.ts';
 import { bumpVersion } from './semver.ts';
 
 export const DEFAULT_GZIP_MIN_BYTES = 1024 * 1024;
@@ -25,6 +26,8 @@ export interface AssembleInput {
   quarantined: readonly string[];
   allowRemovals: boolean;
   gzipMinBytes?: number;
+  /** The fields that changed in a changed record, when its previous version is at hand. */
+  fieldsChanged?: (id: string) => readonly string[] | null;
   /** Files dist/ holds beside the release files but that are not release assets (quarantine.json). */
   distExtras?: readonly NamedFile[];
 }
@@ -132,6 +135,8 @@ export function assembleRelease(input: AssembleInput): AssembledRelease {
     };
   }
   assertRemovalsAllowed(plan, input.allowRemovals);
+  if (input.fieldsChanged !== undefined)
+    plan = { ...plan, changes: withChangedFields(plan.changes, input.fieldsChanged) };
   const built = input.exportFiles({ version: plan.version, date: plan.date });
   const data = dataAssets(built, plan.version, gzipMinBytes);
   const manifest = buildManifest({

@@ -5,8 +5,9 @@ export const CARD_NAME = 'README.md';
 
 // The files a release holds, by how their names end, and what a reader does with each.
 const KINDS: readonly [RegExp, string][] = [
+  [/^datapackage\.json$/, 'the description of every table (Frictionless Data Package v2)'],
   [
-    /\.json$/,
+    /^kamervragen-.*\.json$/,
     'every record in full, nested (JSON array; the schema is `schema/document.schema.json`)',
   ],
   [/\.ndjson$/, 'the same records, one JSON object per line'],

@@ -7,6 +7,8 @@ export type Bump = 'initial' | 'major' | 'minor' | 'patch';
 export interface RecordRef {
   id: string;
   title: string | null;
+  /** For a changed record: the fields that changed, when the previous version was at hand. */
+  fields?: string[];
 }
 
 export interface Changes {

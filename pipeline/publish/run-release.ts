@@ -20,6 +20,9 @@ import { explainGitHubError } from './github/explain-error.ts';
 import { publishToGitHub } from './github/publish-to-github.ts';
 import { publishToDir } from './publish-to-dir.ts';
 import { releaseParquet } from './release-parquet.ts';
+import { readPreviousRecords } from './previous-records.ts';
+import { changedFields } from '../package/changed-fields.ts';
+import { diffRecords } from '../package/plan-release.ts';
 import { assertRepositoryMatches } from './repository-url.ts';
 import type { PublishResult, ReleaseBundle, Target } from './publish-types.ts';
 
@@ -179,6 +182,9 @@ export async function runRelease(options: ReleaseOptions): Promise<ReleaseOutcom
   const out = resolve(options.root, options.out);
   const previous = await readManifest(join(out, MANIFEST_NAME));
   const parquet = await releaseParquet(built.records);
+  const changedIds = new Set(diffRecords(built.records, previous).changed.map((r) => r.id));
+  const before = await readPreviousRecords(join(out, 'kamervragen.ndjson'), changedIds);
+  const current = new Map(built.records.map((r) => [r.id, r]));
   const assembled = assembleRelease({
     records: built.records,
     exportFiles: ({ version, date }) => {
@@ -203,6 +209,7 @@ export async function runRelease(options: ReleaseOptions): Promise<ReleaseOutcom
     repository: repositoryFor(options, previous),
     quarantined,
     allowRemovals: options.allowRemovals,
+    fieldsChanged: (id) => (before.has(id) ? changedFields(before.get(id), current.get(id)) : null),
     ...(options.gzipMinBytes === undefined ? {} : { gzipMinBytes: options.gzipMinBytes }),
     distExtras: [
       { name: QUARANTINE_FILE, bytes: encoder.encode(quarantineJson(built.quarantined)) },

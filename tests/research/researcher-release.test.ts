@@ -129,6 +129,30 @@ describe.each(CASES)('the release built from $name', ({ documents, github }) => 
       expect(existsSync(join(project, 'documents', r.source.path)), r.source.path).toBe(true);
   });
 
+  it('carries a dataset card: contents, coverage by session year, gaps, licence, citation', () => {
+    const card = readFileSync(join(dist.dir, 'README.md'), 'utf8');
+    const manifest = JSON.parse(readFileSync(join(dist.dir, 'manifest.json'), 'utf8')) as {
+      version: string;
+      quarantined: string[];
+    };
+    for (const heading of [
+      'What is in it',
+      'Coverage by session year',
+      'How it was made',
+      'Known gaps',
+      'Licence',
+      'How to cite',
+    ])
+      expect(card).toContain(`## ${heading}`);
+    const years = new Map<string, number>();
+    for (const r of dist.records)
+      years.set(r.session_year ?? 'unknown', (years.get(r.session_year ?? 'unknown') ?? 0) + 1);
+    for (const [year, n] of years) expect(card).toMatch(new RegExp(`\\| ${year} \\| ${n} \\|`));
+    for (const file of manifest.quarantined) expect(card).toContain(file);
+    expect(card).toContain(`(Version ${manifest.version}) [Data set]`);
+    expect(card).toContain('CC0 1.0');
+  });
+
   it('names its repository only when it knows it, and never a placeholder', () => {
     const cff = readFileSync(join(dist.dir, 'CITATION.cff'), 'utf8');
     if (github) expect(cff).toContain('repository-code: "https://github.com/octo/kv"');
