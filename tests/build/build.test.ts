@@ -24,9 +24,8 @@ describe('kamervragen build', () => {
     const files = await snapshot(ws.out);
     const json = files.get('kamervragen.json')?.toString('utf8') ?? '';
     const records = JSON.parse(json) as { id: string; source: { path: string } }[];
-    const sources = [...(await seeds(ws.documents))]
-      .filter((n) => !n.startsWith('.'))
-      .map((n) => `documents/${n}`);
+    // source.path names the file within the documents folder.
+    const sources = [...(await seeds(ws.documents))].filter((n) => !n.startsWith('.'));
     expect(records.map((r) => r.source.path).sort()).toEqual(sources.sort());
     expect(validateRecordFiles([{ file: 'kamervragen.json', text: json }]).diagnostics).toEqual([]);
     expect(result.stdout).toContain(`built ${records.length} document(s)`);

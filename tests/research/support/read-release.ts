@@ -33,7 +33,11 @@ export function readRelease(dir: string): ReleaseFolder {
     readFileSync(join(dir, 'datapackage.json'), 'utf8'),
   ) as ReleaseFolder['datapackage'];
   const records = JSON.parse(readFileSync(join(dir, 'kamervragen.json'), 'utf8')) as Document[];
-  return { dir, records, resources: datapackage.resources, datapackage };
+  // The tables (CSV and Parquet); the workbook is a resource without a table schema.
+  const resources = datapackage.resources.filter(
+    (r) => r.format === 'csv' || r.format === 'parquet',
+  );
+  return { dir, records, resources, datapackage };
 }
 
 export const sha256 = (path: string) =>
