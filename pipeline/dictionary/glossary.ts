@@ -120,7 +120,7 @@ export const GLOSSARY: Readonly<Record<string, Term>> = {
   source: { meaning: 'The file the record was parsed from.', dutch: 'bron' },
   'source.path': {
     dutch: 'bronbestand',
-    example: 'documents/ah-tk-20182019-3922.kaag-sjoerdsma-emotieherkenningssoftware.pdf.txt',
+    example: 'ah-tk-20182019-3922.kaag-sjoerdsma-emotieherkenningssoftware.pdf.txt',
   },
   'source.format': { dutch: 'weergave (pdf-tekst, XML, HTML …)', example: 'pdf-text' },
   'source.sha256': {
@@ -130,7 +130,7 @@ export const GLOSSARY: Readonly<Record<string, Term>> = {
   },
   'source.url': {
     dutch: 'vindplaats (officielebekendmakingen.nl)',
-    example: 'https://zoek.officielebekendmakingen.nl/ah-tk-20182019-3922.html',
+    example: 'https://zoek.officielebekendmakingen.nl/ah-tk-20182019-3922',
   },
   warnings: { dutch: 'waarschuwingen van de parser' },
   'warnings[].code': {
