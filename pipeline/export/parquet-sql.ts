@@ -23,8 +23,6 @@ export function sqlString(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;
 }
 
-const identifier = (name: string) => `"${name.replace(/"/g, '""')}"`;
-
 /** A SELECT of the table's CSV with exactly its declared columns and types. */
 export function readCsvSql(table: Table, csvPath: string): string {
   const columns = table.columns
@@ -40,13 +38,4 @@ export function readCsvSql(table: Table, csvPath: string): string {
 /** COPY of the typed CSV to Parquet (zstd), rows in the CSV's order (documents sorted by id). */
 export function copyToParquetSql(table: Table, csvPath: string, parquetPath: string): string {
   return `COPY (${readCsvSql(table, csvPath)}) TO ${sqlString(parquetPath)} (FORMAT parquet, COMPRESSION zstd)`;
-}
-
-/** CREATE TABLE with the declared types and keys (for a DuckDB database of the release). */
-export function createTableSql(table: Table): string {
-  const columns = table.columns.map(
-    (c) => `${identifier(c.name)} ${DUCKDB_TYPES[c.type]}${c.required ? ' NOT NULL' : ''}`,
-  );
-  columns.push(`PRIMARY KEY (${table.primaryKey.map(identifier).join(', ')})`);
-  return `CREATE TABLE ${identifier(table.name)} (${columns.join(', ')})`;
 }
