@@ -315,7 +315,7 @@ describe('plan from summaries', () => {
     const { files: sources } = await readSources(relative(process.cwd(), documents));
     const { records } = await buildRecords(sources, { quarantine: true });
     const summaries = records.map((r) => summarise(r));
-    const options = { schemaVersion: SCHEMA_VERSION };
+    const options = { schemaVersion: SCHEMA_VERSION, sourceDateEpoch: 1_800_000_000 };
     expect(planFromSummaries(summaries, null, options)).toEqual(
       planRelease(records, null, options),
     );
