@@ -20,6 +20,8 @@ export type SourceFormat = Source['format'];
 export interface SourceFile {
   /** Path relative to the project root (documents/…) or as given on the command line. */
   path: string;
+  /** Path relative to the documents folder, when read from one: the record's source.path. */
+  storePath?: string;
   bytes: Uint8Array;
   /** Other files published with it, by role (e.g. metadata.xml beside an XML publication). */
   sidecars?: { metadataXml?: Uint8Array };

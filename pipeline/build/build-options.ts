@@ -1,6 +1,7 @@
 // Options of a build, shared by `kamervragen build` and pipeline/scripts/build.ts so both read
 // argv and env the same way.
 import { KamervragenError } from '../errors.ts';
+import { runEpoch } from '../package/plan-release.ts';
 import { parsePartition } from './partition.ts';
 import type { BuildOptions } from './run-build.ts';
 
@@ -57,7 +58,11 @@ export function buildOptions(args: BuildArgs, env: NodeJS.ProcessEnv): BuildOpti
     out: args.out ?? 'dist',
     quarantine: args.quarantine === true,
     ...(args.manifest === undefined ? {} : { manifest: args.manifest }),
-    ...(epoch === undefined || epoch === '' ? {} : { sourceDateEpoch: Number(epoch) }),
+    // The day a build is made dates a new version; an unchanged one keeps its manifest's date.
+    sourceDateEpoch: runEpoch(
+      epoch === undefined || epoch === '' ? undefined : Number(epoch),
+      Date.now(),
+    ),
   };
 }
 

@@ -19,6 +19,8 @@ export interface SourceListing {
 /** One document of the store, not yet read: paths relative to the working folder, "/"-separated. */
 export interface SourceEntry {
   path: string;
+  /** The same file relative to the documents folder: the record's source.path. */
+  storePath?: string;
   /** Its metadata sidecar, when there is one. */
   metadataPath: string | null;
   /** False for anything that is not a regular file (it is reported, never read). */
@@ -64,7 +66,12 @@ export async function listEntries(
     visible.filter((v) => v.regular).map((v) => v.path),
   );
   const entries: SourceEntry[] = [
-    ...documents.map((d) => ({ path: d.path, metadataPath: d.metadataPath, regular: true })),
+    ...documents.map((d) => ({
+      path: d.path,
+      storePath: d.path.slice(prefix.length),
+      metadataPath: d.metadataPath,
+      regular: true,
+    })),
     ...visible
       .filter((v) => !v.regular)
       .map((v) => ({ path: v.path, metadataPath: null, regular: false })),
@@ -97,6 +104,7 @@ export async function readEntry(entry: SourceEntry, cwd = process.cwd()): Promis
     const over = [bytes, metadata].find((b) => typeof b === 'number');
     if (over !== undefined) return reject(entry.path, 'build/too-large', tooLargeMessage(over));
     const file: SourceFile = { path: entry.path, bytes: bytes as Buffer };
+    if (entry.storePath !== undefined) file.storePath = entry.storePath;
     if (metadata !== null) file.sidecars = { metadataXml: metadata as Buffer };
     return file;
   } catch (error) {

@@ -10,6 +10,11 @@ import { createReadStream } from 'node:fs';
 import { link, mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { dataPackage, type PackageMeta, type ResourceStats } from '../export/datapackage.ts';
+import { ANALYST_FILES } from '../export/export-dataset.ts';
+import { PARQUET_SUFFIX } from '../export/parquet-sql.ts';
+import { XLSX_NAME } from '../export/xlsx-cells.ts';
+import { writeParquetFiles } from './write-parquet.ts';
+import { writeXlsx } from './write-xlsx.ts';
 import { csvChunks } from '../export/to-csv.ts';
 import { TABLES } from '../export/tables.ts';
 import type { FragmentBytes } from './prepare-record.ts';
@@ -352,10 +357,19 @@ async function finishFiles(
     const stats = new Map<string, ResourceStats>();
     for (const name of RECORD_FILES)
       if (name.endsWith('.csv')) stats.set(name.slice(0, -4), hashes.get(name)!);
+    // The Parquet copies, made by DuckDB from the CSV files where they now are.
+    const kept = writer === null;
+    const spareDir = writer?.spare ?? null;
+    const csvAt = (name: string) => join(kept ? out : (spareDir ?? staging!), name);
+    const parquet = await writeParquetFiles(TABLES, (t) => csvAt(`${t.name}.csv`), staging);
+    for (const [table, s] of parquet) hashes.set(`${table}${PARQUET_SUFFIX}`, s);
+    const xlsx = await writeXlsx(TABLES, (t) => csvAt(`${t.name}.csv`), join(staging, XLSX_NAME));
+    hashes.set(XLSX_NAME, xlsx);
+    const meta = { ...options.meta, parquet, xlsx };
     const small: OutputFile[] = [
       {
         name: 'datapackage.json',
-        chunks: () => [`${JSON.stringify(dataPackage(TABLES, stats, options.meta), null, 2)}\n`],
+        chunks: () => [`${JSON.stringify(dataPackage(TABLES, stats, meta), null, 2)}\n`],
       },
       ...options.extra,
     ];
@@ -365,7 +379,7 @@ async function finishFiles(
       await streamed.close();
       hashes.set(file.name, { bytes: streamed.bytes, sha256: await streamed.digest() });
     }
-    const written = [...RECORD_FILES, ...small.map((f) => f.name)];
+    const written = [...RECORD_FILES, ...ANALYST_FILES, ...small.map((f) => f.name)];
     const unchanged: string[] = [];
     const stamp: ExportStamp = { records: recordsHash, files: {} };
     const spare = writer?.spare ?? null;

@@ -7,7 +7,8 @@ import { isProcessRunning } from '../lock/is-process-running.ts';
 
 export interface OutputFile {
   name: string;
-  chunks(): Iterable<string>;
+  /** Text, or bytes for a binary file (Parquet). */
+  chunks(): Iterable<string | Uint8Array>;
 }
 
 export const STAGING_PREFIX = '.staging-';
@@ -26,12 +27,18 @@ export async function writeFiles(out: string, files: readonly OutputFile[]): Pro
 }
 
 // Chunks are written as they are produced, so no output is ever held whole in memory.
-async function writeStreamed(path: string, chunks: Iterable<string>): Promise<void> {
+async function writeStreamed(path: string, chunks: Iterable<string | Uint8Array>): Promise<void> {
   const handle = await open(path, 'wx');
   try {
     let pending: string[] = [];
     let size = 0;
     for (const chunk of chunks) {
+      if (typeof chunk !== 'string') {
+        if (pending.length > 0) await handle.write(pending.join(''));
+        [pending, size] = [[], 0];
+        await handle.write(chunk);
+        continue;
+      }
       pending.push(chunk);
       size += chunk.length;
       if (size >= 1 << 20) {

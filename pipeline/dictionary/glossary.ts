@@ -120,7 +120,7 @@ export const GLOSSARY: Readonly<Record<string, Term>> = {
   source: { meaning: 'The file the record was parsed from.', dutch: 'bron' },
   'source.path': {
     dutch: 'bronbestand',
-    example: 'documents/ah-tk-20182019-3922.kaag-sjoerdsma-emotieherkenningssoftware.pdf.txt',
+    example: 'ah-tk-20182019-3922.kaag-sjoerdsma-emotieherkenningssoftware.pdf.txt',
   },
   'source.format': { dutch: 'weergave (pdf-tekst, XML, HTML …)', example: 'pdf-text' },
   'source.sha256': {
@@ -130,7 +130,7 @@ export const GLOSSARY: Readonly<Record<string, Term>> = {
   },
   'source.url': {
     dutch: 'vindplaats (officielebekendmakingen.nl)',
-    example: 'https://zoek.officielebekendmakingen.nl/ah-tk-20182019-3922.html',
+    example: 'https://zoek.officielebekendmakingen.nl/ah-tk-20182019-3922',
   },
   warnings: { dutch: 'waarschuwingen van de parser' },
   'warnings[].code': {
@@ -157,6 +157,11 @@ export const GLOSSARY: Readonly<Record<string, Term>> = {
     example: '55da38d9b77654c3c51384c71db9f1e7e06d1f28df2e92e796edc9f1a0e74eb7',
   },
   warning_count: { dutch: 'aantal waarschuwingen', example: '0' },
+  asker_count: { dutch: 'aantal vragenstellers', example: '1' },
+  addressee_count: { dutch: 'aantal geadresseerden', example: '1' },
+  co_answerer_count: { dutch: 'aantal medeondertekenaars', example: '0' },
+  question_number: { dutch: 'vraagnummer', example: '4' },
+  answer_position: { dutch: 'volgnummer van het antwoord', example: '3' },
   'documents.askers': { dutch: 'vragensteller(s)', example: 'Sjoerdsma (D66)' },
   'documents.questions': { dutch: 'vraagnummers', example: '1; 2; 3' },
   'questions.footnotes': { dutch: 'voetnootnummers in de vraag', example: '1' },

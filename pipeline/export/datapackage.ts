@@ -1,5 +1,7 @@
 import { SCHEMA_ID } from '../validate/schema.ts';
+import { DUCKDB_TYPES, PARQUET_MEDIATYPE, parquetName } from './parquet-sql.ts';
 import type { Table } from './tables.ts';
+import { XLSX_MAX_CELL, XLSX_NAME } from './xlsx-cells.ts';
 
 export interface ResourceStats {
   bytes: number;
@@ -10,16 +12,21 @@ export interface ResourceStats {
 export interface PackageMeta {
   /** Dataset version (SemVer), set by the release step; omitted when the build has none. */
   version?: string;
-  /** ISO 8601 date-time of the data: from SOURCE_DATE_EPOCH or the newest answer date. */
+  /** ISO 8601 date-time the version was released (its manifest's date). */
   created?: string;
+  /** Bytes and hash of each table's Parquet file, by table name, when the build wrote them. */
+  parquet?: ReadonlyMap<string, ResourceStats>;
+  /** Bytes and hash of kamervragen.xlsx, when the build wrote it. */
+  xlsx?: ResourceStats;
 }
 
 const PROFILE = 'https://datapackage.org/profiles/2.0';
 
 const CSV_NOTES =
-  'Cells that would start with =, +, -, @, a tab or a carriage return carry a leading apostrophe ' +
-  '(spreadsheet formula guard); one more apostrophe is added to cells that already start with apostrophes before such a character, so removing one leading apostrophe restores the value. ' +
-  'Empty cells are null.';
+  'Every cell holds the exact value of the record (kamervragen.json); nothing is prefixed or escaped beyond RFC 4180 quoting. ' +
+  'Cells that start with =, +, - or @, or hold ";" or a tab, are always quoted. ' +
+  'Empty cells are null; a list column is empty both for none and for unknown, and its *_count column (0 or empty) tells which. ' +
+  'Spreadsheet users: open kamervragen.xlsx, whose cells are typed text, not this file.';
 
 // Frictionless Data Package v2 descriptor of the CSV tables. `stats` holds bytes and hash per
 // resource name, measured on the exact bytes written.
@@ -55,17 +62,59 @@ export function dataPackage(
         path: 'https://zoek.officielebekendmakingen.nl/',
       },
     ],
-    resources: tables.map((table) => resource(table, stats)),
+    resources: [
+      ...tables.map((table) => resource(table, stats)),
+      ...(meta.parquet === undefined
+        ? []
+        : tables.map((table) => parquetResource(table, meta.parquet!))),
+      ...(meta.xlsx === undefined ? [] : [workbookResource(tables, meta.xlsx)]),
+    ],
   });
   return descriptor;
 }
 
-function resource(
+function workbookResource(tables: readonly Table[], stats: ResourceStats): Record<string, unknown> {
+  return {
+    name: 'kamervragen_xlsx',
+    path: XLSX_NAME,
+    description: `For spreadsheet users: the tables (${tables.map((t) => t.name).join(', ')}) as sheets of one workbook. Cells are typed: declared integers are numbers, every other cell is text and never a formula; a cell longer than Excel's limit of ${XLSX_MAX_CELL} characters is cut and says so.`,
+    format: 'xlsx',
+    mediatype: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    bytes: stats.bytes,
+    hash: `sha256:${stats.sha256}`,
+  };
+}
+
+/** The Parquet copy of a table is resource `<table>_parquet`; its keys refer to Parquet resources. */
+export const parquetResourceName = (table: string): string => `${table}${PARQUET_RESOURCE}`;
+const PARQUET_RESOURCE = '_parquet';
+
+function parquetResource(
   table: Table,
   stats: ReadonlyMap<string, ResourceStats>,
 ): Record<string, unknown> {
   const measured = stats.get(table.name);
-  if (!measured) throw new Error(`no bytes and hash measured for ${table.name}.csv`);
+  if (!measured) throw new Error(`no bytes and hash measured for ${parquetName(table)}`);
+  const schema = tableSchema(table, parquetResourceName);
+  delete schema.missingValues;
+  return {
+    name: parquetResourceName(table.name),
+    type: 'table',
+    path: parquetName(table),
+    description: `${table.description} The same rows as ${table.name}.csv, typed (${Object.entries(
+      DUCKDB_TYPES,
+    )
+      .map(([field, type]) => `${field}: ${type}`)
+      .join(', ')}), in Parquet with zstd compression.`,
+    format: 'parquet',
+    mediatype: PARQUET_MEDIATYPE,
+    bytes: measured.bytes,
+    hash: `sha256:${measured.sha256}`,
+    schema,
+  };
+}
+
+function tableSchema(table: Table, resourceOf: (name: string) => string): Record<string, unknown> {
   const schema: Record<string, unknown> = {
     $schema: `${PROFILE}/tableschema.json`,
     fields: table.columns.map((column) => ({
@@ -77,11 +126,31 @@ function resource(
     missingValues: [''],
     primaryKey: [...table.primaryKey],
   };
-  if (table.documentKey !== undefined) {
-    schema.foreignKeys = [
-      { fields: [table.documentKey], reference: { resource: 'documents', fields: ['id'] } },
-    ];
-  }
+  const foreignKeys = [
+    ...(table.documentKey === undefined
+      ? []
+      : [
+          {
+            fields: [table.documentKey],
+            reference: { resource: resourceOf('documents'), fields: ['id'] },
+          },
+        ]),
+    ...(table.references ?? []).map((r) => ({
+      fields: [...r.fields],
+      reference: { resource: resourceOf(r.resource), fields: [...r.keys] },
+    })),
+  ];
+  if (foreignKeys.length > 0) schema.foreignKeys = foreignKeys;
+  return schema;
+}
+
+function resource(
+  table: Table,
+  stats: ReadonlyMap<string, ResourceStats>,
+): Record<string, unknown> {
+  const measured = stats.get(table.name);
+  if (!measured) throw new Error(`no bytes and hash measured for ${table.name}.csv`);
+  const schema = tableSchema(table, (name) => name);
   return {
     name: table.name,
     type: 'table',

@@ -4,6 +4,8 @@ import { csvChunks } from './to-csv.ts';
 import { dataPackage, type PackageMeta, type ResourceStats } from './datapackage.ts';
 import { jsonChunks, ndjsonChunks } from './to-json.ts';
 import { orderKeys } from './order-keys.ts';
+import { parquetName } from './parquet-sql.ts';
+import { XLSX_NAME } from './xlsx-cells.ts';
 import { TABLES } from './tables.ts';
 
 export type { PackageMeta } from './datapackage.ts';
@@ -22,6 +24,12 @@ export const EXPORT_FILES: readonly string[] = [
   ...TABLES.map((t) => `${t.name}.csv`),
   'datapackage.json',
 ];
+
+/** The Parquet copy of each table, written from the CSVs on disk (pipeline/package/write-parquet.ts). */
+export const PARQUET_FILES: readonly string[] = TABLES.map(parquetName);
+
+/** Files made from the written CSVs rather than from the records: Parquet and the workbook. */
+export const ANALYST_FILES: readonly string[] = [...PARQUET_FILES, XLSX_NAME];
 
 // Pure: records in, file contents out, deterministic (records sorted by id, keys in schema
 // order, no clock). Content is produced lazily so a writer can stream it to disk; bytes and

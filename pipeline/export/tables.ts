@@ -1,4 +1,5 @@
 import type { Document } from '../types.ts';
+import { questionAnswers } from './question-answers.ts';
 import { schemaDescription as fromSchema } from './schema-description.ts';
 
 export type Cell = string | number | null;
@@ -20,6 +21,8 @@ export interface Table {
   primaryKey: readonly string[];
   /** Columns that refer to documents.id. */
   documentKey?: string;
+  /** Further foreign keys: these columns refer to `keys` of another resource. */
+  references?: readonly { fields: readonly string[]; resource: string; keys: readonly string[] }[];
   rows(doc: Document): Iterable<Cell[]>;
 }
 
@@ -41,6 +44,16 @@ const position = (what: string): Column => ({
   required: true,
   description: `Position of the ${what} within its document, from 1, in printed order.`,
 });
+
+// A list cell is empty both when the document names nobody ([] in the JSON) and when the
+// parser could not tell (null); the count beside it keeps the two apart.
+function listCount(name: string, what: string, column: string): Column {
+  return {
+    name,
+    type: 'integer',
+    description: `Number of ${what}: 0 when the document names none ([] in the JSON), empty when unknown (null in the JSON); tells apart the two cases that both leave ${column} empty.`,
+  };
+}
 
 function askerLabel(asker: { name: string; party: string | null }): string {
   return asker.party === null ? asker.name : `${asker.name} (${asker.party})`;
@@ -150,6 +163,9 @@ const documents: Table = {
       description: 'SHA-256 of the source file, in hex.',
     },
     { name: 'source_url', type: 'string', description: fromSchema('/$defs/source/properties/url') },
+    listCount('asker_count', 'askers', 'askers'),
+    listCount('addressee_count', 'addressees', 'addressees'),
+    listCount('co_answerer_count', 'co-answerers', 'co_answerers'),
   ],
   *rows(doc) {
     const parties =
@@ -183,6 +199,9 @@ const documents: Table = {
       doc.source.format,
       doc.source.sha256,
       doc.source.url,
+      doc.askers?.length ?? null,
+      doc.addressees?.length ?? null,
+      doc.co_answerers?.length ?? null,
     ];
   },
 };
@@ -371,6 +390,7 @@ export const TABLES: readonly Table[] = [
   answers,
   footnotes,
   references,
+  questionAnswers,
 ];
 
 /** Column names per table: the public contract of the CSV headers. */

@@ -1,20 +1,15 @@
 import type { Document } from '../types.ts';
 import type { Cell, Table } from './tables.ts';
 
-// A cell a spreadsheet would run as a formula (= + - @, tab, CR) gets a leading apostrophe.
-// Cells that already start with apostrophes before such a character get one more, so the
-// escape can be undone exactly: strip one apostrophe where FORMULA_ESCAPED matches.
-// (papaparse's own default, /^[=+\-@\t\r].*$/, misses multi-line cells: "." stops at "\n".)
-export const FORMULA_START = /^'*[=+\-@\t\r]/;
-export const FORMULA_ESCAPED = /^''*[=+\-@\t\r]/;
-
-/** Undoes the formula escape of one cell read back from our CSV. */
-export function unescapeFormula(cell: string): string {
-  return FORMULA_ESCAPED.test(cell) ? cell.slice(1) : cell;
-}
+// Every cell holds exactly the record's value: pandas, DuckDB and R read the CSV as data, so
+// nothing is prefixed or altered (spreadsheet users get kamervragen.xlsx, typed text cells).
+// Quoting never changes a value, so cells a spreadsheet could split or read as a formula are
+// quoted: one that starts with = + - @, or holds a ";" or a tab (Dutch-locale Excel and
+// LibreOffice split on ";", which would start a new cell after it).
+export const SPREADSHEET_QUOTE = /^[=+\-@]|[;\t]/;
 
 // The rules of papaparse's unparse (5.7) with our options (delimiter ",", quote '"', "\n" line
-// ends, escapeFormulae FORMULA_START), written out because the build quotes every cell of every
+// ends, quotes: SPREADSHEET_QUOTE), written out because the build quotes every cell of every
 // record and papaparse's general version (a RegExp replace, a scan per special character, and
 // a string per batch) was the largest single cost of the export. tests/export/csv-writer.test.ts
 // holds the two to the same bytes on hostile cells; the readers keep using papaparse.
@@ -26,9 +21,7 @@ const QUOTES = /"/g;
 export function csvCell(cell: Cell | undefined): string {
   if (cell === null || cell === undefined) return '';
   if (typeof cell !== 'string') return String(cell);
-  // A formula-escaped cell is always quoted (papaparse does so, so we keep it).
-  if (FORMULA_START.test(cell)) return `"'${cell.replace(QUOTES, '""')}"`;
-  if (!NEEDS_QUOTES.test(cell)) return cell;
+  if (!NEEDS_QUOTES.test(cell) && !SPREADSHEET_QUOTE.test(cell)) return cell;
   return `"${cell.replace(QUOTES, '""')}"`;
 }
 

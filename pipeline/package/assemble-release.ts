@@ -1,3 +1,4 @@
+import { PARQUET_SUFFIX } from '../export/parquet-sql.ts';
 import type { Document } from '../types.ts';
 import { renderSha256Sums, SUMS_NAME } from './checksums.ts';
 import { CITATION_NAME, renderCitation } from './citation.ts';
@@ -7,6 +8,8 @@ import { buildManifest, DATASET_NAME, MANIFEST_NAME, serializeManifest } from '.
 import { assertRemovalsAllowed, planRelease, releaseDate } from './plan-release.ts';
 import type { AssetEntry, Manifest, NamedFile, ReleasePlan } from './release-types.ts';
 import { NOTES_NAME, renderReleaseNotes } from './release-notes.ts';
+import { CARD_NAME, renderDatasetCard } from './dataset-card.ts';
+import { withChangedFields } from './changed-fields.ts';
 import { bumpVersion } from './semver.ts';
 
 export const DEFAULT_GZIP_MIN_BYTES = 1024 * 1024;
@@ -19,10 +22,12 @@ export interface AssembleInput {
   schemaVersion: string;
   sourceDateEpoch?: number | undefined;
   sourceCommit: string | null;
-  repository: string;
+  repository: string | null;
   quarantined: readonly string[];
   allowRemovals: boolean;
   gzipMinBytes?: number;
+  /** The fields that changed in a changed record, when its previous version is at hand. */
+  fieldsChanged?: (id: string) => readonly string[] | null;
   /** Files dist/ holds beside the release files but that are not release assets (quarantine.json). */
   distExtras?: readonly NamedFile[];
 }
@@ -54,7 +59,8 @@ function dataAssets(
   for (const f of files) {
     const name = releaseAssetName(f.name, version);
     out.push({ name, bytes: f.bytes });
-    if (f.bytes.byteLength >= gzipMinBytes)
+    // Parquet is compressed already.
+    if (f.bytes.byteLength >= gzipMinBytes && !f.name.endsWith(PARQUET_SUFFIX))
       out.push({ name: `${name}.gz`, bytes: deterministicGzip(f.bytes) });
   }
   return out;
@@ -87,6 +93,7 @@ function finish(
   const extras: NamedFile[] = [
     { name: MANIFEST_NAME, bytes: serializeManifest(manifest) },
     { name: NOTES_NAME, bytes: text(renderReleaseNotes(manifest)) },
+    { name: CARD_NAME, bytes: text(renderDatasetCard(manifest)) },
     { name: CITATION_NAME, bytes: text(renderCitation(manifest)) },
   ];
   const assets = [...data, ...extras];
@@ -128,6 +135,8 @@ export function assembleRelease(input: AssembleInput): AssembledRelease {
     };
   }
   assertRemovalsAllowed(plan, input.allowRemovals);
+  if (input.fieldsChanged !== undefined)
+    plan = { ...plan, changes: withChangedFields(plan.changes, input.fieldsChanged) };
   const built = input.exportFiles({ version: plan.version, date: plan.date });
   const data = dataAssets(built, plan.version, gzipMinBytes);
   const manifest = buildManifest({

@@ -1,7 +1,7 @@
 import { KamervragenError } from '../errors.ts';
 import type { Document } from '../types.ts';
 import { recordHash } from './hash-record.ts';
-import type { AssetEntry, Counts, Manifest, ReleasePlan } from './release-types.ts';
+import type { AssetEntry, Counts, Coverage, Manifest, ReleasePlan } from './release-types.ts';
 import { parseVersion } from './semver.ts';
 
 export const MANIFEST_NAME = 'manifest.json';
@@ -19,13 +19,34 @@ export function countRecords(records: readonly Document[]): Counts {
   };
 }
 
+/** What coverage needs of a record: a Document, or the build's summary of one. */
+export interface CoveredRecord {
+  session_year?: string | null | undefined;
+  questions: readonly unknown[] | number;
+  answers: readonly unknown[] | number;
+}
+
+export function coverageOf(records: Iterable<CoveredRecord>): Coverage {
+  const years = new Map<string, { documents: number; questions: number; answers: number }>();
+  const size = (v: readonly unknown[] | number) => (typeof v === 'number' ? v : v.length);
+  for (const r of records) {
+    const key = r.session_year ?? 'unknown';
+    const c = years.get(key) ?? { documents: 0, questions: 0, answers: 0 };
+    c.documents += 1;
+    c.questions += size(r.questions);
+    c.answers += size(r.answers);
+    years.set(key, c);
+  }
+  return Object.fromEntries([...years].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
 export interface ManifestInputs {
   plan: Extract<ReleasePlan, { kind: 'release' }>;
   records: readonly Document[];
   assets: readonly AssetEntry[];
   schemaVersion: string;
   sourceCommit: string | null;
-  repository: string;
+  repository: string | null;
   quarantined: readonly string[];
 }
 
@@ -44,6 +65,7 @@ export function buildManifest(input: ManifestInputs): Manifest {
     source_commit: input.sourceCommit,
     repository: input.repository,
     counts: countRecords(input.records),
+    coverage: coverageOf(input.records),
     changes: input.plan.changes,
     quarantined: [...input.quarantined].sort(),
     records,
@@ -72,10 +94,12 @@ export function parseManifest(text: string, file: string): Manifest {
   const m = value as Record<string, unknown>;
   if (m.manifest_version !== 1)
     fail(file, '/manifest_version', `expected 1, found ${JSON.stringify(m.manifest_version)}`);
-  for (const key of ['version', 'date', 'schema_version', 'repository'] as const) {
+  for (const key of ['version', 'date', 'schema_version'] as const) {
     if (typeof m[key] !== 'string')
       fail(file, `/${key}`, `expected a string, found ${JSON.stringify(m[key])}`);
   }
+  if (m.repository !== null && typeof m.repository !== 'string')
+    fail(file, '/repository', `expected a URL or null, found ${JSON.stringify(m.repository)}`);
   parseVersion(m.version as string);
   parseVersion(m.schema_version as string, '/schema_version');
   if (!/^\d{4}-\d{2}-\d{2}$/.test(m.date as string))

@@ -7,7 +7,7 @@ import { bumpVersion, parseVersion } from './semver.ts';
 export interface PlanOptions {
   /** Version of schema/document.schema.json (from its $id). */
   schemaVersion: string;
-  /** SOURCE_DATE_EPOCH in seconds, when the caller has one: the only clock a release may use. */
+  /** SOURCE_DATE_EPOCH in seconds (runEpoch: else the run's own clock): the release's date. */
   sourceDateEpoch?: number | undefined;
 }
 
@@ -65,28 +65,30 @@ export function chooseBump(
   return null;
 }
 
-/** The release date: SOURCE_DATE_EPOCH's UTC day, else the newest date any document states. */
+/**
+ * The release date: the UTC day of SOURCE_DATE_EPOCH, which the command line sets to the moment
+ * the release is made when the environment has none. A version already released keeps the date
+ * its manifest records (planFromChanges), so rebuilding it gives the same bytes.
+ */
 export function releaseDate(
-  records: readonly DatedRecord[],
+  _records: readonly DatedRecord[],
   options: PlanOptions,
   previous: Manifest | null,
 ): string {
-  let date: string | null = null;
-  if (options.sourceDateEpoch !== undefined) {
-    date = new Date(options.sourceDateEpoch * 1000).toISOString().slice(0, 10);
-  } else {
-    for (const r of records) {
-      for (const d of [r.answered, r.submitted]) if (d && (date === null || d > date)) date = d;
-    }
-  }
-  if (date === null) {
+  if (options.sourceDateEpoch === undefined || !Number.isFinite(options.sourceDateEpoch)) {
     throw new KamervragenError(
       'package/no-date',
-      'no document states a date; set SOURCE_DATE_EPOCH to give the release a date',
+      'a new release needs its date: set SOURCE_DATE_EPOCH (seconds since 1970) to the moment it is made',
     );
   }
-  // A parser fix on old documents must not date a release before the one it follows.
+  const date = new Date(options.sourceDateEpoch * 1000).toISOString().slice(0, 10);
+  // A clock set back must not date a release before the one it follows.
   return previous && previous.date > date ? previous.date : date;
+}
+
+/** The epoch of a run: SOURCE_DATE_EPOCH when set, else the given clock (the command line's now). */
+export function runEpoch(sourceDateEpoch: number | undefined, nowMs: number): number {
+  return sourceDateEpoch ?? Math.floor(nowMs / 1000);
 }
 
 export function planRelease(

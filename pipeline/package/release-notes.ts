@@ -9,7 +9,14 @@ function escapeMarkdown(text: string): string {
 
 function section(heading: string, refs: readonly RecordRef[]): string {
   if (refs.length === 0) return '';
-  const lines = refs.map((r) => `- \`${r.id}\`${r.title ? ` — ${escapeMarkdown(r.title)}` : ''}`);
+  const lines = refs.map(
+    (r) =>
+      `- \`${r.id}\`${r.title ? ` — ${escapeMarkdown(r.title)}` : ''}${
+        r.fields && r.fields.length > 0
+          ? ` (changed: ${r.fields.map((f) => `\`${f}\``).join(', ')})`
+          : ''
+      }`,
+  );
   return `\n## ${heading} (${refs.length})\n\n${lines.join('\n')}\n`;
 }
 

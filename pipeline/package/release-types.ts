@@ -7,6 +7,8 @@ export type Bump = 'initial' | 'major' | 'minor' | 'patch';
 export interface RecordRef {
   id: string;
   title: string | null;
+  /** For a changed record: the fields that changed, when the previous version was at hand. */
+  fields?: string[];
 }
 
 export interface Changes {
@@ -31,6 +33,9 @@ export interface Counts {
   references: number;
 }
 
+/** Documents, questions and answers per session year ("unknown" when a record has none). */
+export type Coverage = Record<string, { documents: number; questions: number; answers: number }>;
+
 /** manifest.json: everything a later release or a verifier needs to know about this one. */
 export interface Manifest {
   manifest_version: 1;
@@ -40,8 +45,11 @@ export interface Manifest {
   previous_version: string | null;
   schema_version: string;
   source_commit: string | null;
-  repository: string;
+  /** Web address of the repository; null when the release could not tell (never invented). */
+  repository: string | null;
   counts: Counts;
+  /** Absent in manifests written before it was recorded. */
+  coverage?: Coverage;
   changes: Changes;
   /** Source files the build set aside instead of failing; named in the release notes. */
   quarantined: string[];

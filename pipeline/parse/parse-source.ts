@@ -9,6 +9,7 @@ import { extractPdfText } from '../extract/pdf-text.ts';
 import { htmlToText, parseObHtml } from './html/parse-ob-html.ts';
 import { detectTextFormat } from './text/detect-format.ts';
 import { parseText } from './text/parse-text.ts';
+import { officialUrl } from './common/official-url.ts';
 import { applyMetadata } from './xml/apply-metadata.ts';
 import { parseObXml } from './xml/parse-ob-xml.ts';
 import { readMetadataXml, type PublicationMetadata } from './xml/read-metadata.ts';
@@ -41,9 +42,13 @@ export async function parseSource(
     const parsed = await parseContent(file, sha256, options.format);
     const diagnostics = [...sidecar.diagnostics, ...parsed.diagnostics];
     if (!parsed.document) return { document: null, diagnostics };
-    if (!sidecar.metadata) return { document: parsed.document, diagnostics };
-    const merged = applyMetadata(parsed.document, sidecar.metadata, file.path);
-    return { document: merged.document, diagnostics: [...diagnostics, ...merged.diagnostics] };
+    const document = withStorePath(parsed.document, file);
+    if (!sidecar.metadata) return { document: withOfficialUrl(document), diagnostics };
+    const merged = applyMetadata(document, sidecar.metadata, file.path);
+    return {
+      document: withOfficialUrl(merged.document),
+      diagnostics: [...diagnostics, ...merged.diagnostics],
+    };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return {
@@ -58,6 +63,21 @@ export async function parseSource(
       ],
     };
   }
+}
+
+// source.path names the file within the documents folder, so building the same documents from
+// another folder (or a checkout elsewhere) gives the same records; messages keep file.path.
+function withStorePath(doc: Document, file: SourceFile): Document {
+  if (file.storePath === undefined || file.storePath === doc.source.path) return doc;
+  return { ...doc, source: { ...doc.source, path: file.storePath } };
+}
+
+// Every record with an official id leads back to the publication (the metadata's own statement
+// of it, applied before, wins).
+function withOfficialUrl(doc: Document): Document {
+  if (doc.source.url !== null) return doc;
+  const url = officialUrl(doc.id);
+  return url === null ? doc : { ...doc, source: { ...doc.source, url } };
 }
 
 function readSidecar(file: SourceFile): {

@@ -2,6 +2,8 @@
 // pipeline/scripts/release.ts, so the two can never read them differently.
 import { execFileSync } from 'node:child_process';
 import { KamervragenError } from '../errors.ts';
+import { runEpoch } from '../package/plan-release.ts';
+import { repositoryFromEnv, repositoryFromRemote } from './repository-url.ts';
 import { DEFAULT_TARGET, parseTarget } from './parse-target.ts';
 import type { ReleaseOptions } from './run-release.ts';
 
@@ -28,6 +30,19 @@ function integer(value: string | undefined, name: string): number | undefined {
       2,
     );
   return Number(value);
+}
+
+// The checkout's "origin" remote, when there is one.
+function originUrl(root: string): string | null {
+  try {
+    return execFileSync('git', ['remote', 'get-url', 'origin'], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+  } catch {
+    return null;
+  }
 }
 
 // The commit the release is built from; null outside a git checkout (a downloaded source archive).
@@ -59,9 +74,14 @@ export function releaseOptions(
     publish: args['no-publish'] !== true,
     allowRemovals: args['allow-removals'] === true,
     quarantine: args.quarantine === true,
-    sourceDateEpoch: integer(env.SOURCE_DATE_EPOCH, 'SOURCE_DATE_EPOCH'),
+    // The day the release is made, unless the environment pins it.
+    sourceDateEpoch: runEpoch(integer(env.SOURCE_DATE_EPOCH, 'SOURCE_DATE_EPOCH'), Date.now()),
     sourceCommit: sourceCommit === undefined || sourceCommit === '' ? null : sourceCommit,
-    repository: args.repository,
+    repository:
+      args.repository ??
+      repositoryFromEnv(env) ??
+      repositoryFromRemote(originUrl(root)) ??
+      undefined,
     gzipMinBytes: integer(args['gzip-min-bytes'], '--gzip-min-bytes'),
     github: {
       token: env.GITHUB_TOKEN || undefined,

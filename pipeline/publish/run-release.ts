@@ -10,7 +10,7 @@ import { readSources } from '../build/read-sources.ts';
 import { writeFiles } from '../build/write-files.ts';
 import { exportDataset } from '../export/export-dataset.ts';
 import { assembleRelease, type AssembledRelease } from '../package/assemble-release.ts';
-import { CITATION_NAME, DEFAULT_REPOSITORY, releaseTag } from '../package/citation.ts';
+import { CITATION_NAME, releaseTag } from '../package/citation.ts';
 import { MANIFEST_NAME, parseManifest } from '../package/manifest.ts';
 import { NOTES_NAME } from '../package/release-notes.ts';
 import type { Manifest, NamedFile } from '../package/release-types.ts';
@@ -20,6 +20,11 @@ import { explainGitHubError } from './github/explain-error.ts';
 import { publishToGitHub } from './github/publish-to-github.ts';
 import { publishToDir } from './publish-to-dir.ts';
 import { redactSecret } from './redact-secret.ts';
+import { releaseParquet } from './release-parquet.ts';
+import { readPreviousRecords } from './previous-records.ts';
+import { changedFields } from '../package/changed-fields.ts';
+import { diffRecords } from '../package/plan-release.ts';
+import { assertRepositoryMatches } from './repository-url.ts';
 import type { PublishResult, ReleaseBundle, Target } from './publish-types.ts';
 
 export interface GitHubSettings {
@@ -81,12 +86,16 @@ async function readManifest(path: string): Promise<Manifest | null> {
 const encoder = new TextEncoder();
 const toBytes = (chunks: Iterable<string>) => encoder.encode([...chunks].join(''));
 
-function repositoryFor(options: ReleaseOptions, previous: Manifest | null): string {
+// Releases before 0.x named a made-up repository; it is never carried on.
+const RETIRED_PLACEHOLDER = /^https:\/\/github\.com\/kamervragen\/kamervragen$/;
+
+function repositoryFor(options: ReleaseOptions, previous: Manifest | null): string | null {
   if (options.repository) return options.repository.replace(/\/+$/, '');
-  if (previous) return previous.repository;
+  if (previous?.repository && !RETIRED_PLACEHOLDER.test(previous.repository))
+    return previous.repository;
   if (options.target.kind === 'github')
     return `https://github.com/${options.target.owner}/${options.target.repo}`;
-  return DEFAULT_REPOSITORY;
+  return null;
 }
 
 async function publish(
@@ -104,6 +113,8 @@ async function publish(
     commit: manifest.source_commit,
   };
   const target = options.target;
+  if (target.kind === 'github')
+    assertRepositoryMatches(manifest.repository, target.owner, target.repo);
   if (target.kind === 'dir')
     return publishToDir(resolve(options.root, target.path), bundle, options.dryRun);
   const token = options.github.token;
@@ -173,13 +184,27 @@ export async function runRelease(options: ReleaseOptions): Promise<ReleaseOutcom
 
   const out = resolve(options.root, options.out);
   const previous = await readManifest(join(out, MANIFEST_NAME));
+  const parquet = await releaseParquet(built.records);
+  const changedIds = new Set(diffRecords(built.records, previous).changed.map((r) => r.id));
+  const before = await readPreviousRecords(join(out, 'kamervragen.ndjson'), changedIds);
+  const current = new Map(built.records.map((r) => [r.id, r]));
   const assembled = assembleRelease({
     records: built.records,
-    exportFiles: ({ version, date }) =>
-      exportDataset(built.records, { version, created: `${date}T00:00:00Z` }).map((f) => ({
+    exportFiles: ({ version, date }) => {
+      const meta = {
+        version,
+        created: `${date}T00:00:00Z`,
+        parquet: parquet.stats,
+        xlsx: parquet.xlsx,
+      };
+      const files: NamedFile[] = exportDataset(built.records, meta).map((f) => ({
         name: f.name,
         bytes: toBytes(f.chunks()),
-      })),
+      }));
+      // The Parquet files sit before datapackage.json, which describes them (as the build writes).
+      files.splice(files.length - 1, 0, ...parquet.files);
+      return files;
+    },
     previous,
     schemaVersion: SCHEMA_VERSION,
     sourceDateEpoch: options.sourceDateEpoch,
@@ -187,6 +212,7 @@ export async function runRelease(options: ReleaseOptions): Promise<ReleaseOutcom
     repository: repositoryFor(options, previous),
     quarantined,
     allowRemovals: options.allowRemovals,
+    fieldsChanged: (id) => (before.has(id) ? changedFields(before.get(id), current.get(id)) : null),
     ...(options.gzipMinBytes === undefined ? {} : { gzipMinBytes: options.gzipMinBytes }),
     distExtras: [
       { name: QUARANTINE_FILE, bytes: encoder.encode(quarantineJson(built.quarantined)) },
@@ -194,8 +220,7 @@ export async function runRelease(options: ReleaseOptions): Promise<ReleaseOutcom
   });
 
   if (!options.dryRun) {
-    const decoder = new TextDecoder();
-    const text = (f: NamedFile) => ({ name: f.name, chunks: () => [decoder.decode(f.bytes)] });
+    const text = (f: NamedFile) => ({ name: f.name, chunks: () => [f.bytes] });
     await writeFiles(out, assembled.dist.map(text));
     await writeFiles(
       options.root,

@@ -141,7 +141,7 @@ export interface Reference {
 }
 export interface Source {
   /**
-   * Path of the source file relative to the project root (documents/…).
+   * Path of the source file relative to the documents folder, "/"-separated; the same wherever the build runs.
    */
   path: string;
   /**
@@ -150,7 +150,7 @@ export interface Source {
   format: 'pdf-text' | 'pdf-markdown' | 'pdf' | 'ob-xml' | 'ob-html' | 'odt' | 'page-text';
   sha256: string;
   /**
-   * Where the source was fetched from, when known.
+   * The official publication (https://zoek.officielebekendmakingen.nl/<id>) for a record with an official id, or the page its metadata states; null for an id derived from a file name.
    */
   url: string | null;
 }

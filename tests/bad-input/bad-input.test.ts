@@ -178,7 +178,8 @@ afterAll(async () => {
   if (ws.dir) await rm(ws.dir, { recursive: true, force: true });
 });
 
-const recordOf = (name: string) => records.find((r) => r.source.path === docPath(name));
+// source.path names the file within the documents folder.
+const recordOf = (name: string) => records.find((r) => r.source.path === name);
 const quarantinedOf = (name: string) => quarantine.find((q) => q.file === docPath(name));
 const notesOf = (name: string) => notes.filter((a) => a.file === docPath(name));
 
@@ -406,28 +407,38 @@ describe('the hostile-input corpus', () => {
     for (const t of texts) expect(leaksPasswd(t)).toBeNull();
   });
 
-  it('guards every CSV cell that a spreadsheet would run as a formula', async () => {
+  it('keeps every CSV cell exact and quotes each one a spreadsheet would run or split', async () => {
     const files = [...(await tree(join(ws.dir, 'dist'))).entries()].filter(([n]) =>
       n.endsWith('.csv'),
     );
-    expect(files.length).toBe(6);
+    expect(files.length).toBe(7);
     let formulaCells = 0;
     for (const [name, bytes] of files) {
-      const rows = Papa.parse<string[]>(bytes.toString('utf8'), { skipEmptyLines: true }).data;
+      const text = bytes.toString('utf8');
+      const rows = Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
       for (const row of rows) {
         for (const cell of row) {
-          expect(cell, `${name}: ${JSON.stringify(cell).slice(0, 80)}`).not.toMatch(/^[=+\-@\t\r]/);
-          if (/^'[=+\-@\t\r]/.test(cell)) formulaCells++;
+          // No apostrophe or other mark is added; a dangerous cell is quoted, which changes no value.
+          expect(cell, `${name}: ${JSON.stringify(cell).slice(0, 80)}`).not.toMatch(/^'[=+\-@]/);
+          if (!/^[=+\-@]|[;\t]/.test(cell)) continue;
+          if (/^[=+\-@]/.test(cell)) formulaCells++;
+          expect(text, `${name}: ${JSON.stringify(cell).slice(0, 80)}`).toContain(
+            `"${cell.replace(/"/g, '""')}"`,
+          );
         }
       }
     }
     // The csv-formulas case put such text in names, party, title, question and answer.
     expect(formulaCells).toBeGreaterThanOrEqual(6);
-    const guarded = (csv: string) => files.find(([n]) => n === csv)![1].toString('utf8');
-    expect(guarded('askers.csv')).toContain(`'=HYPERLINK`);
-    expect(guarded('askers.csv')).toContain(`'@SUM`);
-    expect(guarded('questions.csv')).toContain(`'=cmd|`);
-    expect(guarded('answers.csv')).toContain(`'+Ja.`);
+    const cells = (csv: string) => files.find(([n]) => n === csv)![1].toString('utf8');
+    expect(cells('askers.csv')).toContain(`"=HYPERLINK`);
+    expect(cells('askers.csv')).toContain(`"@SUM`);
+    expect(cells('questions.csv')).toContain(`"=cmd|`);
+    expect(cells('answers.csv')).toContain(`"+Ja.`);
+    // The values are the records' own: the title of the formula case reads back as in the JSON.
+    const titles = new Set(records.map((r) => r.title));
+    const docs = Papa.parse<string[]>(cells('documents.csv'), { skipEmptyLines: true }).data;
+    for (const row of docs.slice(1)) expect(titles.has(row[6] === '' ? null : row[6]!)).toBe(true);
   });
 });
 

@@ -1,14 +1,14 @@
 import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EXPORT_FILES } from '../../pipeline/export/export-dataset.ts';
+import { ANALYST_FILES, EXPORT_FILES } from '../../pipeline/export/export-dataset.ts';
 import { validateRecordFiles } from '../../pipeline/validate/validate-records.ts';
 import { runCli } from '../support/run-cli.ts';
 import { makeWorkspace, removeWorkspaces, snapshot } from './workspace.ts';
 
 afterAll(removeWorkspaces);
 
-const BUILT = [...EXPORT_FILES, 'quarantine.json'].sort();
+const BUILT = [...EXPORT_FILES, ...ANALYST_FILES, 'quarantine.json'].sort();
 const noStack = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
 const seeds = async (documents: string) => (await snapshot(documents)).keys();
 
@@ -24,9 +24,8 @@ describe('kamervragen build', () => {
     const files = await snapshot(ws.out);
     const json = files.get('kamervragen.json')?.toString('utf8') ?? '';
     const records = JSON.parse(json) as { id: string; source: { path: string } }[];
-    const sources = [...(await seeds(ws.documents))]
-      .filter((n) => !n.startsWith('.'))
-      .map((n) => `documents/${n}`);
+    // source.path names the file within the documents folder.
+    const sources = [...(await seeds(ws.documents))].filter((n) => !n.startsWith('.'));
     expect(records.map((r) => r.source.path).sort()).toEqual(sources.sort());
     expect(validateRecordFiles([{ file: 'kamervragen.json', text: json }]).diagnostics).toEqual([]);
     expect(result.stdout).toContain(`built ${records.length} document(s)`);
@@ -142,7 +141,8 @@ describe('kamervragen build', () => {
     const records = JSON.parse(await readFile(join(ws.out, 'kamervragen.json'), 'utf8')) as {
       source: { path: string };
     }[];
-    expect(records.map((r) => r.source.path)).toContain(kept);
+    // source.path is relative to the documents folder; messages name the file as found.
+    expect(records.map((r) => r.source.path)).toContain(kept!.replace(/^documents\//, ''));
   });
 
   it('reports a metadata file without its document instead of dropping it silently', async () => {

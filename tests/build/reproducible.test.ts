@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { QUARANTINE_FILE } from '../../pipeline/build/quarantine-file.ts';
-import { EXPORT_FILES } from '../../pipeline/export/export-dataset.ts';
+import { ANALYST_FILES, EXPORT_FILES } from '../../pipeline/export/export-dataset.ts';
 import { ROOT, runCli } from '../support/run-cli.ts';
 import { makeWorkspace, removeWorkspaces, snapshot } from './workspace.ts';
 
@@ -46,7 +46,9 @@ describe('reproducible dist/', () => {
 
   it('the committed dist/ is what git has, not an uncommitted local build', () => {
     // Only the files the build writes: dist/ also holds release and site output that others own.
-    const built = [...EXPORT_FILES, QUARANTINE_FILE].map((name) => `dist/${name}`);
+    const built = [...EXPORT_FILES, ...ANALYST_FILES, QUARANTINE_FILE].map(
+      (name) => `dist/${name}`,
+    );
     const status = spawnSync('git', ['status', '--porcelain', '--', ...built], {
       cwd: ROOT,
       encoding: 'utf8',

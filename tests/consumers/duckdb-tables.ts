@@ -23,10 +23,11 @@ export async function loadTables(
     resources: {
       name: string;
       path: string;
+      format: string;
       schema: { fields: { name: string; type: FieldType }[] };
     }[];
   };
-  for (const resource of pkg.resources) {
+  for (const resource of pkg.resources.filter((r) => r.format === 'csv')) {
     const columns = resource.schema.fields
       .map((f) => `${quote(f.name)}: ${quote(SQL_TYPE[f.type])}`)
       .join(', ');

@@ -19,7 +19,7 @@ def main():
     with open(os.path.join(folder, "datapackage.json"), encoding="utf-8") as handle:
         package = json.load(handle)
     frames, report = {}, {}
-    for resource in package["resources"]:
+    for resource in [r for r in package["resources"] if r.get("format") == "csv"]:
         fields = resource["schema"]["fields"]
         dtype = {f["name"]: DTYPES[f["type"]] for f in fields if f["type"] in DTYPES}
         dates = [f["name"] for f in fields if f["type"] == "date"]
@@ -54,12 +54,23 @@ def main():
                 if f["name"] in TEXT_COLUMNS.get(resource["name"], ())
             },
         }
-    ids = set(frames["documents"]["id"])
     for name, entry in report.items():
         frame = frames[name]
-        entry["foreign_keys_resolve"] = all(
-            frame[fk["fields"][0]].isin(ids).all() for fk in entry.pop("foreign_keys")
-        )
+        resolve = []
+        for fk in entry.pop("foreign_keys"):
+            target = frames[fk["reference"]["resource"]]
+            keys = target[fk["reference"]["fields"]].drop_duplicates()
+            keys.columns = fk["fields"]
+            joined = frame[fk["fields"]].merge(keys, how="left", on=fk["fields"], indicator=True)
+            resolve.append(bool((joined["_merge"] == "both").all()))
+        entry["foreign_keys_resolve"] = all(resolve)
+    # The question-answer link as a researcher joins it: on the declared keys, nothing split.
+    link = frames["question_answers"].merge(
+        frames["questions"], left_on=["document_id", "question_number"], right_on=["document_id", "number"]
+    ).merge(frames["answers"], left_on=["document_id", "answer_position"], right_on=["document_id", "position"])
+    report["question_answers"]["joined"] = sorted(
+        [str(d), int(q), int(a)] for d, q, a in zip(link["document_id"], link["question_number"], link["answer_position"])
+    )
     json.dump(report, sys.stdout)
 
 

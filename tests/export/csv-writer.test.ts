@@ -5,12 +5,13 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { Cell } from '../../pipeline/export/tables.ts';
 import { TABLES } from '../../pipeline/export/tables.ts';
-import { FORMULA_START, csvChunks, csvLine } from '../../pipeline/export/to-csv.ts';
+import { SPREADSHEET_QUOTE, csvChunks, csvLine } from '../../pipeline/export/to-csv.ts';
 import { sampleDocuments } from './fixtures/sample-documents.ts';
 
 const options = {
   newline: '\n',
-  escapeFormulae: FORMULA_START,
+  escapeFormulae: false,
+  quotes: (value: unknown) => typeof value === 'string' && SPREADSHEET_QUOTE.test(value),
   header: false,
   quoteChar: '"',
   delimiter: ',',

@@ -102,25 +102,32 @@ describe('datapackage.json', () => {
 
   it('declares keys that hold in the data: unique primary keys, foreign keys that resolve, required cells filled', () => {
     const tableText = (name: string) => files.get(`${name}.csv`) ?? '';
-    const documentIds = new Set(
-      readTable(TABLES[0]!, tableText('documents')).rows.map((r) => r[0]),
-    );
-    expect(documentIds.size).toBe(docs.length);
-    for (const resource of descriptor.resources) {
-      const table = TABLES.find((t) => t.name === resource.name)!;
-      const { rows } = readTable(table, tableText(resource.name));
-      expect(rows.length).toBeGreaterThan(0);
-      const index = (name: string) => resource.schema.fields.findIndex((f) => f.name === name);
-      const keys = rows.map((r) =>
-        JSON.stringify(resource.schema.primaryKey.map((k) => r[index(k)])),
+    const rowsOf = (name: string) =>
+      readTable(
+        TABLES.find((t) => t.name === name)!,
+        tableText(name),
+      ).rows;
+    const fieldsOf = (name: string) =>
+      descriptor.resources.find((r) => r.name === name)!.schema.fields.map((f) => f.name);
+    const tuples = (name: string, columns: readonly string[]) =>
+      new Set(
+        rowsOf(name).map((r) => JSON.stringify(columns.map((c) => r[fieldsOf(name).indexOf(c)]))),
       );
-      expect(new Set(keys).size).toBe(rows.length);
+    expect(rowsOf('documents')).toHaveLength(docs.length);
+    for (const resource of descriptor.resources) {
+      const rows = rowsOf(resource.name);
+      expect(rows.length).toBeGreaterThan(0);
+      expect(tuples(resource.name, resource.schema.primaryKey).size).toBe(rows.length);
       for (const fk of resource.schema.foreignKeys ?? []) {
-        expect(fk.reference).toEqual({ resource: 'documents', fields: ['id'] });
-        for (const row of rows)
-          expect(documentIds.has(row[index(fk.fields[0]!)] ?? null)).toBe(true);
+        const targets = tuples(fk.reference.resource, fk.reference.fields);
+        for (const key of tuples(resource.name, fk.fields))
+          expect(targets.has(key), key).toBe(true);
       }
-      if (resource.name !== 'documents') expect(resource.schema.foreignKeys).toHaveLength(1);
+      if (resource.name !== 'documents')
+        expect(resource.schema.foreignKeys?.[0]?.reference).toEqual({
+          resource: 'documents',
+          fields: ['id'],
+        });
       resource.schema.fields.forEach((field, i) => {
         if (field.constraints?.required)
           for (const row of rows) expect(row[i], `${resource.name}.${field.name}`).not.toBeNull();

@@ -21,6 +21,7 @@ describe('readMetadataXml', () => {
         type: 'answer',
         isKamervragen: true,
         publication: 'Aanhangsel van de Handelingen',
+        url: null,
       },
     });
   });

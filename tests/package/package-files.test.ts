@@ -48,6 +48,7 @@ const input = (over: Partial<AssembleInput> = {}): AssembleInput => ({
   ],
   previous: null,
   schemaVersion: '1.0.0',
+  sourceDateEpoch: Date.UTC(2026, 11, 3) / 1000,
   sourceCommit: '0123456789abcdef0123456789abcdef01234567',
   repository: 'https://github.com/example/kamervragen',
   quarantined: ['documents/broken.pdf.txt'],

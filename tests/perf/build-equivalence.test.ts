@@ -21,6 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDocument } from '../../pipeline/bench/render-document.ts';
 import { buildRecords } from '../../pipeline/build/build-records.ts';
 import { planFromSummaries } from '../../pipeline/build/plan-from-summaries.ts';
+import { releaseParquet } from '../../pipeline/publish/release-parquet.ts';
 import { summarise } from '../../pipeline/build/prepare-record.ts';
 import { quarantineJson, QUARANTINE_FILE } from '../../pipeline/build/quarantine-file.ts';
 import { readSources } from '../../pipeline/build/read-sources.ts';
@@ -32,7 +33,10 @@ import type { Manifest } from '../../pipeline/package/release-types.ts';
 import { recordHash } from '../../pipeline/package/hash-record.ts';
 import { SCHEMA_VERSION } from '../../pipeline/validate/schema.ts';
 
-const exec = promisify(execFile);
+const run = promisify(execFile);
+// The CLI in a child process, on the same day as the reference.
+const exec = (file: string, args: string[]) =>
+  run(file, args, { env: { ...process.env, SOURCE_DATE_EPOCH: String(EPOCH) } });
 const ROOT = join(import.meta.dirname, '../..');
 const DOCS = 36;
 let work: string;
@@ -63,17 +67,28 @@ async function generate(dir: string, from: number, to: number, total: number): P
       await writeFile(join(dir, file.name), file.content);
 }
 
+// The moment the builds and the reference are made: one day for all.
+const EPOCH = 1_800_000_000;
+
 /** The reference: whole records in memory, the export's own generators. */
 async function reference(docs: string): Promise<Map<string, Buffer>> {
   const { files: sources } = await readSources(relative(process.cwd(), docs));
   const built = await buildRecords(sources, { quarantine: true });
-  const plan = planRelease(built.records, null, { schemaVersion: SCHEMA_VERSION });
+  const plan = planRelease(built.records, null, {
+    schemaVersion: SCHEMA_VERSION,
+    sourceDateEpoch: EPOCH,
+  });
   const out = new Map<string, Buffer>();
+  // Parquet and the workbook come from the CSVs, as the in-memory release makes them.
+  const analyst = await releaseParquet(built.records);
   for (const file of exportDataset(built.records, {
     version: plan.version,
     created: `${plan.date}T00:00:00Z`,
+    parquet: analyst.stats,
+    xlsx: analyst.xlsx,
   }))
     out.set(file.name, Buffer.from([...file.chunks()].join(''), 'utf8'));
+  for (const file of analyst.files) out.set(file.name, Buffer.from(file.bytes));
   out.set(QUARANTINE_FILE, Buffer.from(quarantineJson(built.quarantined), 'utf8'));
   return new Map([...out.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
@@ -107,6 +122,7 @@ describe('fast build writes the reference bytes', () => {
         documents: relative(process.cwd(), documents),
         out,
         quarantine: true,
+        sourceDateEpoch: EPOCH,
         workers,
         cache: withCache ? cache : null,
       });
@@ -126,7 +142,13 @@ describe('fast build writes the reference bytes', () => {
     const more = join(work, 'more');
     await generate(more, 0, DOCS + 1, DOCS);
     const cache = join(work, 'cache-more');
-    const opts = { documents: relative(process.cwd(), more), quarantine: true, workers: 1, cache };
+    const opts = {
+      documents: relative(process.cwd(), more),
+      quarantine: true,
+      sourceDateEpoch: EPOCH,
+      workers: 1,
+      cache,
+    };
     await runBuild({ ...opts, out: join(work, 'inc') });
     await writeFile(join(more, 'extra-note.txt'), ''); // an unparseable newcomer changes quarantine.json only
     const before = await stat(join(work, 'inc', 'kamervragen.json'));
@@ -147,7 +169,13 @@ describe('fast build writes the reference bytes', () => {
     await rename(join(moved, first), join(moved, 'zz', first));
     const out = join(work, 'moved-out');
     const cache = join(work, 'moved-cache');
-    const opts = { documents: relative(process.cwd(), moved), out, quarantine: true, cache };
+    const opts = {
+      documents: relative(process.cwd(), moved),
+      out,
+      quarantine: true,
+      sourceDateEpoch: EPOCH,
+      cache,
+    };
     await runBuild({ ...opts, workers: 2 });
     expectSame(await files(out), await reference(moved));
   }, 180_000);
@@ -157,7 +185,13 @@ describe('fast build writes the reference bytes', () => {
     await generate(docs, 0, 6, 6);
     const out = join(work, 'prints-out');
     const cache = join(work, 'prints-cache');
-    const opts = { documents: relative(process.cwd(), docs), out, quarantine: true, cache };
+    const opts = {
+      documents: relative(process.cwd(), docs),
+      out,
+      quarantine: true,
+      sourceDateEpoch: EPOCH,
+      cache,
+    };
     // Files changed within the racy margin of a build are always read; let them age past it.
     const settle = () => new Promise((r) => setTimeout(r, RACY_MARGIN_MS + 200));
     // Whole-second modification times, which utimes can restore exactly.
@@ -201,7 +235,13 @@ describe('fast build writes the reference bytes', () => {
     await generate(docs, 0, 4, 8);
     const out = join(work, 'spare-out');
     const cache = join(work, 'spare-cache');
-    const opts = { documents: relative(process.cwd(), docs), out, quarantine: true, cache };
+    const opts = {
+      documents: relative(process.cwd(), docs),
+      out,
+      quarantine: true,
+      sourceDateEpoch: EPOCH,
+      cache,
+    };
     const spareDir = async () => {
       const root = join(cache, 'spare');
       return join(root, (await readdir(root))[0]!);
@@ -315,7 +355,7 @@ describe('plan from summaries', () => {
     const { files: sources } = await readSources(relative(process.cwd(), documents));
     const { records } = await buildRecords(sources, { quarantine: true });
     const summaries = records.map((r) => summarise(r));
-    const options = { schemaVersion: SCHEMA_VERSION };
+    const options = { schemaVersion: SCHEMA_VERSION, sourceDateEpoch: 1_800_000_000 };
     expect(planFromSummaries(summaries, null, options)).toEqual(
       planRelease(records, null, options),
     );

@@ -27,8 +27,8 @@ it keeps the first in path order and quarantines the others.
 
 Files whose names start with "." are not documents; <id>.metadata.xml is not a
 document but the metadata of every document named <id>.*. Output is byte-identical for the same documents:
-the version and date in datapackage.json come from the last release's manifest and the
-documents (or SOURCE_DATE_EPOCH), never the clock.
+the version and date in datapackage.json come from the last release's manifest; a new
+version is dated the day it is made (or by SOURCE_DATE_EPOCH).
 
 Options:
   --documents DIR  folder of source documents (default: documents)
@@ -52,7 +52,7 @@ Options:
                    documents of other parts are not parsed
 
 Environment:
-  SOURCE_DATE_EPOCH  seconds since 1970; the date of the build instead of the newest document date
+  SOURCE_DATE_EPOCH  seconds since 1970; the date of a new version instead of today (UTC)
   KAMERVRAGEN_WORKERS  default for --workers
   KAMERVRAGEN_PARSE_TIME_LIMIT    seconds one document may take to parse (default 120)
   KAMERVRAGEN_PARSE_MEMORY_LIMIT  MiB of heap a parser thread may use (default 4096)

@@ -21,7 +21,7 @@ Options:
   --manifest FILE  manifest.json of the last release (default: OUT/manifest.json)
 
 Environment:
-  SOURCE_DATE_EPOCH  seconds since 1970; the date of the build instead of the newest document date
+  SOURCE_DATE_EPOCH  seconds since 1970; the date of a new version instead of today (UTC)
 
 Examples:
   kamervragen build --partition ..2019-2020 --out parts/a

@@ -48,8 +48,8 @@ Options:
   --documents DIR, --out DIR  input and output folders (default documents, dist)
   --json                      print the outcome as JSON on stdout
 
-Environment: SOURCE_DATE_EPOCH (seconds) dates the release; else the newest date in the
-documents. KAMERVRAGEN_RELEASE_DELAY_UNIT_MS and KAMERVRAGEN_RELEASE_WRITE_INTERVAL_MS scale
+Environment: SOURCE_DATE_EPOCH (seconds) dates a new release; else the day it is made (UTC).
+GITHUB_SERVER_URL and GITHUB_REPOSITORY name the repository (else --repository or git's origin). KAMERVRAGEN_RELEASE_DELAY_UNIT_MS and KAMERVRAGEN_RELEASE_WRITE_INTERVAL_MS scale
 GitHub back-off and write spacing (defaults 1000; tests use less).
 
 Examples:

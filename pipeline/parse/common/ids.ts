@@ -44,6 +44,11 @@ const WHOLE_ID = new RegExp(
   `^(?:${AH.source.replace(/\\b/g, '')}|${KV.source.replace(/\\b/g, '')})$`,
 );
 
+/** True for an id of the official grammar (ah-tk-20182019-3922, kv-tk-2019Z15231), not one derived from a file name. */
+export function isOfficialId(id: string): boolean {
+  return WHOLE_ID.test(id);
+}
+
 /** A stable id from a file name that carries no official id: lower-case, [a-z0-9.-] only. */
 export function derivedIdFromFileName(path: string): string {
   const base = (path.split(/[\\/]/).pop() ?? 'document').replace(

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../../errors.ts';
 import type { Document, Warning } from '../../types.ts';
 import { daysBetween } from '../common/dates.ts';
+import { statedUrl } from '../common/official-url.ts';
 import type { PublicationMetadata } from './read-metadata.ts';
 
 // The publication's own metadata (metadata.xml beside the document, or the HTML head) fills what
@@ -70,6 +71,8 @@ export function applyMetadata(
       disagree('type', doc.type, meta.type, 'content');
     }
   }
+  const url = statedUrl(meta.url, doc.id);
+  if (url !== null && doc.source.url === null) doc.source = { ...doc.source, url };
   doc.response_days = daysBetween(doc.submitted, doc.answered);
   doc.warnings = [...doc.warnings, ...warnings];
   const diagnostics: Diagnostic[] = warnings.map((w) => ({

@@ -37,6 +37,8 @@ export interface PublicationMetadata {
   isKamervragen: boolean;
   /** What the publication is, as the metadata says it (for messages). */
   publication: string | null;
+  /** The publication's own page or metadata record on the official site, as stated. */
+  url: string | null;
 }
 
 function keyOf(name: string): string {
@@ -144,6 +146,7 @@ export function metadataFromPairs(pairs: MetaPair[]): PublicationMetadata {
       publicationName ??
       types.find((t) => !/officiële publicatie/i.test(t)) ??
       null,
+    url: first('externmetadatarecord') ?? first('preferredurl'),
   };
 }
 
