@@ -17,6 +17,8 @@ export interface ParseResult {
   /** null when the file could not be parsed at all; diagnostics then say why. */
   document: Document | null;
   diagnostics: Diagnostic[];
+  /** The publication's metadata.xml, when the file came with one (the normalize stage reads its indiener). */
+  metadata?: PublicationMetadata | null;
 }
 
 export interface ParseOptions {
@@ -43,7 +45,11 @@ export async function parseSource(
     if (!parsed.document) return { document: null, diagnostics };
     if (!sidecar.metadata) return { document: parsed.document, diagnostics };
     const merged = applyMetadata(parsed.document, sidecar.metadata, file.path);
-    return { document: merged.document, diagnostics: [...diagnostics, ...merged.diagnostics] };
+    return {
+      document: merged.document,
+      diagnostics: [...diagnostics, ...merged.diagnostics],
+      metadata: sidecar.metadata,
+    };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return {

@@ -37,6 +37,8 @@ export interface PublicationMetadata {
   isKamervragen: boolean;
   /** What the publication is, as the metadata says it (for messages). */
   publication: string | null;
+  /** The askers as the metadata names them (indiener), with initials: "S.P.R.A. van Weyenberg". */
+  submitters: string[];
 }
 
 function keyOf(name: string): string {
@@ -144,6 +146,7 @@ export function metadataFromPairs(pairs: MetaPair[]): PublicationMetadata {
       publicationName ??
       types.find((t) => !/officiële publicatie/i.test(t)) ??
       null,
+    submitters: all('indiener'),
   };
 }
 
