@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { dataPackage, type PackageMeta, type ResourceStats } from '../export/datapackage.ts';
 import { csvChunks } from '../export/to-csv.ts';
 import { TABLES } from '../export/tables.ts';
+import { PACKAGE_TABLES } from '../export/export-dataset.ts';
 import type { FragmentBytes } from './prepare-record.ts';
 import type { ExportStamp } from './record-cache.ts';
 import { ALIGN, alignedView, openDirect } from './direct-write.ts';
@@ -296,6 +297,8 @@ export interface FinishOptions {
   stamp?: ExportStamp | null | undefined;
   /** The record files are unchanged since `stamp` (the writer was never opened): keep them. */
   keepRecordFiles?: boolean | undefined;
+  /** The cross-record tables (cases.csv …), small: measured for datapackage.json and written. */
+  tables?: readonly OutputFile[] | undefined;
 }
 
 /**
@@ -323,10 +326,15 @@ export async function finishDataset(
     const stats = new Map<string, ResourceStats>();
     for (const name of RECORD_FILES)
       if (name.endsWith('.csv')) stats.set(name.slice(0, -4), hashes.get(name)!);
+    const tables = options.tables ?? [];
+    for (const file of tables) stats.set(file.name.slice(0, -4), measure(file.chunks()));
     const small: OutputFile[] = [
+      ...tables,
       {
         name: 'datapackage.json',
-        chunks: () => [`${JSON.stringify(dataPackage(TABLES, stats, options.meta), null, 2)}\n`],
+        chunks: () => [
+          `${JSON.stringify(dataPackage(PACKAGE_TABLES, stats, options.meta), null, 2)}\n`,
+        ],
       },
       ...options.extra,
     ];
@@ -364,6 +372,7 @@ export async function writeDataset(
   fragments: Iterable<FragmentBytes> | AsyncIterable<FragmentBytes>,
   meta: PackageMeta,
   extra: readonly OutputFile[],
+  tables: readonly OutputFile[] = [],
 ): Promise<{ written: string[]; unchanged: string[] }> {
   const writer = await openDatasetWriter(out);
   try {
@@ -372,8 +381,19 @@ export async function writeDataset(
     await writer.abort();
     throw error;
   }
-  const { written, unchanged } = await finishDataset(out, writer, { meta, extra });
+  const { written, unchanged } = await finishDataset(out, writer, { meta, extra, tables });
   return { written, unchanged };
+}
+
+function measure(chunks: Iterable<string>): FileStats {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for (const chunk of chunks) {
+    const buffer = Buffer.from(chunk, 'utf8');
+    hash.update(buffer);
+    bytes += buffer.length;
+  }
+  return { bytes, sha256: hash.digest('hex') };
 }
 
 function headerOf(table: (typeof TABLES)[number]): string {

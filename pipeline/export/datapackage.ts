@@ -1,5 +1,12 @@
 import { SCHEMA_ID } from '../validate/schema.ts';
+import type { ForeignKey } from './cross-tables.ts';
 import type { Table } from './tables.ts';
+
+/** What a resource's descriptor needs of a table (per-record or cross-record). */
+export type DescribedTable = Pick<Table, 'name' | 'description' | 'columns' | 'primaryKey'> & {
+  documentKey?: string | undefined;
+  foreignKeys?: readonly ForeignKey[] | undefined;
+};
 
 export interface ResourceStats {
   bytes: number;
@@ -24,7 +31,7 @@ const CSV_NOTES =
 // Frictionless Data Package v2 descriptor of the CSV tables. `stats` holds bytes and hash per
 // resource name, measured on the exact bytes written.
 export function dataPackage(
-  tables: readonly Table[],
+  tables: readonly DescribedTable[],
   stats: ReadonlyMap<string, ResourceStats>,
   meta: PackageMeta,
 ): Record<string, unknown> {
@@ -61,7 +68,7 @@ export function dataPackage(
 }
 
 function resource(
-  table: Table,
+  table: DescribedTable,
   stats: ReadonlyMap<string, ResourceStats>,
 ): Record<string, unknown> {
   const measured = stats.get(table.name);
@@ -77,11 +84,13 @@ function resource(
     missingValues: [''],
     primaryKey: [...table.primaryKey],
   };
-  if (table.documentKey !== undefined) {
-    schema.foreignKeys = [
-      { fields: [table.documentKey], reference: { resource: 'documents', fields: ['id'] } },
-    ];
-  }
+  const foreignKeys = [
+    ...(table.documentKey === undefined
+      ? []
+      : [{ fields: [table.documentKey], reference: { resource: 'documents', fields: ['id'] } }]),
+    ...(table.foreignKeys ?? []),
+  ];
+  if (foreignKeys.length > 0) schema.foreignKeys = foreignKeys;
   return {
     name: table.name,
     type: 'table',

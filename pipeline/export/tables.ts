@@ -2,7 +2,7 @@ import type { Document } from '../types.ts';
 import { schemaDescription as fromSchema } from './schema-description.ts';
 
 export type Cell = string | number | null;
-export type FieldType = 'string' | 'integer' | 'date';
+export type FieldType = 'string' | 'integer' | 'date' | 'boolean';
 
 export interface Column {
   name: string;

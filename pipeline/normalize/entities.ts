@@ -56,12 +56,13 @@ export interface EntityLists {
   parties: readonly PartyEntry[];
   ministries: readonly MinistryEntry[];
   persons: readonly PersonEntry[];
-  sources: Readonly<Record<string, string>>;
+  /** What each list's source keys stand for, per list (the same key may differ in detail). */
+  sources: Readonly<Record<'parties' | 'ministries' | 'persons', Readonly<Record<string, string>>>>;
 }
 
 export const ENTITIES: EntityLists = {
   parties: parties.parties as PartyEntry[],
   ministries: ministries.ministries as MinistryEntry[],
   persons: persons.persons as PersonEntry[],
-  sources: { ...parties.sources, ...ministries.sources, ...persons.sources },
+  sources: { parties: parties.sources, ministries: ministries.sources, persons: persons.sources },
 };

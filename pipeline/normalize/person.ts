@@ -5,8 +5,7 @@
 import { ENTITIES, type Membership, type PersonEntry } from './entities.ts';
 
 export type PersonOutcome =
-  | { key: string }
-  | { key: null; reason: 'unknown-name' | 'no-match' | 'ambiguous' };
+  { key: string } | { key: null; reason: 'unknown-name' | 'no-match' | 'ambiguous' };
 
 export interface PersonQuery {
   /** canonicalName of the printed name. */

@@ -6,7 +6,12 @@ import { TABLES, type FieldType } from '../../pipeline/export/tables.ts';
 import type { Document } from '../../pipeline/types.ts';
 import { DATASETS, DIST, exportSample, type Dataset } from './datasets.ts';
 
-const SQL_TYPE: Record<FieldType, string> = { string: 'VARCHAR', integer: 'BIGINT', date: 'DATE' };
+const SQL_TYPE: Record<FieldType, string> = {
+  string: 'VARCHAR',
+  integer: 'BIGINT',
+  date: 'DATE',
+  boolean: 'BOOLEAN',
+};
 const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
 let sample: Awaited<ReturnType<typeof exportSample>>;

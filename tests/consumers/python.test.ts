@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TABLES } from '../../pipeline/export/tables.ts';
+import { CROSS_TABLES } from '../../pipeline/export/cross-tables.ts';
 import { unescapeFormula } from '../../pipeline/export/to-csv.ts';
 import type { Document } from '../../pipeline/types.ts';
 import { applyCase, type CaseFile } from '../validate/apply-case.ts';
@@ -64,8 +65,13 @@ describe.each(DATASETS)('Python reads the %s dataset', (dataset) => {
       footnotes: records.reduce((n, r) => n + r.footnotes.length, 0),
       references: records.reduce((n, r) => n + r.references.length, 0),
     };
-    const pandasType = { string: 'string', integer: 'Int64', date: 'datetime64[ns]' };
-    expect(Object.keys(report)).toEqual(TABLES.map((t) => t.name));
+    const pandasType = {
+      string: 'string',
+      integer: 'Int64',
+      date: 'datetime64[ns]',
+      boolean: 'boolean',
+    };
+    expect(Object.keys(report)).toEqual([...TABLES, ...CROSS_TABLES].map((t) => t.name));
     for (const table of TABLES) {
       const entry = report[table.name]!;
       expect(entry.rows, table.name).toBe(expectedRows[table.name]);
