@@ -5,7 +5,7 @@
 import { ENTITIES, type Membership, type PersonEntry } from './entities.ts';
 
 export type PersonOutcome =
-  { key: string } | { key: null; reason: 'unknown-name' | 'no-match' | 'ambiguous' };
+  { key: string } | { key: null; reason: 'unknown-name' | 'no-match' | 'ambiguous' | 'no-party-or-year' };
 
 export interface PersonQuery {
   /** canonicalName of the printed name. */
@@ -59,5 +59,6 @@ export function personKey(query: PersonQuery): PersonOutcome {
   // still needs a printed party or year that fits a membership.
   if (fits.length === 1 && (query.partyKey !== null || query.year !== null))
     return { key: fits[0]!.key };
+  if (fits.length === 1) return { key: null, reason: 'no-party-or-year' };
   return { key: null, reason: fits.length === 0 ? 'no-match' : 'ambiguous' };
 }
