@@ -150,6 +150,13 @@ const documents: Table = {
       description: 'SHA-256 of the source file, in hex.',
     },
     { name: 'source_url', type: 'string', description: fromSchema('/$defs/source/properties/url') },
+    // Normalized values (pipeline/normalize), after the printed ones.
+    { name: 'ministry_key', type: 'string', description: fromSchema('/properties/ministry_key') },
+    {
+      name: 'asker_party_keys',
+      type: 'string',
+      description: `Party keys (parties.key) of the askers, each once, in printed order, separated by "${LIST_SEPARATOR}".`,
+    },
   ],
   *rows(doc) {
     const parties =
@@ -183,6 +190,10 @@ const documents: Table = {
       doc.source.format,
       doc.source.sha256,
       doc.source.url,
+      doc.ministry_key ?? null,
+      doc.askers === null
+        ? null
+        : join([...new Set(doc.askers.flatMap((a) => (a.party_key ? [a.party_key] : [])))]),
     ];
   },
 };
@@ -206,10 +217,40 @@ const askers: Table = {
       type: 'string',
       description: 'Party (fractie) as printed, e.g. CDA; empty when not stated.',
     },
+    // Normalized values (pipeline/normalize), after the printed ones.
+    {
+      name: 'canonical_name',
+      type: 'string',
+      description: fromSchema('/$defs/asker/properties/canonical_name'),
+    },
+    {
+      name: 'initials',
+      type: 'string',
+      description: fromSchema('/$defs/asker/properties/initials'),
+    },
+    {
+      name: 'party_key',
+      type: 'string',
+      description: fromSchema('/$defs/asker/properties/party_key'),
+    },
+    {
+      name: 'person_key',
+      type: 'string',
+      description: fromSchema('/$defs/asker/properties/person_key'),
+    },
   ],
   *rows(doc) {
     for (const [index, asker] of (doc.askers ?? []).entries())
-      yield [doc.id, index + 1, asker.name, asker.party];
+      yield [
+        doc.id,
+        index + 1,
+        asker.name,
+        asker.party,
+        asker.canonical_name ?? null,
+        asker.initials ?? null,
+        asker.party_key ?? null,
+        asker.person_key ?? null,
+      ];
   },
 };
 
