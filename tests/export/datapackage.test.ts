@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { exportDataset } from '../../pipeline/export/export-dataset.ts';
 import { schemaDescription } from '../../pipeline/export/schema-description.ts';
 import { CSV_COLUMNS, TABLES } from '../../pipeline/export/tables.ts';
+import { PACKAGE_TABLES } from '../../pipeline/export/export-dataset.ts';
 import { sampleDocuments } from './fixtures/sample-documents.ts';
 import { exportToStrings, readTable } from './fixtures/read-export.ts';
 
@@ -51,13 +52,18 @@ describe('datapackage.json', () => {
   });
 
   it('describes every CSV: path, bytes and sha256 of the exact file, and its header as fields', () => {
-    expect(descriptor.resources.map((r) => r.path)).toEqual(TABLES.map((t) => `${t.name}.csv`));
+    expect(descriptor.resources.map((r) => r.path)).toEqual(
+      PACKAGE_TABLES.map((t) => `${t.name}.csv`),
+    );
     for (const resource of descriptor.resources) {
       const text = files.get(resource.path) ?? '';
       expect(resource.type).toBe('table');
       expect(resource.bytes).toBe(Buffer.byteLength(text, 'utf8'));
       expect(resource.hash).toBe(`sha256:${createHash('sha256').update(text).digest('hex')}`);
-      expect(resource.schema.fields.map((f) => f.name)).toEqual(CSV_COLUMNS[resource.name]);
+      expect(resource.schema.fields.map((f) => f.name)).toEqual(
+        CSV_COLUMNS[resource.name] ??
+          PACKAGE_TABLES.find((t) => t.name === resource.name)!.columns.map((c) => c.name),
+      );
       expect(text.split('\n')[0]).toBe(resource.schema.fields.map((f) => f.name).join(','));
       expect(resource.dialect).toMatchObject({
         header: true,
@@ -65,7 +71,7 @@ describe('datapackage.json', () => {
         lineTerminator: '\n',
       });
       for (const field of resource.schema.fields) {
-        expect(['string', 'integer', 'date']).toContain(field.type);
+        expect(['string', 'integer', 'date', 'boolean']).toContain(field.type);
         expect(field.description.length).toBeGreaterThan(10);
       }
     }
@@ -106,8 +112,15 @@ describe('datapackage.json', () => {
       readTable(TABLES[0]!, tableText('documents')).rows.map((r) => r[0]),
     );
     expect(documentIds.size).toBe(docs.length);
+    // The key column of every resource, for foreign keys into it.
+    const keysOf = (name: string, field: string) => {
+      const resource = descriptor.resources.find((r) => r.name === name)!;
+      const at = resource.schema.fields.findIndex((f) => f.name === field);
+      const table = PACKAGE_TABLES.find((t) => t.name === name)!;
+      return new Set(readTable(table, tableText(name)).rows.map((r) => r[at]));
+    };
     for (const resource of descriptor.resources) {
-      const table = TABLES.find((t) => t.name === resource.name)!;
+      const table = PACKAGE_TABLES.find((t) => t.name === resource.name)!;
       const { rows } = readTable(table, tableText(resource.name));
       expect(rows.length).toBeGreaterThan(0);
       const index = (name: string) => resource.schema.fields.findIndex((f) => f.name === name);
@@ -116,11 +129,15 @@ describe('datapackage.json', () => {
       );
       expect(new Set(keys).size).toBe(rows.length);
       for (const fk of resource.schema.foreignKeys ?? []) {
-        expect(fk.reference).toEqual({ resource: 'documents', fields: ['id'] });
-        for (const row of rows)
-          expect(documentIds.has(row[index(fk.fields[0]!)] ?? null)).toBe(true);
+        const target = keysOf(fk.reference.resource, fk.reference.fields[0]!);
+        for (const row of rows) {
+          const value = row[index(fk.fields[0]!)] ?? null;
+          if (value !== null)
+            expect(target.has(value), `${resource.name}.${fk.fields[0]}`).toBe(true);
+        }
       }
-      if (resource.name !== 'documents') expect(resource.schema.foreignKeys).toHaveLength(1);
+      if (TABLES.some((t) => t.name === resource.name && t.documentKey !== undefined))
+        expect(resource.schema.foreignKeys).toHaveLength(1);
       resource.schema.fields.forEach((field, i) => {
         if (field.constraints?.required)
           for (const row of rows) expect(row[i], `${resource.name}.${field.name}`).not.toBeNull();
