@@ -8,6 +8,7 @@ import { page } from './layout.ts';
 import { renderDictionaryBody } from './render-dictionary-page.ts';
 import { documentTitle, renderDocumentBody } from './render-document.ts';
 import { renderIndexBody } from './render-index.ts';
+import { CASE_VIEW_FILES, caseViewFiles } from './render-case-views.ts';
 import type { ReleaseInfo, SiteInputs } from './site-inputs.ts';
 import { SITE_CSS } from './styles.ts';
 import { summarize } from './summarize.ts';
@@ -29,7 +30,7 @@ export function buildSite(inputs: SiteInputs): SiteFile[] {
 
 /** How many files siteFiles yields, for a progress bar. */
 export function siteFileCount(inputs: SiteInputs): number {
-  return FIXED_FILES + inputs.documents.length;
+  return FIXED_FILES + CASE_VIEW_FILES + inputs.documents.length;
 }
 
 const FIXED_FILES = 6;
@@ -83,6 +84,7 @@ export function* siteFiles(inputs: SiteInputs): Generator<SiteFile> {
     { path: '.nojekyll', content: '' },
   ];
   yield* fixed.slice(0, FIXED_FILES - 1);
+  yield* caseViewFiles(documents, date);
   for (const doc of documents) yield documentPage(doc, knownIds);
   yield* fixed.slice(FIXED_FILES - 1);
 }
