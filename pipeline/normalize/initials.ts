@@ -4,13 +4,15 @@
 import { canonicalName } from './clean-name.ts';
 
 const SPLIT = /^((?:\p{Lu}\p{Ll}?\.\s?)+)\s*(.+)$/u;
+// "R.H. (Romke) de Jong": the given name in brackets between initials and surname.
+const GIVEN = /^\([^)]*\)\s*/u;
 const fold = (s: string): string => s.replace(/\s+/gu, ' ').trim().toLowerCase();
 
 /** Initials and surname of an indiener value; null when it does not start with initials. */
 export function splitSubmitter(value: string): { initials: string; surname: string } | null {
   const match = SPLIT.exec(canonicalName(value));
   if (match === null) return null;
-  return { initials: match[1]!.replace(/\s+/gu, ''), surname: match[2]! };
+  return { initials: match[1]!.replace(/\s+/gu, ''), surname: match[2]!.replace(GIVEN, '') };
 }
 
 export function initialsFor(

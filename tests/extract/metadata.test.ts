@@ -21,6 +21,7 @@ describe('readMetadataXml', () => {
         type: 'answer',
         isKamervragen: true,
         publication: 'Aanhangsel van de Handelingen',
+        submitters: ['S.P.R.A. van Weyenberg', 'R.H. (Romke) de Jong', 'H. Kat'],
       },
     });
   });

@@ -17,6 +17,7 @@ const PROJECT_FILES = [
   'bin',
   'pipeline',
   'schema',
+  'data',
   'documents',
   'package.json',
   'tsconfig.json',
