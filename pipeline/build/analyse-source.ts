@@ -2,6 +2,8 @@
 // reported about it. Pure apart from what parseSource awaits; shared by the build's main thread,
 // its worker threads and its record cache, so all three give the same outcome for the same bytes.
 import { hasErrors, type Diagnostic } from '../errors.ts';
+import { initialsFor } from '../normalize/initials.ts';
+import { normalizeDocument } from '../normalize/normalize-document.ts';
 import { parseSource } from '../parse/parse-source.ts';
 import type { Document, SourceFile } from '../types.ts';
 import { validateDocument } from '../validate/validate-document.ts';
@@ -20,7 +22,16 @@ export async function analyseSource(source: SourceFile): Promise<SourceOutcome> 
   try {
     const result = await parseSource(source);
     pushAll(diagnostics, result.diagnostics);
-    record = result.document;
+    const submitters = result.metadata?.submitters ?? [];
+    record =
+      result.document === null
+        ? null
+        : normalizeDocument(result.document, {
+            initials:
+              submitters.length === 0 || result.document.askers === null
+                ? undefined
+                : initialsFor(result.document.askers, submitters),
+          });
   } catch (error) {
     // A parser bug must not take the whole build down or hide which file triggered it.
     diagnostics.push({

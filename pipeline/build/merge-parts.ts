@@ -8,6 +8,7 @@ import { MANIFEST_NAME } from '../package/manifest.ts';
 import { SCHEMA_VERSION } from '../validate/schema.ts';
 import type { QuarantinedFile } from './build-records.ts';
 import { readPartitionIndex, readFragments, type PartitionIndex } from './partition.ts';
+import { crossTableFiles } from '../export/cross-tables.ts';
 import { planFromSummaries } from './plan-from-summaries.ts';
 import type { Fragments, RecordSummary } from './prepare-record.ts';
 import { quarantineJson, QUARANTINE_FILE } from './quarantine-file.ts';
@@ -47,9 +48,13 @@ export async function runMerge(options: MergeOptions): Promise<MergeSummary> {
           sourceDateEpoch: options.sourceDateEpoch,
         });
   const meta = plan === null ? {} : { version: plan.version, created: `${plan.date}T00:00:00Z` };
-  const { written } = await writeDataset(options.out, mergeById(options.parts, indexes), meta, [
-    { name: QUARANTINE_FILE, chunks: () => [quarantineJson(quarantined)] },
-  ]);
+  const { written } = await writeDataset(
+    options.out,
+    mergeById(options.parts, indexes),
+    meta,
+    [{ name: QUARANTINE_FILE, chunks: () => [quarantineJson(quarantined)] }],
+    crossTableFiles(records, plan?.date ?? null),
+  );
   return {
     written,
     version: plan?.version ?? null,

@@ -6,6 +6,7 @@ import type { Diagnostic } from '../errors.ts';
 import { csvRows } from '../export/to-csv.ts';
 import { recordJson, type RecordJson } from '../export/record-json.ts';
 import { TABLES } from '../export/tables.ts';
+import { recordFacts, type RecordFacts } from '../normalize/record-facts.ts';
 import { recordHash, sha256Hex } from '../package/hash-record.ts';
 import type { Document } from '../types.ts';
 import type { SourceOutcome } from './analyse-source.ts';
@@ -20,6 +21,8 @@ export interface RecordSummary {
   sha256: string;
   questions: number;
   answers: number;
+  /** What the cases table and the mapping report need of the record. */
+  facts: RecordFacts;
 }
 
 /** The record's bytes in each export file, in EXPORT_FILES order (json, ndjson, then the CSVs). */
@@ -48,6 +51,7 @@ function summary(record: Document, sha256: string): RecordSummary {
     sha256,
     questions: record.questions.length,
     answers: record.answers.length,
+    facts: recordFacts(record),
   };
 }
 

@@ -47,6 +47,8 @@ const PARSER_SOURCES = [
   'pipeline/types.ts',
   'pipeline/errors.ts',
   'pipeline/build/analyse-source.ts',
+  'pipeline/normalize',
+  'data/entities',
   'pipeline/build/prepare-record.ts',
   'pipeline/export',
   'pipeline/package/hash-record.ts',
@@ -172,6 +174,7 @@ const SUMMARY_FIELDS = [
   'sha256',
   'questions',
   'answers',
+  'facts',
 ] as const satisfies readonly (keyof RecordSummary)[];
 
 type IndexEntry = [

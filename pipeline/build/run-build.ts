@@ -18,6 +18,7 @@ import {
   writePartition,
   type PartitionRange,
 } from './partition.ts';
+import { crossTableFiles } from '../export/cross-tables.ts';
 import { planFromSummaries } from './plan-from-summaries.ts';
 import type { RecordSummary } from './prepare-record.ts';
 import { quarantineJson, QUARANTINE_FILE } from './quarantine-file.ts';
@@ -357,6 +358,7 @@ async function exportRecords(
     {
       meta,
       extra: [{ name: QUARANTINE_FILE, chunks: () => [quarantineJson(result.quarantined)] }],
+      tables: crossTableFiles(sorted, plan?.date ?? null),
       stamp,
       keepRecordFiles: keep,
     },

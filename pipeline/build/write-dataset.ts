@@ -17,6 +17,7 @@ import { writeParquetFiles } from './write-parquet.ts';
 import { writeXlsx } from './write-xlsx.ts';
 import { csvChunks } from '../export/to-csv.ts';
 import { TABLES } from '../export/tables.ts';
+import { PACKAGE_TABLES } from '../export/export-dataset.ts';
 import type { FragmentBytes } from './prepare-record.ts';
 import type { ExportStamp } from './record-cache.ts';
 import { ALIGN, alignedView, openDirect } from './direct-write.ts';
@@ -318,6 +319,8 @@ export interface FinishOptions {
   stamp?: ExportStamp | null | undefined;
   /** The record files are unchanged since `stamp` (the writer was never opened): keep them. */
   keepRecordFiles?: boolean | undefined;
+  /** The cross-record tables (cases.csv …), small: measured for datapackage.json and written. */
+  tables?: readonly OutputFile[] | undefined;
 }
 
 /**
@@ -366,10 +369,15 @@ async function finishFiles(
     const xlsx = await writeXlsx(TABLES, (t) => csvAt(`${t.name}.csv`), join(staging, XLSX_NAME));
     hashes.set(XLSX_NAME, xlsx);
     const meta = { ...options.meta, parquet, xlsx };
+    const tables = options.tables ?? [];
+    for (const file of tables) stats.set(file.name.slice(0, -4), measure(file.chunks()));
     const small: OutputFile[] = [
+      ...tables,
       {
         name: 'datapackage.json',
-        chunks: () => [`${JSON.stringify(dataPackage(TABLES, stats, meta), null, 2)}\n`],
+        chunks: () => [
+          `${JSON.stringify(dataPackage(PACKAGE_TABLES, stats, meta), null, 2)}\n`,
+        ],
       },
       ...options.extra,
     ];
@@ -407,6 +415,7 @@ export async function writeDataset(
   fragments: Iterable<FragmentBytes> | AsyncIterable<FragmentBytes>,
   meta: PackageMeta,
   extra: readonly OutputFile[],
+  tables: readonly OutputFile[] = [],
 ): Promise<{ written: string[]; unchanged: string[] }> {
   const writer = await openDatasetWriter(out);
   try {
@@ -415,8 +424,19 @@ export async function writeDataset(
     await writer.abort();
     throw error;
   }
-  const { written, unchanged } = await finishDataset(out, writer, { meta, extra });
+  const { written, unchanged } = await finishDataset(out, writer, { meta, extra, tables });
   return { written, unchanged };
+}
+
+function measure(chunks: Iterable<string | Uint8Array>): FileStats {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for (const chunk of chunks) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    hash.update(buffer);
+    bytes += buffer.length;
+  }
+  return { bytes, sha256: hash.digest('hex') };
 }
 
 function headerOf(table: (typeof TABLES)[number]): string {

@@ -168,6 +168,36 @@ export const GLOSSARY: Readonly<Record<string, Term>> = {
   'answers.questions': { dutch: 'beantwoorde vraagnummers', example: '4; 5' },
   'answers.footnotes': { dutch: 'voetnootnummers in het antwoord', example: '2' },
   'footnotes.urls': { dutch: 'links in de voetnoot', example: 'https://decorrespondent.nl/…' },
+  // Normalized values and the cases table.
+  'askers[].canonical_name': { dutch: 'naam (zonder weergavefouten)', example: 'Kostić' },
+  'askers[].initials': { dutch: 'voorletters (indiener in metadata.xml)', example: 'S.W.' },
+  'askers[].party_key': { dutch: 'fractie (sleutel)', example: 'PvdA (for "P.v.d.A.")' },
+  'askers[].person_key': { dutch: 'Kamerlid (sleutel)', example: 'sjoerd-sjoerdsma' },
+  ministry_key: {
+    dutch: 'beantwoordend ministerie of portefeuille (sleutel)',
+    example: 'buitenlandse-handel-en-ontwikkelingssamenwerking',
+  },
+  asker_party_keys: { dutch: 'fracties van de vragenstellers (sleutels)', example: 'D66' },
+  'cases.case_number': { dutch: 'zaaknummer', example: '2019Z15244' },
+  'cases.postponement_count': { dutch: 'aantal uitstelberichten', example: '1' },
+  'cases.postponement_dates': {
+    dutch: 'data van de uitstelberichten (mededeling)',
+    example: '2019-08-08',
+  },
+  'cases.days_to_answer': { dutch: 'antwoordtermijn in dagen', example: '54' },
+  'cases.within_norm': { dutch: 'binnen de termijn van drie weken', example: 'false' },
+  'cases.postponed': { dutch: 'uitgesteld (mededeling uitstel antwoord)', example: 'true' },
+  'cases.open': { dutch: 'nog niet beantwoord op de releasedatum', example: 'false' },
+  'cases.days_open': { dutch: 'dagen open tot de releasedatum', example: '30' },
+  'cases.open_past_norm': { dutch: 'open en over de termijn van drie weken', example: 'true' },
+  'parties.key': { dutch: 'fractie (sleutel)', example: 'GL-PvdA' },
+  'ministries.key': {
+    dutch: 'ministerie of portefeuille (sleutel)',
+    example: 'buitenlandse-zaken',
+  },
+  'ministries.department': { dutch: 'ministerie (departement)', example: 'buitenlandse-zaken' },
+  'persons.key': { dutch: 'Kamerlid (sleutel)', example: 'sjoerd-sjoerdsma' },
+  'mappings.printed': { dutch: 'zoals gedrukt', example: 'P.v.d.A.' },
 };
 
 /** CSV column → record path, where the column holds the same thing as a record field. */
@@ -180,6 +210,11 @@ export const COLUMN_PATHS: Readonly<Record<string, string>> = {
   'documents.source_url': 'source.url',
   'askers.name': 'askers[].name',
   'askers.party': 'askers[].party',
+  'askers.canonical_name': 'askers[].canonical_name',
+  'askers.initials': 'askers[].initials',
+  'askers.party_key': 'askers[].party_key',
+  'askers.person_key': 'askers[].person_key',
+  'cases.ministry_key': 'ministry_key',
   'questions.number': 'questions[].number',
   'questions.numbers': 'questions[].numbers',
   'questions.text': 'questions[].text',

@@ -1,7 +1,15 @@
 import { SCHEMA_ID } from '../validate/schema.ts';
 import { DUCKDB_TYPES, PARQUET_MEDIATYPE, parquetName } from './parquet-sql.ts';
+import type { ForeignKey } from './cross-tables.ts';
 import type { Table } from './tables.ts';
 import { XLSX_MAX_CELL, XLSX_NAME } from './xlsx-cells.ts';
+
+/** What a resource's descriptor needs of a table (per-record or cross-record). */
+export type DescribedTable = Pick<Table, 'name' | 'description' | 'columns' | 'primaryKey'> & {
+  documentKey?: string | undefined;
+  references?: Table['references'];
+  foreignKeys?: readonly ForeignKey[] | undefined;
+};
 
 export interface ResourceStats {
   bytes: number;
@@ -31,7 +39,7 @@ const CSV_NOTES =
 // Frictionless Data Package v2 descriptor of the CSV tables. `stats` holds bytes and hash per
 // resource name, measured on the exact bytes written.
 export function dataPackage(
-  tables: readonly Table[],
+  tables: readonly DescribedTable[],
   stats: ReadonlyMap<string, ResourceStats>,
   meta: PackageMeta,
 ): Record<string, unknown> {
@@ -64,16 +72,26 @@ export function dataPackage(
     ],
     resources: [
       ...tables.map((table) => resource(table, stats)),
-      ...(meta.parquet === undefined
-        ? []
-        : tables.map((table) => parquetResource(table, meta.parquet!))),
-      ...(meta.xlsx === undefined ? [] : [workbookResource(tables, meta.xlsx)]),
+      ...analystResources(tables, meta),
     ],
   });
   return descriptor;
 }
 
-function workbookResource(tables: readonly Table[], stats: ResourceStats): Record<string, unknown> {
+// Parquet and the workbook cover the tables the build wrote them for (the per-record tables).
+function analystResources(
+  tables: readonly DescribedTable[],
+  meta: PackageMeta,
+): Record<string, unknown>[] {
+  const parquet = meta.parquet;
+  const typed = parquet === undefined ? [] : tables.filter((table) => parquet.has(table.name));
+  return [
+    ...typed.map((table) => parquetResource(table, parquet!)),
+    ...(meta.xlsx === undefined ? [] : [workbookResource(typed, meta.xlsx)]),
+  ];
+}
+
+function workbookResource(tables: readonly DescribedTable[], stats: ResourceStats): Record<string, unknown> {
   return {
     name: 'kamervragen_xlsx',
     path: XLSX_NAME,
@@ -90,7 +108,7 @@ export const parquetResourceName = (table: string): string => `${table}${PARQUET
 const PARQUET_RESOURCE = '_parquet';
 
 function parquetResource(
-  table: Table,
+  table: DescribedTable,
   stats: ReadonlyMap<string, ResourceStats>,
 ): Record<string, unknown> {
   const measured = stats.get(table.name);
@@ -114,7 +132,7 @@ function parquetResource(
   };
 }
 
-function tableSchema(table: Table, resourceOf: (name: string) => string): Record<string, unknown> {
+function tableSchema(table: DescribedTable, resourceOf: (name: string) => string): Record<string, unknown> {
   const schema: Record<string, unknown> = {
     $schema: `${PROFILE}/tableschema.json`,
     fields: table.columns.map((column) => ({
@@ -139,13 +157,17 @@ function tableSchema(table: Table, resourceOf: (name: string) => string): Record
       fields: [...r.fields],
       reference: { resource: resourceOf(r.resource), fields: [...r.keys] },
     })),
+    ...(table.foreignKeys ?? []).map((k) => ({
+      fields: [...k.fields],
+      reference: { resource: resourceOf(k.reference.resource), fields: [...k.reference.fields] },
+    })),
   ];
   if (foreignKeys.length > 0) schema.foreignKeys = foreignKeys;
   return schema;
 }
 
 function resource(
-  table: Table,
+  table: DescribedTable,
   stats: ReadonlyMap<string, ResourceStats>,
 ): Record<string, unknown> {
   const measured = stats.get(table.name);

@@ -6,7 +6,9 @@ import { jsonChunks, ndjsonChunks } from './to-json.ts';
 import { orderKeys } from './order-keys.ts';
 import { parquetName } from './parquet-sql.ts';
 import { XLSX_NAME } from './xlsx-cells.ts';
+import { CROSS_TABLES, crossTableFiles } from './cross-tables.ts';
 import { TABLES } from './tables.ts';
+import { recordFacts } from '../normalize/record-facts.ts';
 
 export type { PackageMeta } from './datapackage.ts';
 
@@ -22,6 +24,7 @@ export const EXPORT_FILES: readonly string[] = [
   'kamervragen.json',
   'kamervragen.ndjson',
   ...TABLES.map((t) => `${t.name}.csv`),
+  ...CROSS_TABLES.map((t) => `${t.name}.csv`),
   'datapackage.json',
 ];
 
@@ -30,6 +33,8 @@ export const PARQUET_FILES: readonly string[] = TABLES.map(parquetName);
 
 /** Files made from the written CSVs rather than from the records: Parquet and the workbook. */
 export const ANALYST_FILES: readonly string[] = [...PARQUET_FILES, XLSX_NAME];
+/** The tables datapackage.json describes, in its order. */
+export const PACKAGE_TABLES = [...TABLES, ...CROSS_TABLES];
 
 // Pure: records in, file contents out, deterministic (records sorted by id, keys in schema
 // order, no clock). Content is produced lazily so a writer can stream it to disk; bytes and
@@ -45,17 +50,31 @@ export function exportDataset(records: readonly Document[], meta: PackageMeta = 
     chunks: () => measured(csvChunks(table, documents), (s) => stats.set(table.name, s)),
   }));
 
+  const crossFiles: ExportFile[] = crossTableFiles(
+    documents.map((d) => ({
+      id: d.id,
+      submitted: d.submitted,
+      answered: d.answered,
+      facts: recordFacts(d),
+    })),
+    meta.created?.slice(0, 10) ?? null,
+  ).map((file) => ({
+    name: file.name,
+    chunks: () => measured(file.chunks(), (s) => stats.set(file.name.replace(/\.csv$/, ''), s)),
+  }));
+
   return [
     { name: 'kamervragen.json', chunks: () => jsonChunks(documents) },
     { name: 'kamervragen.ndjson', chunks: () => ndjsonChunks(documents) },
     ...tableFiles,
+    ...crossFiles,
     {
       name: 'datapackage.json',
       chunks: () => {
         // A caller that skipped a CSV still gets a correct descriptor: measure it now.
-        for (const file of tableFiles)
+        for (const file of [...tableFiles, ...crossFiles])
           if (!stats.has(file.name.replace(/\.csv$/, ''))) drain(file.chunks());
-        return [`${JSON.stringify(dataPackage(TABLES, stats, meta), null, 2)}\n`];
+        return [`${JSON.stringify(dataPackage(PACKAGE_TABLES, stats, meta), null, 2)}\n`];
       },
     },
   ];

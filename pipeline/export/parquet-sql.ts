@@ -11,13 +11,14 @@ export const DUCKDB_TYPES: Readonly<Record<FieldType, string>> = {
   string: 'VARCHAR',
   integer: 'BIGINT',
   date: 'DATE',
+  boolean: 'BOOLEAN',
 };
 
 // Large enough for the longest answer a document can hold (the build caps a document's size far
 // below this); DuckDB's default of 2 MB per line would refuse a long one.
 const MAX_LINE_BYTES = 1 << 30;
 
-export const parquetName = (table: Table): string => `${table.name}${PARQUET_SUFFIX}`;
+export const parquetName = (table: Pick<Table, "name">): string => `${table.name}${PARQUET_SUFFIX}`;
 
 export function sqlString(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;

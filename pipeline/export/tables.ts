@@ -3,7 +3,7 @@ import { questionAnswers } from './question-answers.ts';
 import { schemaDescription as fromSchema } from './schema-description.ts';
 
 export type Cell = string | number | null;
-export type FieldType = 'string' | 'integer' | 'date';
+export type FieldType = 'string' | 'integer' | 'date' | 'boolean';
 
 export interface Column {
   name: string;
@@ -166,6 +166,13 @@ const documents: Table = {
     listCount('asker_count', 'askers', 'askers'),
     listCount('addressee_count', 'addressees', 'addressees'),
     listCount('co_answerer_count', 'co-answerers', 'co_answerers'),
+    // Normalized values (pipeline/normalize), after the printed ones.
+    { name: 'ministry_key', type: 'string', description: fromSchema('/properties/ministry_key') },
+    {
+      name: 'asker_party_keys',
+      type: 'string',
+      description: `Party keys (parties.key) of the askers, each once, in printed order, separated by "${LIST_SEPARATOR}".`,
+    },
   ],
   *rows(doc) {
     const parties =
@@ -202,6 +209,10 @@ const documents: Table = {
       doc.askers?.length ?? null,
       doc.addressees?.length ?? null,
       doc.co_answerers?.length ?? null,
+      doc.ministry_key ?? null,
+      doc.askers === null
+        ? null
+        : join([...new Set(doc.askers.flatMap((a) => (a.party_key ? [a.party_key] : [])))]),
     ];
   },
 };
@@ -225,10 +236,40 @@ const askers: Table = {
       type: 'string',
       description: 'Party (fractie) as printed, e.g. CDA; empty when not stated.',
     },
+    // Normalized values (pipeline/normalize), after the printed ones.
+    {
+      name: 'canonical_name',
+      type: 'string',
+      description: fromSchema('/$defs/asker/properties/canonical_name'),
+    },
+    {
+      name: 'initials',
+      type: 'string',
+      description: fromSchema('/$defs/asker/properties/initials'),
+    },
+    {
+      name: 'party_key',
+      type: 'string',
+      description: fromSchema('/$defs/asker/properties/party_key'),
+    },
+    {
+      name: 'person_key',
+      type: 'string',
+      description: fromSchema('/$defs/asker/properties/person_key'),
+    },
   ],
   *rows(doc) {
     for (const [index, asker] of (doc.askers ?? []).entries())
-      yield [doc.id, index + 1, asker.name, asker.party];
+      yield [
+        doc.id,
+        index + 1,
+        asker.name,
+        asker.party,
+        asker.canonical_name ?? null,
+        asker.initials ?? null,
+        asker.party_key ?? null,
+        asker.person_key ?? null,
+      ];
   },
 };
 

@@ -18,6 +18,8 @@ export interface ParseResult {
   /** null when the file could not be parsed at all; diagnostics then say why. */
   document: Document | null;
   diagnostics: Diagnostic[];
+  /** The publication's metadata.xml, when the file came with one (the normalize stage reads its indiener). */
+  metadata?: PublicationMetadata | null;
 }
 
 export interface ParseOptions {
@@ -48,6 +50,7 @@ export async function parseSource(
     return {
       document: withOfficialUrl(merged.document),
       diagnostics: [...diagnostics, ...merged.diagnostics],
+      metadata: sidecar.metadata,
     };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -5,6 +5,8 @@ import { CLIENT_DOCUMENT_JS } from './client/client-document.ts';
 import { CLIENT_LOADER_JS } from './client/client-loader.ts';
 import { CLIENT_JS } from './client-script.ts';
 import { CLIENT_SEARCH_JS } from './client/client-search.ts';
+import type { CaseInput } from '../cases/build-cases.ts';
+import { caseInput } from './case-views.ts';
 import { caseIndex, docEntry } from './doc-entry.ts';
 import type { DocMeta } from './doc-meta.ts';
 import { docMeta, yearGroup } from './doc-meta.ts';
@@ -13,6 +15,7 @@ import { page } from './layout.ts';
 import { renderDictionaryBody } from './render-dictionary-page.ts';
 import { renderDocumentShell } from './render-document.ts';
 import { renderIndexBody } from './render-index.ts';
+import { CASE_VIEW_FILES, caseViewFiles } from './render-case-views.ts';
 import { scriptData } from './search/script-data.ts';
 import { indexWords } from './search/search-text.ts';
 import {
@@ -42,11 +45,13 @@ const DESCRIPTION =
  */
 export class SiteCollector {
   readonly metas: DocMeta[] = [];
+  readonly cases: CaseInput[] = [];
   constructor(readonly spill: Spill = new MemorySpill()) {}
 
   async add(doc: Document): Promise<void> {
     const meta = docMeta(doc);
     this.metas.push(meta);
+    this.cases.push(caseInput(doc));
     const words = indexWords([
       doc.id,
       doc.title,
@@ -75,7 +80,7 @@ export async function buildSite(inputs: SiteInputs): Promise<SiteFile[]> {
 
 /** About how many files siteFiles yields for n records, for a progress bar. */
 export function siteFileEstimate(n: number): number {
-  return 8 + Math.ceil(n / DOCS_PER_CHUNK) + Math.ceil(n / ROWS_PER_FILE) + Math.ceil(n / 1000);
+  return 8 + CASE_VIEW_FILES + Math.ceil(n / DOCS_PER_CHUNK) + Math.ceil(n / ROWS_PER_FILE) + Math.ceil(n / 1000);
 }
 
 export async function* siteFiles(
@@ -135,6 +140,7 @@ export async function* siteFiles(
       body: renderDocumentShell(),
     }),
   };
+  yield* caseViewFiles(collected.cases, date);
   yield { path: 'assets/site.css', content: SITE_CSS };
   yield { path: 'assets/site.js', content: CLIENT_JS };
   yield { path: 'assets/loader.js', content: CLIENT_LOADER_JS };

@@ -61,6 +61,7 @@ ${scripts}
         <li><a href="${esc(spec.root)}index.html#cite">Cite</a></li>
         <li><a href="${esc(spec.root)}index.html#charts">Charts</a></li>
         <li><a href="${esc(spec.root)}index.html#browse">Browse</a></li>
+        <li><a href="${esc(spec.root)}cases.html">Response times</a></li>
         <li><a href="${esc(spec.root)}dictionary.html">Data dictionary</a></li>
       </ul>
     </nav>

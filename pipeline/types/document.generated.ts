@@ -61,6 +61,10 @@ export interface Document {
    */
   co_answerers: string[] | null;
   /**
+   * Key of the portfolio (ministries.key) that answers the questions: the answerer's portfolio, else the first addressee's; by the committed mapping data/entities/ministries.json; null when neither is stated or the spelling is not in the mapping (then the record has a normalize/unmapped-ministry warning).
+   */
+  ministry_key?: string | null;
+  /**
    * Questions by printed number, one entry per number.
    */
   questions: Question[];
@@ -82,6 +86,22 @@ export interface Document {
 export interface Asker {
   name: string;
   party: string | null;
+  /**
+   * The name as printed with the rendering's quirks repaired (a spacing accent joined to its letter, decomposed diacritics composed, a particle glued to the next word split: Kostic´ → Kostić, Inge vanDijk → Inge van Dijk); nothing else changed. Absent only in records of an older build.
+   */
+  canonical_name?: string;
+  /**
+   * The asker's initials as the publication's metadata.xml states them (indiener), e.g. S.W.; null when it does not.
+   */
+  initials?: string | null;
+  /**
+   * Key of the party (parties.key) the printed party spelling maps to, by the committed mapping data/entities/parties.json; null when no party is printed or the spelling is not in the mapping (then the record has a normalize/unmapped-party warning).
+   */
+  party_key?: string | null;
+  /**
+   * Key of the member (persons.key), by data/entities/persons.json: set only when exactly one listed member has this name, sat for this party in this year and has these initials (where stated); null otherwise, never a guess.
+   */
+  person_key?: string | null;
 }
 export interface Answerer {
   /**

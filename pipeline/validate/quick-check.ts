@@ -47,7 +47,17 @@ const DOCUMENT_KEYS = new Set([
   'source',
   'warnings',
 ]);
+// A record of the normalize stage has its optional keys too (ministry_key; the askers' keys);
+// one straight from the parser has neither. Either set, exactly, is checked here.
+const NORMALIZED_DOCUMENT_KEYS = new Set([...DOCUMENT_KEYS, 'ministry_key']);
 const ASKER_KEYS = new Set(['name', 'party']);
+const NORMALIZED_ASKER_KEYS = new Set([
+  ...ASKER_KEYS,
+  'canonical_name',
+  'initials',
+  'party_key',
+  'person_key',
+]);
 const ANSWERER_KEYS = new Set(['role', 'name', 'portfolio']);
 const QUESTION_KEYS = new Set(['number', 'numbers', 'text', 'footnotes']);
 const ANSWER_KEYS = new Set(['questions', 'text', 'footnotes']);
@@ -92,7 +102,16 @@ const isNumbers = (v: unknown): boolean => everyItem(v, (n) => isIntAtLeast(n, 0
 const isFootnoteMarks = (v: unknown): boolean => everyItem(v, (n) => isIntAtLeast(n, 1));
 
 function isAsker(v: unknown): boolean {
-  return isObjectWith(v, ASKER_KEYS) && isText(v['name']) && isTextOrNull(v['party']);
+  if (isObjectWith(v, ASKER_KEYS)) return isText(v['name']) && isTextOrNull(v['party']);
+  return (
+    isObjectWith(v, NORMALIZED_ASKER_KEYS) &&
+    isText(v['name']) &&
+    isTextOrNull(v['party']) &&
+    isText(v['canonical_name']) &&
+    isTextOrNull(v['initials']) &&
+    isTextOrNull(v['party_key']) &&
+    isTextOrNull(v['person_key'])
+  );
 }
 
 function isAnswerer(v: unknown): boolean {
@@ -168,9 +187,11 @@ function isWarning(v: unknown): boolean {
 
 /** True only for a record that schema/document.schema.json certainly accepts. */
 export function certainlyValid(record: unknown): boolean {
-  if (!isObjectWith(record, DOCUMENT_KEYS)) return false;
-  const r = record;
+  const plain = isObjectWith(record, DOCUMENT_KEYS);
+  if (!plain && !isObjectWith(record, NORMALIZED_DOCUMENT_KEYS)) return false;
+  const r = record as Obj;
   return (
+    (plain || isTextOrNull(r['ministry_key'])) &&
     typeof r['id'] === 'string' &&
     r['id'].length <= 200 &&
     ID.test(r['id']) &&

@@ -9,6 +9,7 @@ export const SQL_TYPE: Record<FieldType, string> = {
   string: 'VARCHAR',
   integer: 'BIGINT',
   date: 'DATE',
+  boolean: 'BOOLEAN',
 };
 export const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
 

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { TABLES } from '../../pipeline/export/tables.ts';
+import { CROSS_TABLES } from '../../pipeline/export/cross-tables.ts';
 import type { Document } from '../../pipeline/types.ts';
 import { itWith, PYTHON, pythonModule } from '../support/system-packages.ts';
 import { DATASETS, DIST, exportSample, type Dataset } from './datasets.ts';
@@ -61,8 +62,13 @@ describe.each(DATASETS)('pandas reads the %s dataset', (dataset) => {
       references: records.reduce((n, r) => n + r.references.length, 0),
       question_answers: links.length,
     };
-    const pandasType = { string: 'string', integer: 'Int64', date: 'datetime64[ns]' };
-    expect(Object.keys(report)).toEqual(TABLES.map((t) => t.name));
+    const pandasType = {
+      string: 'string',
+      integer: 'Int64',
+      date: 'datetime64[ns]',
+      boolean: 'boolean',
+    };
+    expect(Object.keys(report)).toEqual([...TABLES, ...CROSS_TABLES].map((t) => t.name));
     for (const table of TABLES) {
       const entry = report[table.name]!;
       expect(entry.rows, table.name).toBe(expectedRows[table.name]);

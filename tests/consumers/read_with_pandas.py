@@ -10,7 +10,7 @@ import sys
 
 import pandas as pd
 
-DTYPES = {"string": "string", "integer": "Int64"}
+DTYPES = {"string": "string", "integer": "Int64", "boolean": "boolean"}
 TEXT_COLUMNS = {"askers": ("name", "party"), "questions": ("text", "answer_text"), "documents": ("title",)}
 
 

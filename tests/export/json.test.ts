@@ -74,7 +74,10 @@ describe('kamervragen.json and kamervragen.ndjson', () => {
     const empty = exportToStrings([]);
     expect(empty.get('kamervragen.json')).toBe('[]\n');
     expect(empty.get('kamervragen.ndjson')).toBe('');
-    expect(empty.get('askers.csv')).toBe('document_id,position,name,party\n');
+    expect(empty.get('askers.csv')).toBe(
+      'document_id,position,name,party,canonical_name,initials,party_key,person_key\n',
+    );
+    expect(empty.get('cases.csv')?.split('\n')).toHaveLength(2);
   });
 
   it('streams: the JSON arrives in one chunk per record, never as one string', () => {

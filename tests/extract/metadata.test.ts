@@ -22,6 +22,7 @@ describe('readMetadataXml', () => {
         isKamervragen: true,
         publication: 'Aanhangsel van de Handelingen',
         url: null,
+        submitters: ['S.P.R.A. van Weyenberg', 'R.H. (Romke) de Jong', 'H. Kat'],
       },
     });
   });

@@ -23,6 +23,7 @@ const PROJECT_FILES = [
   'bin',
   'pipeline',
   'schema',
+  'data',
   'documents',
   'package.json',
   'tsconfig.json',

@@ -17,7 +17,9 @@ export const buildCommand: Command = {
 Parses every file in the documents folder, validates each record against
 schema/document.schema.json and the integrity rules, and writes the dataset:
 kamervragen.json, kamervragen.ndjson, documents.csv, askers.csv, questions.csv,
-answers.csv, footnotes.csv, references.csv, datapackage.json and ${QUARANTINE_FILE}.
+answers.csv, footnotes.csv, references.csv, the tables across records (cases.csv,
+parties.csv, ministries.csv, persons.csv, mappings.csv), datapackage.json and
+${QUARANTINE_FILE}.
 
 A document that cannot be read, parsed or validated stops the build: every problem is
 printed with its file and line or field, and nothing in the output folder changes.

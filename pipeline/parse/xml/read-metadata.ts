@@ -39,6 +39,8 @@ export interface PublicationMetadata {
   publication: string | null;
   /** The publication's own page or metadata record on the official site, as stated. */
   url: string | null;
+  /** The askers as the metadata names them (indiener), with initials: "S.P.R.A. van Weyenberg". */
+  submitters: string[];
 }
 
 function keyOf(name: string): string {
@@ -147,6 +149,7 @@ export function metadataFromPairs(pairs: MetaPair[]): PublicationMetadata {
       types.find((t) => !/officiële publicatie/i.test(t)) ??
       null,
     url: first('externmetadatarecord') ?? first('preferredurl'),
+    submitters: all('indiener'),
   };
 }
 

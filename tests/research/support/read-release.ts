@@ -54,7 +54,12 @@ export function csvCells(path: string): { header: string[]; rows: (string | null
   return { header, rows: rows.map((r) => r.map((c) => (c === '' ? null : c))) };
 }
 
-const DUCK: Record<FieldType, string> = { string: 'VARCHAR', integer: 'BIGINT', date: 'DATE' };
+const DUCK: Record<FieldType, string> = {
+  string: 'VARCHAR',
+  integer: 'BIGINT',
+  date: 'DATE',
+  boolean: 'BOOLEAN',
+};
 const q = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /** One DuckDB connection with a view per resource: Parquet as it is, CSV read with declared types. */
