@@ -147,12 +147,17 @@ export interface Source {
   /**
    * Rendering the record was parsed from.
    */
-  format: 'pdf-text' | 'pdf-markdown' | 'pdf' | 'ob-xml' | 'ob-html' | 'odt' | 'page-text';
+  format:
+    'pdf-text' | 'pdf-markdown' | 'pdf' | 'ob-xml' | 'ob-html' | 'odt' | 'page-text' | 'sgd-ocr';
   sha256: string;
   /**
    * Where the source was fetched from, when known.
    */
   url: string | null;
+  /**
+   * Collection the source belongs to: officielebekendmakingen = the official publications from 1995 on (XML, HTML, PDF and their text renderings); sgd = Staten-Generaal Digitaal, scanned pages before 1995 read by OCR (less certain: see the warnings).
+   */
+  collection?: 'officielebekendmakingen' | 'sgd';
 }
 export interface Warning {
   code: string;

@@ -1,0 +1,191 @@
+import type { Diagnostic } from '../../errors.ts';
+import type { Answer, Document, Footnote, Question, Warning } from '../../types.ts';
+import { daysBetween } from '../common/dates.ts';
+import { derivedIdFromFileName } from '../common/ids.ts';
+import { findReferences } from '../common/references.ts';
+import { cleanCharacters } from '../common/text-clean.ts';
+import { extractUrls } from '../common/urls.ts';
+import { parseReplyHeading } from './answer-heading.ts';
+import { assignNumbers, type Entry } from './assign.ts';
+import { readMasthead } from './furniture.ts';
+import { parseItemHeading } from './ocr-heading.ts';
+import { bodyLines, findRegions } from './regions.ts';
+import { segment } from './segment.ts';
+
+export { isSgdOcr } from './detect-ocr.ts';
+
+export interface OcrContext {
+  path: string;
+  sha256: string;
+  url?: string | null;
+}
+
+export interface OcrParse {
+  document: Document | null;
+  diagnostics: Diagnostic[];
+}
+
+// One scanned Aanhangsel page (Staten-Generaal Digitaal OCR) to a Document. What the scan leaves
+// in doubt is said in warnings, never repaired silently: numbers assigned by position, text kept
+// whole where its order cannot be trusted, other items on the same page.
+export function parseOcr(raw: string, ctx: OcrContext): OcrParse {
+  const text = cleanCharacters(raw);
+  const warnings: Warning[] = [];
+  const warn = (
+    code: string,
+    message: string,
+    field: string | null = null,
+    line: number | null = null,
+  ) => warnings.push({ code, message, field, line });
+  const regions = findRegions(text);
+  if (!regions) return failure(ctx.path, 'no item heading like "VRAGEN van het lid …" on the page');
+  const masthead = readMasthead(text);
+  const heading = parseItemHeading(regions.heading);
+  for (const p of heading.problems) warn('ocr/heading', p, null, regions.questionLine);
+  if (regions.otherItems > 0)
+    warn(
+      'ocr/several-documents',
+      `the page holds ${regions.otherItems} more item(s) after this one; only the first is read`,
+    );
+
+  const toelichting = regions.questionLines.findIndex((l) => /^\s*Toelichting\b/.test(l));
+  const questionLines =
+    toelichting >= 0 ? regions.questionLines.slice(0, toelichting) : regions.questionLines;
+  const qs = segment(questionLines, true, regions.questionLine);
+  const questionEntries = assignNumbers(qs.units, 'question', 0);
+  const total = Math.max(0, ...questionEntries.flatMap((e) => e.numbers));
+
+  const reply = regions.reply
+    ? parseReplyHeading(
+        regions.reply.text,
+        /^m/i.test(regions.reply.word) ? 'postponement' : 'answer',
+      )
+    : null;
+  for (const p of reply?.problems ?? [])
+    warn('ocr/reply-heading', p, '/answerer', regions.answerLine);
+  const answerText = reply && regions.reply ? regions.reply.text.slice(reply.length) : '';
+  const as =
+    reply?.kind === 'answer' ? segment(bodyLines(answerText), false, regions.answerLine) : null;
+  const answerEntries = as ? assignNumbers(as.units, 'answer', total) : [];
+
+  for (const o of [...qs.outOfOrder, ...(as?.outOfOrder ?? [])])
+    warn(
+      'ocr/reading-order',
+      `"${o.header}" at a line start breaks the number sequence: columns may be read out of order; the text is kept where it stands`,
+      null,
+      o.line,
+    );
+  flagEntries(questionEntries, 'questions', warn);
+  flagEntries(answerEntries, 'answers', warn);
+
+  const questions: Question[] = questionEntries.map((e) => ({
+    number: e.numbers[0] ?? 0,
+    numbers: e.numbers,
+    text: e.text,
+    footnotes: [],
+  }));
+  const answers: Answer[] = answerEntries.map((e) => ({
+    questions: e.numbers,
+    text: e.text,
+    footnotes: [],
+  }));
+  const footnotes: Footnote[] = qs.footnotes.map((f) => ({
+    number: f.number,
+    text: f.text,
+    urls: extractUrls(f.text),
+  }));
+  const type: Document['type'] =
+    reply === null ? 'questions' : reply.kind === 'postponement' ? 'postponement' : 'answer';
+  const id =
+    masthead.sessionYear && regions.number && masthead.chamber
+      ? `ah-${masthead.chamber === 'Eerste Kamer' ? 'ek' : 'tk'}-${masthead.sessionYear.replace('-', '')}-${regions.number}`
+      : derivedIdFromFileName(ctx.path);
+  if (!masthead.sessionYear)
+    warn(
+      'ocr/no-session-year',
+      'no session year on the page: the id is derived from the file name',
+      '/session_year',
+    );
+  if (!regions.number)
+    warn(
+      'ocr/no-number',
+      'no Aanhangsel number before the item heading: the id is derived from the file name',
+      '/number',
+    );
+  const submitted = heading.submitted;
+  const answered = reply?.answered ?? null;
+  const document: Document = {
+    id,
+    type,
+    chamber: masthead.chamber,
+    session_year: masthead.sessionYear,
+    number: regions.number,
+    case_number: null,
+    title: heading.title,
+    askers: heading.askers,
+    addressees: heading.addressees,
+    submitted,
+    answered,
+    response_days: daysBetween(submitted, answered),
+    answerer: reply?.answerer ?? null,
+    co_answerers: reply ? reply.coAnswerers : [],
+    questions,
+    answers,
+    footnotes,
+    references: findReferences(
+      [...questions.map((q) => q.text), ...answers.map((a) => a.text)].join('\n'),
+    ).filter((r) => r.identifier !== id),
+    source: { path: ctx.path, format: 'sgd-ocr', sha256: ctx.sha256, url: ctx.url ?? null },
+    warnings,
+  };
+  if (questions.length === 0)
+    return failure(ctx.path, 'no question text after the item heading', warnings);
+  return { document, diagnostics: warnings.map((w) => toDiagnostic(w, ctx.path)) };
+}
+
+type Warn = (code: string, message: string, field?: string | null, line?: number | null) => void;
+
+function flagEntries(entries: readonly Entry[], field: 'questions' | 'answers', warn: Warn): void {
+  entries.forEach((e, i) => {
+    if (e.inferred)
+      warn(
+        'ocr/number-inferred',
+        `no printed number for ${field === 'questions' ? 'question' : 'answer'} ${e.numbers.join(', ')}: numbered by position`,
+        `/${field}/${i}`,
+        e.line,
+      );
+    if (e.merged)
+      warn(
+        'ocr/kept-whole',
+        `paragraphs without a number are kept inside ${field === 'questions' ? 'question' : 'answer'} ${e.numbers.join(', ')}, in the order scanned`,
+        `/${field}/${i}`,
+        e.line,
+      );
+  });
+}
+
+function toDiagnostic(w: Warning, file: string): Diagnostic {
+  return {
+    severity: 'warning',
+    code: w.code,
+    message: w.message,
+    file,
+    ...(w.field ? { field: w.field } : {}),
+    ...(w.line ? { line: w.line } : {}),
+  };
+}
+
+function failure(file: string, message: string, warnings: Warning[] = []): OcrParse {
+  return {
+    document: null,
+    diagnostics: [
+      ...warnings.map((w) => toDiagnostic(w, file)),
+      {
+        severity: 'error',
+        code: 'parse/no-questions',
+        message: `${message} (Staten-Generaal Digitaal OCR page)`,
+        file,
+      },
+    ],
+  };
+}
