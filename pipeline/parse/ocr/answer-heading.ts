@@ -24,7 +24,7 @@ export interface ReplyHeading {
 
 // "(Ontvangen 12 november 1982)", also broken by a line-end hyphen ("Ontvan-gen", "Ont-vangen6").
 const DATE = new RegExp(
-  `\\(\\s*(?:${['Ontvangen', 'Ingezonden'].map(spread).join('|')})\\s*([^)]*)\\)?\\.?`,
+  `\\(\\s*(?:${['Ontvangen', 'Ingezonden'].map(spread).join('|')})\\s*([^)}\\]]*)[)}\\]]?\\.?`,
   'i',
 );
 

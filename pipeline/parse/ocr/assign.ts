@@ -104,3 +104,22 @@ function tailQuestions(pending: Unit[], entries: readonly { text: string }[]): U
   }
   return fresh;
 }
+
+// A page that prints no question numbers at all may print its questions as one paragraph
+// ("Is het juist …? Is den Minister bekend …? Wil de Minister …?") while the answer numbers
+// them ("I en II.", "III."). When the answers cover more questions than were found and the
+// paragraphs hold exactly that many questions, each question is its own entry.
+export function splitUnnumberedQuestions(entries: Entry[], wanted: number): Entry[] {
+  if (entries.length >= wanted || entries.some((e) => !e.inferred)) return entries;
+  const sentences = entries.flatMap((e) =>
+    e.text.split(/(?<=\?)\s+(?=[\p{Lu}«"'„])/u).map((text) => ({ text, line: e.line })),
+  );
+  if (sentences.length !== wanted) return entries;
+  return sentences.map((s, i) => ({
+    numbers: [i + 1],
+    text: s.text,
+    inferred: true,
+    merged: false,
+    line: s.line,
+  }));
+}

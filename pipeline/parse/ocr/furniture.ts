@@ -37,9 +37,13 @@ export function readMasthead(text: string): Masthead {
     const roman = /\d{4}\s*[—–-]\s*\d{4}\.?\s*[—–-]?\s*(II?)\.\s*Aanhangsel/.exec(text);
     if (roman) chamber = roman[1] === 'I' ? 'Eerste Kamer' : 'Tweede Kamer';
   }
+  // Only lines that are furniture count: the body may name another session ("… zitting 1971-1972").
   const years =
-    /(?:Vergaderjaar|Zitting|vergaderjaar|zitting)\s+(\d{4})\s*[-—–]\s*(\d{4})/.exec(head) ??
-    /(?:Zitting|zitting|vergaderjaar)\s+(\d{4})\s*[-—–]\s*(\d{4})/.exec(text) ??
+    /^\s*(?:Vergaderjaar|Zitting)\s+(\d{4})\s*[-—–]\s*(\d{4})\s*$/m.exec(head) ??
+    /^\s*(?:Deel\s+II\s+)?Zitting\s+(\d{4})\s*[-—–]\s*(\d{4})\s+Aanhangsel/m.exec(text) ??
+    /^\s*(?:Tweede|Eerste)\s+Kamer,\s*(?:vergaderjaar|zitting)\s+(\d{4})\s*[-—–]\s*(\d{4})/m.exec(
+      text,
+    ) ??
     /Staten-Generaal\.?\s*[—–-]?\s*(?:Zitting\s+)?(\d{4})\s*[—–-]\s*(\d{4})/.exec(text);
   const sessionYear =
     years && Number(years[2]) === Number(years[1]) + 1 ? `${years[1]}-${years[2]}` : null;

@@ -14,8 +14,26 @@ export interface Candidate {
 const HEAD =
   /(?<![\p{L}\d/,.-])(?:Ad\s+)?(\d{1,2})(?:\s*°)?((?:\s*(?:,|en|t\/m|tot\s+en\s+met|[—–-])\s*\d{1,2}(?!\d))*)(?:\s*°)?\.?/gu;
 
+// Before 1940 answers may number by Roman numerals: "I en II.", "III."
+const ROMAN = /(?<![\p{L}\d])([IVX]{1,5})((?:\s*(?:,|en)\s*[IVX]{1,5})*)\.(?=\s+\p{Lu})/gu;
+
 export function candidatesIn(line: string, atStart: boolean): Candidate[] {
   const found: Candidate[] = [];
+  for (const m of line.matchAll(ROMAN)) {
+    const numbers = [m[1] ?? '', ...[...(m[2] ?? '').matchAll(/[IVX]+/g)].map((r) => r[0])].map(
+      roman,
+    );
+    if (numbers.some((n, i) => n === 0 || (i > 0 && n <= (numbers[i - 1] ?? 0)))) continue;
+    const index = m.index ?? 0;
+    const prefix = line.slice(0, index);
+    const place =
+      prefix.trim() === '' && atStart
+        ? 'line-start'
+        : /[.?!;:]\s*$/.test(prefix)
+          ? 'after-sentence'
+          : 'inside';
+    found.push({ index, end: index + m[0].length, numbers, header: m[0].trim(), place });
+  }
   for (const m of line.matchAll(HEAD)) {
     const index = m.index ?? 0;
     const end = index + m[0].length;
@@ -36,7 +54,18 @@ export function candidatesIn(line: string, atStart: boolean): Candidate[] {
     if (numbers.length === 0) continue;
     found.push({ index, end, numbers, header: m[0].trim(), place });
   }
-  return found;
+  return found.sort((a, b) => a.index - b.index);
+}
+
+function roman(text: string): number {
+  const value: Record<string, number> = { I: 1, V: 5, X: 10 };
+  let total = 0;
+  for (let i = 0; i < text.length; i++) {
+    const v = value[text[i] ?? ''] ?? 0;
+    const next = value[text[i + 1] ?? ''] ?? 0;
+    total += v < next ? -v : v;
+  }
+  return total;
 }
 
 function expand(first: number, tail: string): number[] {

@@ -43,7 +43,7 @@ const MEMBER = /^(?:het\s+lid|de\s+leden|den?\s+[hl]\S{2,4}(?:en)?|mevrouw|mejuf
 export function parseItemHeading(phrase: string): ItemHeading {
   const problems: string[] = [];
   const text = squash(phrase);
-  const sent = /\(\s*Ingezonden\s+([^)]*)\)?/i.exec(text);
+  const sent = /\(\s*Ingezonden\s+([^)}\]]*)[)}\]]?/i.exec(text);
   const beforeDate = sent ? text.slice(0, sent.index) : text;
   let submitted: string | null = null;
   if (sent) {

@@ -6,7 +6,7 @@ import { findReferences } from '../common/references.ts';
 import { cleanCharacters } from '../common/text-clean.ts';
 import { extractUrls } from '../common/urls.ts';
 import { parseReplyHeading } from './answer-heading.ts';
-import { assignNumbers, type Entry } from './assign.ts';
+import { assignNumbers, splitUnnumberedQuestions, type Entry } from './assign.ts';
 import { readMasthead } from './furniture.ts';
 import { parseItemHeading } from './ocr-heading.ts';
 import { bodyLines, findRegions } from './regions.ts';
@@ -51,9 +51,9 @@ export function parseOcr(raw: string, ctx: OcrContext): OcrParse {
   const toelichting = regions.questionLines.findIndex((l) => /^\s*Toelichting\b/.test(l));
   const questionLines =
     toelichting >= 0 ? regions.questionLines.slice(0, toelichting) : regions.questionLines;
-  const qs = segment(questionLines, true, regions.questionLine);
-  const questionEntries = assignNumbers(qs.units, 'question', 0);
-  const total = Math.max(0, ...questionEntries.flatMap((e) => e.numbers));
+  const qs = segment(questionLines, regions.questionLine);
+  let questionEntries = assignNumbers(qs.units, 'question', 0);
+  let total = Math.max(0, ...questionEntries.flatMap((e) => e.numbers));
 
   const reply = regions.reply
     ? parseReplyHeading(
@@ -64,9 +64,13 @@ export function parseOcr(raw: string, ctx: OcrContext): OcrParse {
   for (const p of reply?.problems ?? [])
     warn('ocr/reply-heading', p, '/answerer', regions.answerLine);
   const answerText = reply && regions.reply ? regions.reply.text.slice(reply.length) : '';
-  const as =
-    reply?.kind === 'answer' ? segment(bodyLines(answerText), false, regions.answerLine) : null;
+  const as = reply?.kind === 'answer' ? segment(bodyLines(answerText), regions.answerLine) : null;
   const answerEntries = as ? assignNumbers(as.units, 'answer', total) : [];
+  const answeredMax = Math.max(0, ...answerEntries.flatMap((e) => e.numbers));
+  if (answeredMax > total) {
+    questionEntries = splitUnnumberedQuestions(questionEntries, answeredMax);
+    total = Math.max(0, ...questionEntries.flatMap((e) => e.numbers));
+  }
 
   for (const o of [...qs.outOfOrder, ...(as?.outOfOrder ?? [])])
     warn(
@@ -89,7 +93,7 @@ export function parseOcr(raw: string, ctx: OcrContext): OcrParse {
     text: e.text,
     footnotes: [],
   }));
-  const footnotes: Footnote[] = qs.footnotes.map((f) => ({
+  const footnotes: Footnote[] = [...qs.footnotes, ...(as?.footnotes ?? [])].map((f) => ({
     number: f.number,
     text: f.text,
     urls: extractUrls(f.text),

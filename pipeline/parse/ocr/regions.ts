@@ -63,7 +63,7 @@ export function findRegions(text: string): Regions | null {
 // The heading ends after "(Ingezonden …)" — or, on pages that print no date, at the first line
 // end after a full stop.
 function findHeadingEnd(body: string): number {
-  const sent = /\(\s*Ingezonden[^)]{0,60}\)[.:]?/.exec(body.slice(0, 1200));
+  const sent = /\(\s*Ingezonden[^)}\]]{0,60}[)}\]][.:]?/.exec(body.slice(0, 1200));
   if (sent) return sent.index + sent[0].length;
   const stop = /\.[ \t]*\n/.exec(body.slice(0, 1200));
   return stop ? stop.index + 1 : Math.min(body.indexOf('\n') + 1 || body.length, body.length);
