@@ -5,11 +5,11 @@ import { derivedIdFromFileName } from '../common/ids.ts';
 import { findReferences } from '../common/references.ts';
 import { cleanCharacters } from '../common/text-clean.ts';
 import { extractUrls } from '../common/urls.ts';
-import { parseReplyHeading } from './answer-heading.ts';
+import { parseReplyHeading, type ReplyHeading } from './answer-heading.ts';
 import { assignNumbers, splitUnnumberedQuestions, type Entry } from './assign.ts';
-import { readMasthead } from './furniture.ts';
+import { readMasthead, type Masthead } from './furniture.ts';
 import { parseItemHeading } from './ocr-heading.ts';
-import { bodyLines, findRegions } from './regions.ts';
+import { bodyLines, findRegions, type Regions } from './regions.ts';
 import { segment } from './segment.ts';
 
 export { isSgdOcr } from './detect-ocr.ts';
@@ -48,74 +48,10 @@ export function parseOcr(raw: string, ctx: OcrContext): OcrParse {
       `the page holds ${regions.otherItems} more item(s) after this one; only the first is read`,
     );
 
-  const toelichting = regions.questionLines.findIndex((l) => /^\s*Toelichting\b/.test(l));
-  const questionLines =
-    toelichting >= 0 ? regions.questionLines.slice(0, toelichting) : regions.questionLines;
-  const qs = segment(questionLines, regions.questionLine);
-  let questionEntries = assignNumbers(qs.units, 'question', 0);
-  let total = Math.max(0, ...questionEntries.flatMap((e) => e.numbers));
-
-  const reply = regions.reply
-    ? parseReplyHeading(
-        regions.reply.text,
-        /^m/i.test(regions.reply.word) ? 'postponement' : 'answer',
-      )
-    : null;
-  for (const p of reply?.problems ?? [])
-    warn('ocr/reply-heading', p, '/answerer', regions.answerLine);
-  const answerText = reply && regions.reply ? regions.reply.text.slice(reply.length) : '';
-  const as = reply?.kind === 'answer' ? segment(bodyLines(answerText), regions.answerLine) : null;
-  const answerEntries = as ? assignNumbers(as.units, 'answer', total) : [];
-  const answeredMax = Math.max(0, ...answerEntries.flatMap((e) => e.numbers));
-  if (answeredMax > total) {
-    questionEntries = splitUnnumberedQuestions(questionEntries, answeredMax);
-    total = Math.max(0, ...questionEntries.flatMap((e) => e.numbers));
-  }
-
-  for (const o of [...qs.outOfOrder, ...(as?.outOfOrder ?? [])])
-    warn(
-      'ocr/reading-order',
-      `"${o.header}" at a line start breaks the number sequence: columns may be read out of order; the text is kept where it stands`,
-      null,
-      o.line,
-    );
-  flagEntries(questionEntries, 'questions', warn);
-  flagEntries(answerEntries, 'answers', warn);
-
-  const questions: Question[] = questionEntries.map((e) => ({
-    number: e.numbers[0] ?? 0,
-    numbers: e.numbers,
-    text: e.text,
-    footnotes: [],
-  }));
-  const answers: Answer[] = answerEntries.map((e) => ({
-    questions: e.numbers,
-    text: e.text,
-    footnotes: [],
-  }));
-  const footnotes: Footnote[] = [...qs.footnotes, ...(as?.footnotes ?? [])].map((f) => ({
-    number: f.number,
-    text: f.text,
-    urls: extractUrls(f.text),
-  }));
+  const { questions, answers, footnotes, reply } = readBody(regions, warn);
   const type: Document['type'] =
     reply === null ? 'questions' : reply.kind === 'postponement' ? 'postponement' : 'answer';
-  const id =
-    masthead.sessionYear && regions.number && masthead.chamber
-      ? `ah-${masthead.chamber === 'Eerste Kamer' ? 'ek' : 'tk'}-${masthead.sessionYear.replace('-', '')}-${regions.number}`
-      : derivedIdFromFileName(ctx.path);
-  if (!masthead.sessionYear)
-    warn(
-      'ocr/no-session-year',
-      'no session year on the page: the id is derived from the file name',
-      '/session_year',
-    );
-  if (!regions.number)
-    warn(
-      'ocr/no-number',
-      'no Aanhangsel number before the item heading: the id is derived from the file name',
-      '/number',
-    );
+  const id = chooseId(masthead, regions.number, ctx.path, warn);
   const submitted = heading.submitted;
   const answered = reply?.answered ?? null;
   const document: Document = {
@@ -145,6 +81,81 @@ export function parseOcr(raw: string, ctx: OcrContext): OcrParse {
   if (questions.length === 0)
     return failure(ctx.path, 'no question text after the item heading', warnings);
   return { document, diagnostics: warnings.map((w) => toDiagnostic(w, ctx.path)) };
+}
+
+interface Body {
+  questions: Question[];
+  answers: Answer[];
+  footnotes: Footnote[];
+  reply: ReplyHeading | null;
+}
+
+// Questions up to the reply heading (a "Toelichting" after them is the askers' explanation, not a
+// question), answers after it; numbers assigned where the scan lost them.
+function readBody(regions: Regions, warn: Warn): Body {
+  const toelichting = regions.questionLines.findIndex((l) => /^\s*Toelichting\b/.test(l));
+  const questionLines =
+    toelichting >= 0 ? regions.questionLines.slice(0, toelichting) : regions.questionLines;
+  const qs = segment(questionLines, regions.questionLine);
+  let questionEntries = assignNumbers(qs.units, 'question', 0);
+  const total = Math.max(0, ...questionEntries.flatMap((e) => e.numbers));
+  const reply = regions.reply
+    ? parseReplyHeading(
+        regions.reply.text,
+        /^m/i.test(regions.reply.word) ? 'postponement' : 'answer',
+      )
+    : null;
+  for (const p of reply?.problems ?? [])
+    warn('ocr/reply-heading', p, '/answerer', regions.answerLine);
+  const answerText = reply && regions.reply ? regions.reply.text.slice(reply.length) : '';
+  const as = reply?.kind === 'answer' ? segment(bodyLines(answerText), regions.answerLine) : null;
+  const answerEntries = as ? assignNumbers(as.units, 'answer', total) : [];
+  const answeredMax = Math.max(0, ...answerEntries.flatMap((e) => e.numbers));
+  if (answeredMax > total) questionEntries = splitUnnumberedQuestions(questionEntries, answeredMax);
+  for (const o of [...qs.outOfOrder, ...(as?.outOfOrder ?? [])])
+    warn(
+      'ocr/reading-order',
+      `"${o.header}" at a line start breaks the sequence: columns may be read out of order; the text is kept where it stands`,
+      null,
+      o.line,
+    );
+  flagEntries(questionEntries, 'questions', warn);
+  flagEntries(answerEntries, 'answers', warn);
+  return {
+    questions: questionEntries.map((e) => ({
+      number: e.numbers[0] ?? 0,
+      numbers: e.numbers,
+      text: e.text,
+      footnotes: [],
+    })),
+    answers: answerEntries.map((e) => ({ questions: e.numbers, text: e.text, footnotes: [] })),
+    footnotes: [...qs.footnotes, ...(as?.footnotes ?? [])].map((f) => ({
+      number: f.number,
+      text: f.text,
+      urls: extractUrls(f.text),
+    })),
+    reply,
+  };
+}
+
+// ah-tk-19791980-1590 when chamber, session year and number are printed; otherwise the file
+// name's stem, which for a fetched page is "sgd-<10-digit SGD id>".
+function chooseId(masthead: Masthead, number: number | null, path: string, warn: Warn): string {
+  if (!masthead.sessionYear)
+    warn(
+      'ocr/no-session-year',
+      'no session year on the page: the id is derived from the file name',
+      '/session_year',
+    );
+  if (!number)
+    warn(
+      'ocr/no-number',
+      'no Aanhangsel number before the item heading: the id is derived from the file name',
+      '/number',
+    );
+  if (!masthead.sessionYear || !number || !masthead.chamber) return derivedIdFromFileName(path);
+  const chamber = masthead.chamber === 'Eerste Kamer' ? 'ek' : 'tk';
+  return `ah-${chamber}-${masthead.sessionYear.replace('-', '')}-${number}`;
 }
 
 type Warn = (code: string, message: string, field?: string | null, line?: number | null) => void;
