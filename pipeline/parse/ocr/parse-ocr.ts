@@ -112,12 +112,20 @@ function readBody(regions: Regions, warn: Warn): Body {
   const answerEntries = as ? assignNumbers(as.units, 'answer', total) : [];
   const answeredMax = Math.max(0, ...answerEntries.flatMap((e) => e.numbers));
   if (answeredMax > total) questionEntries = splitUnnumberedQuestions(questionEntries, answeredMax);
-  for (const o of [...qs.outOfOrder, ...(as?.outOfOrder ?? [])])
+  const signs = [...qs.outOfOrder, ...(as?.outOfOrder ?? [])];
+  // A paragraph that asks, among the answers, is question text the scan put in the wrong column.
+  for (const e of answerEntries)
+    if (e.text.split('\n').some((paragraph) => /\?\s*$/.test(paragraph.trim())))
+      signs.push({
+        line: e.line,
+        why: `answer ${e.numbers.join(', ')} holds a paragraph that asks a question`,
+      });
+  for (const sign of signs)
     warn(
       'ocr/reading-order',
-      `"${o.header}" at a line start breaks the sequence: columns may be read out of order; the text is kept where it stands`,
+      `${sign.why}: columns may be read out of order; the text is kept where it stands`,
       null,
-      o.line,
+      sign.line,
     );
   flagEntries(questionEntries, 'questions', warn);
   flagEntries(answerEntries, 'answers', warn);

@@ -13,8 +13,9 @@ export interface Segmented {
   units: Unit[];
   /** Lines read as footnotes (questions region only): "1 Onderneming van 13 september jl." */
   footnotes: { number: number; text: string }[];
-  /** Line-start numbers the sequence did not expect: a sign of columns read out of order. */
-  outOfOrder: { line: number; header: string }[];
+  /** Signs of columns read out of order: a number the sequence did not expect at a line start,
+   * a line that continues a sentence although the text before it has ended. */
+  outOfOrder: { line: number; why: string }[];
 }
 
 const SENTENCE_END = /[.?!:;»"'’”)]\s*\d?\s*$/;
@@ -51,10 +52,16 @@ export function segment(lines: readonly string[], firstLine = 0): Segmented {
     }
     inFootnotes = false;
     if (opening && opening.place === 'line-start' && !openingAccepted && line.includes('?'))
-      outOfOrder.push({ line: lineNo, header: opening.header });
+      outOfOrder.push({
+        line: lineNo,
+        why: `"${opening.header}" at a line start breaks the number sequence`,
+      });
     const current = units[units.length - 1];
     if (current?.text && /^\p{Ll}/u.test(line) && /[.?!]\s*$/.test(current.text))
-      outOfOrder.push({ line: lineNo, header: line.slice(0, 20) });
+      outOfOrder.push({
+        line: lineNo,
+        why: `"${line.slice(0, 24)}…" continues a sentence, but the text before it has ended`,
+      });
     const body = noteAt > 0 ? line.slice(0, noteAt) : line;
     let cursor = 0;
     for (const c of accepted) {
