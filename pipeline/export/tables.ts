@@ -150,6 +150,11 @@ const documents: Table = {
       description: 'SHA-256 of the source file, in hex.',
     },
     { name: 'source_url', type: 'string', description: fromSchema('/$defs/source/properties/url') },
+    {
+      name: 'source_collection',
+      type: 'string',
+      description: fromSchema('/$defs/source/properties/collection'),
+    },
   ],
   *rows(doc) {
     const parties =
@@ -183,6 +188,7 @@ const documents: Table = {
       doc.source.format,
       doc.source.sha256,
       doc.source.url,
+      doc.source.collection ?? null,
     ];
   },
 };
