@@ -75,7 +75,7 @@ export function parseOcr(raw: string, ctx: OcrContext): OcrParse {
     references: findReferences(
       [...questions.map((q) => q.text), ...answers.map((a) => a.text)].join('\n'),
     ).filter((r) => r.identifier !== id),
-    source: { path: ctx.path, format: 'sgd-ocr', sha256: ctx.sha256, url: ctx.url ?? null },
+    source: { path: ctx.path, format: 'sgd-ocr', sha256: ctx.sha256, url: ctx.url ?? pageUrl(ctx.path) },
     warnings,
   };
   if (questions.length === 0)
@@ -211,4 +211,10 @@ function failure(file: string, message: string, warnings: Warning[] = []): OcrPa
       },
     ],
   };
+}
+
+// A fetched page is stored as sgd-<10-digit SGD id>.ocr.txt: its reading page follows from the id.
+function pageUrl(path: string): string | null {
+  const id = /(?:^|[\\/])sgd-(\d{10})\.[^\\/]*$/.exec(path)?.[1];
+  return id ? `https://zoek.officielebekendmakingen.nl/${id}/ocr` : null;
 }
