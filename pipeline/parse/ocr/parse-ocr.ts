@@ -53,7 +53,18 @@ export function parseOcr(raw: string, ctx: OcrContext): OcrParse {
     reply === null ? 'questions' : reply.kind === 'postponement' ? 'postponement' : 'answer';
   const id = chooseId(masthead, regions.number, ctx.path, warn);
   const submitted = heading.submitted;
-  const answered = reply?.answered ?? null;
+  let answered = reply?.answered ?? null;
+  if (submitted && answered && answered < submitted) {
+    // A misprinted year ("Ingezonden 4 januari 1959" for questions of 8 december 1959): the
+    // page itself is wrong, and the right year is not printed anywhere.
+    warn(
+      'ocr/date-order',
+      `the reply is dated ${answered}, before the questions (${submitted}): the printed date is left out`,
+      '/answered',
+      regions.answerLine,
+    );
+    answered = null;
+  }
   const document: Document = {
     id,
     type,
@@ -75,7 +86,12 @@ export function parseOcr(raw: string, ctx: OcrContext): OcrParse {
     references: findReferences(
       [...questions.map((q) => q.text), ...answers.map((a) => a.text)].join('\n'),
     ).filter((r) => r.identifier !== id),
-    source: { path: ctx.path, format: 'sgd-ocr', sha256: ctx.sha256, url: ctx.url ?? pageUrl(ctx.path) },
+    source: {
+      path: ctx.path,
+      format: 'sgd-ocr',
+      sha256: ctx.sha256,
+      url: ctx.url ?? pageUrl(ctx.path),
+    },
     warnings,
   };
   if (questions.length === 0)
@@ -112,6 +128,8 @@ function readBody(regions: Regions, warn: Warn): Body {
   const answerEntries = as ? assignNumbers(as.units, 'answer', total) : [];
   const answeredMax = Math.max(0, ...answerEntries.flatMap((e) => e.numbers));
   if (answeredMax > total) questionEntries = splitUnnumberedQuestions(questionEntries, answeredMax);
+  const asked = new Set(questionEntries.flatMap((e) => e.numbers));
+  const answerBlocks = keepKnown(answerEntries, asked, warn);
   const signs = [...qs.outOfOrder, ...(as?.outOfOrder ?? [])];
   // A paragraph that asks, among the answers, is question text the scan put in the wrong column.
   for (const e of answerEntries)
@@ -128,7 +146,14 @@ function readBody(regions: Regions, warn: Warn): Body {
       sign.line,
     );
   flagEntries(questionEntries, 'questions', warn);
-  flagEntries(answerEntries, 'answers', warn);
+  flagEntries(answerBlocks, 'answers', warn);
+  const footnotes = distinctFootnotes(qs.footnotes, as?.footnotes ?? [], answerBlocks, warn).map(
+    (f) => ({
+      number: f.number,
+      text: f.text,
+      urls: extractUrls(f.text),
+    }),
+  );
   return {
     questions: questionEntries.map((e) => ({
       number: e.numbers[0] ?? 0,
@@ -136,12 +161,8 @@ function readBody(regions: Regions, warn: Warn): Body {
       text: e.text,
       footnotes: [],
     })),
-    answers: answerEntries.map((e) => ({ questions: e.numbers, text: e.text, footnotes: [] })),
-    footnotes: [...qs.footnotes, ...(as?.footnotes ?? [])].map((f) => ({
-      number: f.number,
-      text: f.text,
-      urls: extractUrls(f.text),
-    })),
+    answers: answerBlocks.map((e) => ({ questions: e.numbers, text: e.text, footnotes: [] })),
+    footnotes,
     reply,
   };
 }
@@ -164,6 +185,55 @@ function chooseId(masthead: Masthead, number: number | null, path: string, warn:
   if (!masthead.sessionYear || !number || !masthead.chamber) return derivedIdFromFileName(path);
   const chamber = masthead.chamber === 'Eerste Kamer' ? 'ek' : 'tk';
   return `ah-${chamber}-${masthead.sessionYear.replace('-', '')}-${number}`;
+}
+
+// An answer to a question the page does not print (its question text sits in a column the scan
+// read elsewhere) stays with the answer before it, whole, so that every answer answers a question.
+function keepKnown(entries: readonly Entry[], asked: ReadonlySet<number>, warn: Warn): Entry[] {
+  const kept: Entry[] = [];
+  for (const e of entries) {
+    const previous = kept[kept.length - 1];
+    if (e.numbers.every((n) => asked.has(n)) || !previous) {
+      kept.push({ ...e });
+      continue;
+    }
+    previous.text = `${previous.text}\n${e.text}`;
+    previous.merged = true;
+    warn(
+      'ocr/unknown-question',
+      `an answer to question ${e.numbers.join(', ')}, which the page does not print where expected, is kept inside answer ${previous.numbers.join(', ')}`,
+      null,
+      e.line,
+    );
+  }
+  return kept;
+}
+
+// Answers may number their footnotes from 1 again; a number already taken by the questions'
+// footnotes keeps its text at the end of the last answer, so nothing is lost.
+function distinctFootnotes(
+  questions: readonly { number: number; text: string }[],
+  answers: readonly { number: number; text: string }[],
+  answerEntries: Entry[],
+  warn: Warn,
+): { number: number; text: string }[] {
+  const taken = new Set(questions.map((f) => f.number));
+  const out = [...questions];
+  for (const f of answers) {
+    const last = answerEntries[answerEntries.length - 1];
+    if (!taken.has(f.number) || !last) {
+      taken.add(f.number);
+      out.push(f);
+      continue;
+    }
+    last.text = `${last.text}\n${f.number} ${f.text}`;
+    warn(
+      'ocr/footnote-number',
+      `the answers number a footnote ${f.number} again; its text stays at the end of the last answer`,
+      '/footnotes',
+    );
+  }
+  return out;
 }
 
 type Warn = (code: string, message: string, field?: string | null, line?: number | null) => void;
