@@ -23,7 +23,16 @@ const WARNING_CODE = /^[a-z]+\/[a-z0-9-]+$/u;
 const TYPES = ['answer', 'supplementary_answer', 'questions', 'postponement'];
 const CHAMBERS = ['Tweede Kamer', 'Eerste Kamer'];
 const REFERENCE_KINDS = ['kamerstuk', 'aanhangsel', 'case'];
-const FORMATS = ['pdf-text', 'pdf-markdown', 'pdf', 'ob-xml', 'ob-html', 'odt', 'page-text', 'sgd-ocr'];
+const FORMATS = [
+  'pdf-text',
+  'pdf-markdown',
+  'pdf',
+  'ob-xml',
+  'ob-html',
+  'odt',
+  'page-text',
+  'sgd-ocr',
+];
 const COLLECTIONS = ['officielebekendmakingen', 'sgd'];
 
 const DOCUMENT_KEYS = new Set([
