@@ -132,6 +132,10 @@ export const GLOSSARY: Readonly<Record<string, Term>> = {
     dutch: 'vindplaats (officielebekendmakingen.nl)',
     example: 'https://zoek.officielebekendmakingen.nl/ah-tk-20182019-3922',
   },
+  'source.collection': {
+    dutch: 'collectie (officielebekendmakingen.nl; Staten-Generaal Digitaal)',
+    example: 'officielebekendmakingen',
+  },
   warnings: { dutch: 'waarschuwingen van de parser' },
   'warnings[].code': {
     meaning: 'What kind of doubt, as stage/what.',
@@ -208,6 +212,7 @@ export const COLUMN_PATHS: Readonly<Record<string, string>> = {
   'documents.source_path': 'source.path',
   'documents.source_format': 'source.format',
   'documents.source_url': 'source.url',
+  'documents.source_collection': 'source.collection',
   'askers.name': 'askers[].name',
   'askers.party': 'askers[].party',
   'askers.canonical_name': 'askers[].canonical_name',

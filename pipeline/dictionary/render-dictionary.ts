@@ -6,6 +6,29 @@ const cell = (s: string | null) => (s ?? '').replace(/\|/g, '\\|').replace(/\n+/
 
 export const DICTIONARY_COMMAND = 'npx kamervragen dictionary';
 
+// The historical part is read by OCR from scanned pages: what that means for each field.
+const HISTORICAL = [
+  '## Historical records (before 1995)',
+  '',
+  'Records whose `source.collection` is `sgd` come from Staten-Generaal Digitaal: the scanned',
+  '*Aanhangsel van de Handelingen* (before 1975 *Aanhangsel tot het Verslag*) of 1908–1994, read',
+  'from the OCR text (`source.format` `sgd-ocr`). They carry the same fields, with less certainty:',
+  '',
+  '- `id` is `ah-tk-19791980-1590` (`ah-ek-…` for the Eerste Kamer) when the page prints the',
+  '  session year and the Aanhangsel number; otherwise it is the file name, `sgd-<10-digit SGD id>`.',
+  '- `session_year` comes from "Zitting"/"Vergaderjaar" or, on older pages, the page footer',
+  '  ("Handelingen der Staten-Generaal. 1935—1936").',
+  '- Names, parties and titles are as printed, OCR errors included ("Deokers" for Deckers); parties',
+  '  in the spelling of the time ("P.v.d.A.", "K.V.P."); pages before about 1950 print none.',
+  '- Before 1975 the answer\'s date is printed "(Ingezonden …)"; it is `answered`.',
+  '- Question and answer numbers the scan dropped are assigned by position (`ocr/number-inferred`);',
+  '  paragraphs that cannot be placed stay inside the block before them (`ocr/kept-whole`); text',
+  '  whose column order the scan mixed up is kept where it stands and flagged (`ocr/reading-order`),',
+  '  never reordered. A page holding more items is read for its first (`ocr/several-documents`).',
+  '- `case_number` is always null (zaak numbers began later); `footnotes` hold only numbered notes.',
+  '',
+];
+
 export function renderDictionaryMarkdown(d: DataDictionary): string {
   const out: string[] = [
     '# Data dictionary',
@@ -18,6 +41,7 @@ export function renderDictionaryMarkdown(d: DataDictionary): string {
     'by `; `; every cell is the exact value of the record (spreadsheet users open `kamervragen.xlsx`,',
     'whose cells are typed text, instead). A `*_count` column tells an empty list (0) from an unknown one (empty).',
     '',
+    ...HISTORICAL,
   ];
   out.push('| File | One row per | Key |', '| --- | --- | --- |');
   for (const t of d.tables)

@@ -173,6 +173,11 @@ const documents: Table = {
       type: 'string',
       description: `Party keys (parties.key) of the askers, each once, in printed order, separated by "${LIST_SEPARATOR}".`,
     },
+    {
+      name: 'source_collection',
+      type: 'string',
+      description: fromSchema('/$defs/source/properties/collection'),
+    },
   ],
   *rows(doc) {
     const parties =
@@ -213,6 +218,7 @@ const documents: Table = {
       doc.askers === null
         ? null
         : join([...new Set(doc.askers.flatMap((a) => (a.party_key ? [a.party_key] : [])))]),
+      doc.source.collection ?? null,
     ];
   },
 };

@@ -11,4 +11,5 @@ export const FORMATS: readonly SourceFormat[] = [
   'ob-html',
   'odt',
   'page-text',
+  'sgd-ocr',
 ];

@@ -7,6 +7,7 @@ import { extractOdtText } from '../extract/odt-text.ts';
 import { parseHtmlSafely, parseXmlSafely } from '../extract/parse-markup.ts';
 import { extractPdfText } from '../extract/pdf-text.ts';
 import { htmlToText, parseObHtml } from './html/parse-ob-html.ts';
+import { isSgdOcr, parseOcr } from './ocr/parse-ocr.ts';
 import { detectTextFormat } from './text/detect-format.ts';
 import { parseText } from './text/parse-text.ts';
 import { officialUrl } from './common/official-url.ts';
@@ -41,7 +42,7 @@ export async function parseSource(
     // One-shot hash: a Hash object per file costs more than hashing a small file.
     const sha256 = hash('sha256', file.bytes, 'hex');
     const sidecar = readSidecar(file);
-    const parsed = await parseContent(file, sha256, options.format);
+    const parsed = withCollection(await parseContent(file, sha256, options.format));
     const diagnostics = [...sidecar.diagnostics, ...parsed.diagnostics];
     if (!parsed.document) return { document: null, diagnostics };
     const document = withStorePath(parsed.document, file);
@@ -177,6 +178,8 @@ async function parseContent(
       parseText(htmlToText(parsed.root), { ...ctx, format: 'page-text' }),
     );
   }
+  if (forced === 'sgd-ocr' || (forced === undefined && isSgdOcr(text)))
+    return withDiagnostics(decoded.diagnostics, parseOcr(text, ctx));
   const format = forced && TEXT_FORMATS.includes(forced) ? forced : detectTextFormat(text);
   return withDiagnostics(decoded.diagnostics, parseText(text, { ...ctx, format }));
 }
@@ -202,6 +205,15 @@ function extensionMismatch(path: string, container: 'pdf' | 'zip' | 'text'): Dia
     };
   }
   return null;
+}
+
+// Which collection a record comes from follows from its rendering: only the scanned pages of
+// Staten-Generaal Digitaal are read by OCR.
+function withCollection(result: ParseResult): ParseResult {
+  const doc = result.document;
+  if (!doc) return result;
+  const collection = doc.source.format === 'sgd-ocr' ? 'sgd' : 'officielebekendmakingen';
+  return { ...result, document: { ...doc, source: { ...doc.source, collection } } };
 }
 
 function withDiagnostics(before: Diagnostic[], result: ParseResult): ParseResult {

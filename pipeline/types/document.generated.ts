@@ -167,12 +167,17 @@ export interface Source {
   /**
    * Rendering the record was parsed from.
    */
-  format: 'pdf-text' | 'pdf-markdown' | 'pdf' | 'ob-xml' | 'ob-html' | 'odt' | 'page-text';
+  format:
+    'pdf-text' | 'pdf-markdown' | 'pdf' | 'ob-xml' | 'ob-html' | 'odt' | 'page-text' | 'sgd-ocr';
   sha256: string;
   /**
    * The official publication (https://zoek.officielebekendmakingen.nl/<id>) for a record with an official id, or the page its metadata states; null for an id derived from a file name.
    */
   url: string | null;
+  /**
+   * Collection the source belongs to: officielebekendmakingen = the official publications from 1995 on (XML, HTML, PDF and their text renderings); sgd = Staten-Generaal Digitaal, scanned pages before 1995 read by OCR (less certain: see the warnings).
+   */
+  collection?: 'officielebekendmakingen' | 'sgd';
 }
 export interface Warning {
   code: string;

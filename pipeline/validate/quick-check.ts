@@ -23,7 +23,17 @@ const WARNING_CODE = /^[a-z]+\/[a-z0-9-]+$/u;
 const TYPES = ['answer', 'supplementary_answer', 'questions', 'postponement'];
 const CHAMBERS = ['Tweede Kamer', 'Eerste Kamer'];
 const REFERENCE_KINDS = ['kamerstuk', 'aanhangsel', 'case'];
-const FORMATS = ['pdf-text', 'pdf-markdown', 'pdf', 'ob-xml', 'ob-html', 'odt', 'page-text'];
+const FORMATS = [
+  'pdf-text',
+  'pdf-markdown',
+  'pdf',
+  'ob-xml',
+  'ob-html',
+  'odt',
+  'page-text',
+  'sgd-ocr',
+];
+const COLLECTIONS = ['officielebekendmakingen', 'sgd'];
 
 const DOCUMENT_KEYS = new Set([
   'id',
@@ -64,6 +74,8 @@ const ANSWER_KEYS = new Set(['questions', 'text', 'footnotes']);
 const FOOTNOTE_KEYS = new Set(['number', 'text', 'urls']);
 const REFERENCE_KEYS = new Set(['kind', 'text', 'dossier', 'number', 'identifier']);
 const SOURCE_KEYS = new Set(['path', 'format', 'sha256', 'url']);
+// source.collection is optional: a record without it is as valid as before the key existed.
+const SOURCE_KEYS_WITH_COLLECTION = new Set([...SOURCE_KEYS, 'collection']);
 const WARNING_KEYS = new Set(['code', 'message', 'field', 'line']);
 
 type Obj = Record<string, unknown>;
@@ -164,8 +176,10 @@ function isReference(v: unknown): boolean {
 }
 
 function isSource(v: unknown): boolean {
+  const withCollection = typeof v === 'object' && v !== null && 'collection' in v;
   return (
-    isObjectWith(v, SOURCE_KEYS) &&
+    isObjectWith(v, withCollection ? SOURCE_KEYS_WITH_COLLECTION : SOURCE_KEYS) &&
+    (!withCollection || COLLECTIONS.includes(v['collection'] as string)) &&
     isText(v['path']) &&
     FORMATS.includes(v['format'] as string) &&
     typeof v['sha256'] === 'string' &&

@@ -51,6 +51,7 @@ describe('CSV tables', () => {
         'co_answerer_count',
         'ministry_key',
         'asker_party_keys',
+        'source_collection',
       ],
       askers: [
         'document_id',

@@ -12,6 +12,7 @@ import {
   type Chamber,
 } from '../../fetch/sru-query.ts';
 import type { Command } from '../command.ts';
+import { runSgdCommand, SGD_HELP } from './fetch-sgd.ts';
 import { createUi, type Progress } from '../ui/index.ts';
 
 export const fetchCommand: Command = {
@@ -39,7 +40,8 @@ Options:
   --timeout-ms N     per-request timeout (default: 30000; $KAMERVRAGEN_FETCH_TIMEOUT_MS)
   --retries N        retries on 429/5xx/timeouts, with exponential backoff (default: 4)
   --backoff-ms N     first backoff (default: 2000; $KAMERVRAGEN_FETCH_BACKOFF_MS)
-
+  --collection NAME  officielebekendmakingen (default) or sgd (before 1995, see below)
+${SGD_HELP}
 Examples:
   kamervragen fetch
   kamervragen fetch --since 2025-01-01          # backfill
@@ -50,7 +52,9 @@ Exit codes: 0 done (also when nothing was new, and when --max-documents left som
 1 a document or the service failed (the watermark stops before it; re-run later); 2 wrong usage
 or no watermark yet.
 `,
-  async run(argv) {
+  async run(argvWithCollection) {
+    const { collection, argv } = takeCollection(argvWithCollection);
+    if (collection === 'sgd') return runSgdCommand(argv);
     const { values } = parseArgs({
       args: argv,
       options: {
@@ -196,3 +200,23 @@ or no watermark yet.
     return ok ? 0 : 1;
   },
 };
+
+// --collection picks the source collection; the historical one has a fetcher of its own.
+function takeCollection(argv: string[]): { collection: string; argv: string[] } {
+  const rest: string[] = [];
+  let collection = 'officielebekendmakingen';
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--collection') collection = argv[++i] ?? '';
+    else if (arg.startsWith('--collection=')) collection = arg.slice('--collection='.length);
+    else rest.push(arg);
+  }
+  if (collection !== 'sgd' && collection !== 'officielebekendmakingen')
+    throw new KamervragenError(
+      'usage/fetch',
+      `--collection expects officielebekendmakingen or sgd, got "${collection}"`,
+      {},
+      2,
+    );
+  return { collection, argv: rest };
+}
