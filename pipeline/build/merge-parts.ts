@@ -95,7 +95,10 @@ function checkCoverage(parts: string[], indexes: PartitionIndex[]): void {
   }
 }
 
-async function* mergeById(parts: string[], indexes: PartitionIndex[]): AsyncGenerator<Fragments> {
+async function* mergeById(
+  parts: string[],
+  indexes: PartitionIndex[],
+): AsyncGenerator<{ fragments: Fragments; sessionYear: string | null }> {
   const cursors = parts.map((part, i) => ({
     records: indexes[i]!.records as readonly RecordSummary[],
     at: 0,
@@ -116,7 +119,8 @@ async function* mergeById(parts: string[], indexes: PartitionIndex[]): AsyncGene
         {},
       );
     }
+    const record = best.records[best.at]!;
     best.at += 1;
-    yield next.value;
+    yield { fragments: next.value, sessionYear: record.session_year };
   }
 }

@@ -20,6 +20,9 @@ export interface RecordSummary {
   sha256: string;
   questions: number;
   answers: number;
+  askers: number;
+  footnotes: number;
+  references: number;
 }
 
 /** The record's bytes in each export file, in EXPORT_FILES order (json, ndjson, then the CSVs). */
@@ -48,6 +51,9 @@ function summary(record: Document, sha256: string): RecordSummary {
     sha256,
     questions: record.questions.length,
     answers: record.answers.length,
+    askers: record.askers?.length ?? 0,
+    footnotes: record.footnotes.length,
+    references: record.references.length,
   };
 }
 

@@ -204,6 +204,9 @@ const SUMMARY_FIELDS = [
   'sha256',
   'questions',
   'answers',
+  'askers',
+  'footnotes',
+  'references',
 ] as const satisfies readonly (keyof RecordSummary)[];
 
 type IndexEntry = [

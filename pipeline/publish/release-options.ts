@@ -54,6 +54,9 @@ export function releaseOptions(
     documents: args.documents ?? 'documents',
     out: args.out ?? 'dist',
     root,
+    // The repository's own CITATION.cff follows the default release (`npm start`); with --out,
+    // nothing outside that folder and the target is written.
+    citation: args.out === undefined ? root : null,
     target: parseTarget(args.target ?? DEFAULT_TARGET),
     dryRun: args['dry-run'] === true,
     publish: args['no-publish'] !== true,
