@@ -67,7 +67,12 @@ const built = (e: AssetEntry, name = e.name): PlannedFile => ({
 
 function made(name: string, text: string | Uint8Array): PlannedFile {
   const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text;
-  return { name, bytes: bytes.byteLength, sha256: sha256Hex(bytes), source: { kind: 'text', bytes } };
+  return {
+    name,
+    bytes: bytes.byteLength,
+    sha256: sha256Hex(bytes),
+    source: { kind: 'text', bytes },
+  };
 }
 
 function dataAssets(input: AssembleInput, version: string, date: string): PlannedFile[] {

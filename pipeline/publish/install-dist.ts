@@ -45,10 +45,7 @@ export async function installDist(
       await rename(join(staging, f.name), target);
       await known.remember(target, f.sha256);
     }
-    await removeStaleYearFiles(
-      out,
-      files.map((f) => f.name).filter(isYearFileName),
-    );
+    await removeStaleYearFiles(out, files.map((f) => f.name).filter(isYearFileName));
     // The single-file downloads are release assets only; a dist/ of the earlier layout held them.
     for (const name of RECORD_FILES) await rm(join(out, name), { force: true });
     return changed.map((f) => f.name);
