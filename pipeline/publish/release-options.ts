@@ -16,6 +16,7 @@ export interface ReleaseArgs {
   repository?: string | undefined;
   'source-commit'?: string | undefined;
   'gzip-min-bytes'?: string | undefined;
+  workers?: string | undefined;
 }
 
 function integer(value: string | undefined, name: string): number | undefined {
@@ -66,6 +67,7 @@ export function releaseOptions(
     sourceCommit: sourceCommit === undefined || sourceCommit === '' ? null : sourceCommit,
     repository: args.repository,
     gzipMinBytes: integer(args['gzip-min-bytes'], '--gzip-min-bytes'),
+    workers: integer(args.workers ?? env.KAMERVRAGEN_WORKERS, '--workers'),
     github: {
       token: env.GITHUB_TOKEN || undefined,
       apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
@@ -93,4 +95,5 @@ export const RELEASE_ARG_OPTIONS = {
   repository: { type: 'string' },
   'source-commit': { type: 'string' },
   'gzip-min-bytes': { type: 'string' },
+  workers: { type: 'string' },
 } as const;

@@ -4,7 +4,7 @@
 // asset; at the end: exactly one published release per version, every asset with the right digest.
 import { expect, it } from 'vitest';
 import { publishToGitHub } from '../../pipeline/publish/github/publish-to-github.ts';
-import { clientFor, makeBundle, publishedState, seededRandom, sha256 } from './support/bundle.ts';
+import { clientFor, makeBundle, publishedState, seededRandom } from './support/bundle.ts';
 import { FakeGitHub, type Fault } from './support/fake-github.ts';
 
 const SEED = Number(process.env.KAMERVRAGEN_FUZZ_SEED ?? 20261123);

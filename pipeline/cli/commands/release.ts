@@ -31,6 +31,7 @@ Options:
   --source-commit SHA         commit recorded in manifest.json (default: $GITHUB_SHA or git HEAD)
   --gzip-min-bytes N          also publish a .gz of data files of at least N bytes (default 1048576)
   --documents DIR, --out DIR  input and output folders (default documents, dist)
+  --workers N                 parser threads, as for kamervragen build (env KAMERVRAGEN_WORKERS)
   --json                      print the outcome as JSON on stdout
 
 Environment: SOURCE_DATE_EPOCH (seconds) dates the release; else the newest date in the
