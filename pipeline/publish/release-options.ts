@@ -17,6 +17,7 @@ export interface ReleaseArgs {
   'source-commit'?: string | undefined;
   'gzip-min-bytes'?: string | undefined;
   workers?: string | undefined;
+  cache?: string | undefined;
 }
 
 function integer(value: string | undefined, name: string): number | undefined {
@@ -68,6 +69,11 @@ export function releaseOptions(
     repository: args.repository,
     gzipMinBytes: integer(args['gzip-min-bytes'], '--gzip-min-bytes'),
     workers: integer(args.workers ?? env.KAMERVRAGEN_WORKERS, '--workers'),
+    // A release always keeps its cache ("off", which a build accepts, means the default here).
+    cache:
+      args.cache ||
+      (env.KAMERVRAGEN_CACHE === 'off' ? undefined : env.KAMERVRAGEN_CACHE) ||
+      undefined,
     github: {
       token: env.GITHUB_TOKEN || undefined,
       apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
@@ -96,4 +102,5 @@ export const RELEASE_ARG_OPTIONS = {
   'source-commit': { type: 'string' },
   'gzip-min-bytes': { type: 'string' },
   workers: { type: 'string' },
+  cache: { type: 'string' },
 } as const;

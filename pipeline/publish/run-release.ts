@@ -49,6 +49,8 @@ export interface ReleaseOptions {
   citation?: string | null | undefined;
   /** Worker threads for parsing (default: as `kamervragen build`). */
   workers?: number | undefined;
+  /** The record cache folder (default: as `kamervragen build`). */
+  cache?: string | undefined;
   target: Target;
   dryRun: boolean;
   /** False: write dist/ only (a workflow commits and tags it before publishing). */
@@ -102,9 +104,15 @@ function repositoryFor(options: ReleaseOptions, previous: Manifest | null): stri
 }
 
 /** The release's own folder beside the record cache: the build's output, the .gz files, hashes. */
+function cacheFolder(options: ReleaseOptions): string {
+  return options.cache === undefined
+    ? defaultCacheDir(options.documents, options.root)
+    : resolve(options.root, options.cache);
+}
+
 function workFolder(options: ReleaseOptions, out: string): string {
   const name = createHash('sha256').update(out).digest('hex').slice(0, 16);
-  return join(defaultCacheDir(options.documents, options.root), `release-${name}`);
+  return join(cacheFolder(options), `release-${name}`);
 }
 
 function statsOf(build: BuildSummary, name: string): AssetEntry {
@@ -173,7 +181,7 @@ export async function runRelease(options: ReleaseOptions): Promise<ReleaseOutcom
     manifest: manifestPath,
     ...(options.sourceDateEpoch === undefined ? {} : { sourceDateEpoch: options.sourceDateEpoch }),
     workers: options.workers,
-    cache: defaultCacheDir(options.documents, options.root),
+    cache: cacheFolder(options),
   });
   if (!build.ok) {
     return {

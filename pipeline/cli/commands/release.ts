@@ -32,6 +32,9 @@ Options:
   --gzip-min-bytes N          also publish a .gz of data files of at least N bytes (default 1048576)
   --documents DIR, --out DIR  input and output folders (default documents, dist)
   --workers N                 parser threads, as for kamervragen build (env KAMERVRAGEN_WORKERS)
+  --cache DIR                 the record cache, as for kamervragen build (env KAMERVRAGEN_CACHE;
+                              default .cache/kamervragen/…); it also holds the release's
+                              single-file downloads and their .gz between runs
   --json                      print the outcome as JSON on stdout
 
 Environment: SOURCE_DATE_EPOCH (seconds) dates the release; else the newest date in the
