@@ -8,7 +8,13 @@ import { makeWorkspace, removeWorkspaces, snapshot } from './workspace.ts';
 
 afterAll(removeWorkspaces);
 
-const BUILT = [...EXPORT_FILES, 'quarantine.json'].sort();
+// The single-file downloads, the committed form (one NDJSON per session year) and the rest.
+const BUILT = [
+  ...EXPORT_FILES,
+  'quarantine.json',
+  'data/2018-2019.ndjson',
+  'data/2020-2021.ndjson',
+].sort();
 const noStack = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
 const seeds = async (documents: string) => (await snapshot(documents)).keys();
 

@@ -37,9 +37,10 @@ describe('kamervragen site', () => {
       expect(html).toContain(`href="../releases/${manifest.version}/${name}"`);
     for (const asset of manifest.assets) expect(html).toContain(asset.sha256);
     const pages = await readdir(join(dir, 'dist/site/doc'));
-    const records = JSON.parse(await readFile(join(dir, 'dist/kamervragen.json'), 'utf8')) as {
-      id: string;
-    }[];
+    const v = manifest.version;
+    const records = JSON.parse(
+      await readFile(join(dir, `dist/releases/${v}/kamervragen-${v}.json`), 'utf8'),
+    ) as { id: string }[];
     expect(pages.sort()).toEqual(records.map((r) => `${r.id}.html`).sort());
   });
 

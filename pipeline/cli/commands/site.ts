@@ -7,9 +7,9 @@ import { KamervragenError } from '../../errors.ts';
 import { siteFileCount, siteFiles } from '../../site/build-site.ts';
 import type { ManifestSummary, ReleaseAsset, ReleaseInfo } from '../../site/site-inputs.ts';
 import { citationFromCff } from '../../site/citation.ts';
-import type { Document } from '../../types.ts';
 import type { Command } from '../command.ts';
 import { createUi } from '../ui/index.ts';
+import { readSiteRecords } from './site-records.ts';
 
 type LinkMode = 'auto' | 'github' | 'local';
 
@@ -26,7 +26,7 @@ table of documents and one page per document. It needs no server and no network:
 dist/site/index.html from disk, or publish the folder (GitHub Pages). The same data gives the
 same bytes.
 
-Reads:  DIR/kamervragen.json (required), DIR/datapackage.json, DIR/manifest.json,
+Reads:  DIR/data/*.ndjson (required; or DIR/kamervragen.json), DIR/datapackage.json, DIR/manifest.json,
         CITATION.cff (or DIR/CITATION.cff), the release folders in --releases,
         schema/document.schema.json.
 
@@ -39,7 +39,7 @@ Options:
                        manifest names a github.com repository, else local
 
 Examples:
-  kamervragen build && kamervragen site
+  kamervragen release && kamervragen site
   kamervragen site --asset-links local && xdg-open dist/site/index.html
   kamervragen site --json | jq .documents
 
@@ -71,14 +71,7 @@ Exit codes: 0 written; 1 the data cannot be read; 2 wrong usage.
     const dataDir = values.data;
     const out = values.out;
 
-    const documents = await readJson<Document[]>(
-      join(dataDir, 'kamervragen.json'),
-      'run `kamervragen build` first',
-    );
-    if (!Array.isArray(documents))
-      throw new KamervragenError('site/bad-data', 'expected an array of records', {
-        file: join(dataDir, 'kamervragen.json'),
-      });
+    const documents = await readSiteRecords(dataDir);
     const datapackage = await readOptionalJson(join(dataDir, 'datapackage.json'));
     const manifestJson = (await readOptionalJson(
       join(dataDir, 'manifest.json'),
