@@ -1,54 +1,24 @@
 // I/O of a release's files, every one streamed from disk: the .gz of a data file (kept beside
-// the build's output and reused while the file's hash is unchanged), hashes of files already
+// the build's output, reused whole while the file's hash is unchanged and otherwise made from
+// the members of its unchanged pieces, see gzip-members.ts), hashes of files already
 // on disk (remembered by their stat fingerprint, so an unchanged release reads nothing), and
 // the small files made in memory, written out so that every asset is a file with a size and a
 // hash before it is published.
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { createGzip, constants } from 'node:zlib';
 import { filePrint } from '../build/write-dataset.ts';
 import type { AssetEntry } from '../package/release-types.ts';
 import type { PlannedFile } from '../package/assemble-release.ts';
+import { gzipByMembers, MEMBERS_FORMAT } from './gzip-members.ts';
 import type { AssetFile } from './publish-types.ts';
-
-/** zlib's default level: most of level 9's gain at a fraction of its time on these files. */
-const GZIP_LEVEL = 6;
-const GZIP_FORMAT = `zlib-level-${GZIP_LEVEL}-os-255`;
 
 interface GzipRecord {
   format: string;
   source: string;
   bytes: number;
   sha256: string;
-}
-
-// zlib writes mtime 0 and no file name, but the header's OS byte depends on the platform zlib was
-// built for; fixing it to 255 ("unknown") keeps the .gz identical wherever a release is rebuilt.
-function fixHeader(): Transform {
-  let first = true;
-  return new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      if (first && chunk.length > 9) {
-        chunk[9] = 255;
-        first = false;
-      }
-      done(null, chunk);
-    },
-  });
-}
-
-function hashing(hash: ReturnType<typeof createHash>, count: { bytes: number }): Transform {
-  return new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      hash.update(chunk);
-      count.bytes += chunk.length;
-      done(null, chunk);
-    },
-  });
 }
 
 /**
@@ -66,27 +36,12 @@ export async function gzipFile(
     .then((t) => JSON.parse(t) as GzipRecord)
     .catch(() => null);
   const size = (await stat(target).catch(() => null))?.size;
-  if (known?.format === GZIP_FORMAT && known.source === sourceSha256 && size === known.bytes)
+  if (known?.format === MEMBERS_FORMAT && known.source === sourceSha256 && size === known.bytes)
     return { name, bytes: known.bytes, sha256: known.sha256 };
   await mkdir(dirname(target), { recursive: true });
   await rm(sidecar, { force: true });
-  const hash = createHash('sha256');
-  const count = { bytes: 0 };
-  const partial = `${target}.partial-${process.pid}`;
-  await pipeline(
-    createReadStream(source, { highWaterMark: 1 << 20 }),
-    createGzip({ level: GZIP_LEVEL, memLevel: 9, strategy: constants.Z_DEFAULT_STRATEGY }),
-    fixHeader(),
-    hashing(hash, count),
-    createWriteStream(partial),
-  );
-  await rename(partial, target);
-  const record: GzipRecord = {
-    format: GZIP_FORMAT,
-    source: sourceSha256,
-    bytes: count.bytes,
-    sha256: hash.digest('hex'),
-  };
+  const made = await gzipByMembers(source, target, `${target}.members`);
+  const record: GzipRecord = { format: MEMBERS_FORMAT, source: sourceSha256, ...made };
   await writeFile(sidecar, `${JSON.stringify(record)}\n`);
   return { name, bytes: record.bytes, sha256: record.sha256 };
 }
