@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TABLES, type FieldType } from '../../pipeline/export/tables.ts';
 import type { Document } from '../../pipeline/types.ts';
-import { DATASETS, DIST, exportSample, type Dataset } from './datasets.ts';
+import { DATASETS, DIST, exportSample, prepareDist, removeDist, type Dataset } from './datasets.ts';
 
 const SQL_TYPE: Record<FieldType, string> = { string: 'VARCHAR', integer: 'BIGINT', date: 'DATE' };
 const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
@@ -13,11 +13,13 @@ let sample: Awaited<ReturnType<typeof exportSample>>;
 let instance: DuckDBInstance;
 beforeAll(async () => {
   sample = await exportSample();
+  await prepareDist();
   instance = await DuckDBInstance.create(':memory:', { threads: '1' });
 });
 afterAll(async () => {
   instance.closeSync();
   await sample.cleanup();
+  await removeDist();
 });
 
 // Loads every CSV with the column types datapackage.json declares, and the NDJSON, as tables.

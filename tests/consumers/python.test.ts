@@ -8,7 +8,16 @@ import type { Document } from '../../pipeline/types.ts';
 import { applyCase, type CaseFile } from '../validate/apply-case.ts';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { DATASETS, DIST, exportSample, PYTHON, SCHEMA, type Dataset } from './datasets.ts';
+import {
+  DATASETS,
+  DIST,
+  exportSample,
+  prepareDist,
+  removeDist,
+  PYTHON,
+  SCHEMA,
+  type Dataset,
+} from './datasets.ts';
 
 const here = (name: string) => new URL(name, import.meta.url).pathname;
 
@@ -21,8 +30,12 @@ function python(script: string, args: string[]): unknown {
 let sample: Awaited<ReturnType<typeof exportSample>>;
 beforeAll(async () => {
   sample = await exportSample();
+  await prepareDist();
 });
-afterAll(() => sample.cleanup());
+afterAll(async () => {
+  await sample.cleanup();
+  await removeDist();
+});
 const dirOf = (dataset: Dataset) => (dataset === 'dist' ? DIST : sample.dir);
 
 describe.each(DATASETS)('Python reads the %s dataset', (dataset) => {
