@@ -100,7 +100,10 @@ function checkCoverage(parts: string[], indexes: PartitionIndex[]): void {
   }
 }
 
-async function* mergeById(parts: string[], indexes: PartitionIndex[]): AsyncGenerator<Fragments> {
+async function* mergeById(
+  parts: string[],
+  indexes: PartitionIndex[],
+): AsyncGenerator<{ fragments: Fragments; sessionYear: string | null }> {
   const cursors = parts.map((part, i) => ({
     records: indexes[i]!.records as readonly RecordSummary[],
     at: 0,
@@ -121,7 +124,8 @@ async function* mergeById(parts: string[], indexes: PartitionIndex[]): AsyncGene
         {},
       );
     }
+    const record = best.records[best.at]!;
     best.at += 1;
-    yield next.value;
+    yield { fragments: next.value, sessionYear: record.session_year };
   }
 }

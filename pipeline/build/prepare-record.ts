@@ -23,6 +23,9 @@ export interface RecordSummary {
   answers: number;
   /** What the cases table and the mapping report need of the record. */
   facts: RecordFacts;
+  askers: number;
+  footnotes: number;
+  references: number;
 }
 
 /** The record's bytes in each export file, in EXPORT_FILES order (json, ndjson, then the CSVs). */
@@ -52,6 +55,9 @@ function summary(record: Document, sha256: string): RecordSummary {
     questions: record.questions.length,
     answers: record.answers.length,
     facts: recordFacts(record),
+    askers: record.askers?.length ?? 0,
+    footnotes: record.footnotes.length,
+    references: record.references.length,
   };
 }
 

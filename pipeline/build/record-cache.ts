@@ -175,6 +175,9 @@ const SUMMARY_FIELDS = [
   'questions',
   'answers',
   'facts',
+  'askers',
+  'footnotes',
+  'references',
 ] as const satisfies readonly (keyof RecordSummary)[];
 
 type IndexEntry = [

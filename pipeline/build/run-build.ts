@@ -32,6 +32,7 @@ import {
   type PackedEntry,
   type RecordCache,
 } from './record-cache.ts';
+import { isYearFileName } from './year-files.ts';
 import { fingerprintsOnThread, RACY_MARGIN_MS } from './source-fingerprint.ts';
 import {
   filePrint,
@@ -69,6 +70,8 @@ export interface BuildSummary {
   ok: boolean;
   /** Files written into `out` (empty when the build failed). */
   written: string[];
+  /** Size and sha256 of each file `out` now holds, by name (data/… for the year files). */
+  files: Record<string, { bytes: number; sha256: string }>;
   version: string | null;
   date: string | null;
   /** Documents parsed by this build; the others came from the cache without being read. */
@@ -204,10 +207,14 @@ export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
             streamed.push(done.record.key);
             if (packed === undefined) {
               const { bytes, lengths } = cache.packedFragments(done.record.key);
-              await writer.addPacked(bytes, lengths);
+              await writer.addPacked(bytes, lengths, done.record.session_year);
             } else {
               const start = packed.metaStart + packed.metaLength;
-              await writer.addPacked(packed.bytes.subarray(start), packed.fragments);
+              await writer.addPacked(
+                packed.bytes.subarray(start),
+                packed.fragments,
+                done.record.session_year,
+              );
             }
           },
         },
@@ -228,7 +235,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
       };
     }
     if (!result.ok) await abandon();
-    let written: { names: string[]; version: string | null; date: string | null } | null = null;
+    let written: Written | null = null;
     let saved = false;
     if (result.ok && options.partition !== undefined)
       written = await exportPartition(options, options.partition, count, result, cache);
@@ -254,6 +261,13 @@ export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
     if (temporary !== null) await rm(temporary, { recursive: true, force: true });
     await cacheLock?.release();
   }
+}
+
+interface Written {
+  names: string[];
+  version: string | null;
+  date: string | null;
+  files?: Record<string, { bytes: number; sha256: string }>;
 }
 
 /** A record's summary with its cache key and source file, which the build keeps to itself. */
@@ -288,12 +302,13 @@ function summarise(
   count: number,
   listing: Diagnostic[],
   result: RecordsResult<KeyedSummary>,
-  written: { names: string[]; version: string | null; date: string | null } | null,
+  written: Written | null,
 ): Omit<BuildSummary, 'parsed'> {
   const records = result.records.map(({ key: _key, file: _file, ...summary }) => summary);
   return {
     ok: written !== null,
     written: written?.names ?? [],
+    files: written?.files ?? {},
     version: written?.version ?? null,
     date: written?.date ?? null,
     records,
@@ -316,7 +331,7 @@ async function exportRecords(
   streamed: DatasetWriter | null,
   nothingParsed: boolean,
   spare: string | null,
-): Promise<{ names: string[]; version: string | null; date: string | null }> {
+): Promise<Written> {
   // The version and date come from the last release's manifest and the documents, never the clock,
   // so rebuilding unchanged documents reproduces dist/ byte for byte.
   const previous = await readPreviousManifest(options.manifest ?? join(options.out, MANIFEST_NAME));
@@ -345,7 +360,7 @@ async function exportRecords(
     try {
       for (const record of sorted) {
         const { bytes, lengths } = cache.packedFragments(record.key);
-        await writer.addPacked(bytes, lengths);
+        await writer.addPacked(bytes, lengths, record.session_year);
       }
     } catch (error) {
       await writer.abort();
@@ -365,11 +380,23 @@ async function exportRecords(
     records,
   );
   await cache.setStamp(options.out, finished.stamp);
-  return { names: finished.written, version: plan?.version ?? null, date: plan?.date ?? null };
+  const files = Object.fromEntries(
+    Object.entries(finished.stamp.files).map(([name, f]) => [
+      name,
+      { bytes: f.bytes, sha256: f.sha256 },
+    ]),
+  );
+  return {
+    names: finished.written,
+    version: plan?.version ?? null,
+    date: plan?.date ?? null,
+    files,
+  };
 }
 
 async function untouched(out: string, stamp: ExportStamp): Promise<boolean> {
-  for (const name of RECORD_FILES) {
+  const names = [...RECORD_FILES, ...Object.keys(stamp.files).filter(isYearFileName)];
+  for (const name of names) {
     const known = stamp.files[name];
     if (known === undefined || known.print !== (await filePrint(join(out, name)))) return false;
   }

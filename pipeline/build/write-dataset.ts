@@ -22,6 +22,7 @@ import type { FragmentBytes } from './prepare-record.ts';
 import type { ExportStamp } from './record-cache.ts';
 import { ALIGN, alignedView, openDirect } from './direct-write.ts';
 import { ioError } from '../errors.ts';
+import { isYearFileName, openYearFiles, removeStaleYearFiles, DATA_DIR } from './year-files.ts';
 import { hashThread, localHash, type StreamHash } from './thread-hash.ts';
 import { removeStaleStaging, STAGING_PREFIX, type OutputFile } from './write-files.ts';
 
@@ -138,9 +139,14 @@ export interface FileStats {
 
 /** The record files of a dataset, fed record by record (in id order) and finished once. */
 export interface DatasetWriter {
-  add(fragments: FragmentBytes): Promise<void>;
+  /** One record's fragments; its NDJSON line also goes to the file of its session year. */
+  add(fragments: FragmentBytes, sessionYear: string | null): Promise<void>;
   /** add() for fragments lying one after another in `bytes`, with these lengths. */
-  addPacked(bytes: Uint8Array, lengths: readonly number[]): Promise<void>;
+  addPacked(
+    bytes: Uint8Array,
+    lengths: readonly number[],
+    sessionYear: string | null,
+  ): Promise<void>;
   /** Ends the files; their sizes and hashes, by name. */
   close(): Promise<Map<string, FileStats>>;
   /** Drops everything written so far. */
@@ -191,6 +197,7 @@ export async function openDatasetWriter(
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
+  const years = await openYearFiles(staging);
   const [json, ndjson, ...csv] = files as [StreamedFile, StreamedFile, ...StreamedFile[]];
   for (const [i, table] of TABLES.entries()) await csv[i]!.write(headerOf(table));
   let first = true;
@@ -210,7 +217,7 @@ export async function openDatasetWriter(
   const writer: DatasetWriter = {
     staging,
     spare,
-    async addPacked(bytes, lengths) {
+    async addPacked(bytes, lengths, sessionYear) {
       let wait = json.write(first ? OPEN : COMMA);
       if (wait !== undefined) await wait;
       first = false;
@@ -219,10 +226,11 @@ export async function openDatasetWriter(
         const end = at + lengths[i]!;
         wait = files[i]!.write(bytes, at, end);
         if (wait !== undefined) await wait;
+        if (i === 1) await years.add(sessionYear, bytes, at, end);
         at = end;
       }
     },
-    async add(f) {
+    async add(f, sessionYear) {
       // The fragments are copied before this returns: the caller may reuse their memory.
       // (Awaiting only real promises: most writes are a copy into a buffer and return nothing.)
       let wait = json.write(first ? OPEN : COMMA);
@@ -232,6 +240,8 @@ export async function openDatasetWriter(
       first = false;
       wait = ndjson.write(f[1]!);
       if (wait !== undefined) await wait;
+      const line = typeof f[1] === 'string' ? Buffer.from(f[1], 'utf8') : f[1]!;
+      await years.add(sessionYear, line, 0, line.length);
       for (let i = 0; i < csv.length; i += 1) {
         wait = csv[i]!.write(f[2 + i]!);
         if (wait !== undefined) await wait;
@@ -245,6 +255,7 @@ export async function openDatasetWriter(
         await closeAll();
         const stats = new Map<string, FileStats>();
         for (const f of files) stats.set(f.name, { bytes: f.bytes, sha256: await f.digest() });
+        for (const [name, s] of await years.close()) stats.set(name, s);
         return stats;
       } finally {
         await hasher.close();
@@ -252,6 +263,7 @@ export async function openDatasetWriter(
     },
     async abort() {
       await closeAll().catch(() => undefined);
+      await years.abort();
       await hasher.close();
       await rm(staging, { recursive: true, force: true });
       // (Spare files are only scratch space: their half-written content is never published.)
@@ -259,8 +271,8 @@ export async function openDatasetWriter(
   };
   return {
     ...writer,
-    addPacked: (bytes, lengths) => writer.addPacked(bytes, lengths).catch(named),
-    add: (f) => writer.add(f).catch(named),
+    addPacked: (bytes, lengths, year) => writer.addPacked(bytes, lengths, year).catch(named),
+    add: (f, year) => writer.add(f, year).catch(named),
     close: () => writer.close().catch(named),
   };
 }
@@ -353,6 +365,8 @@ async function finishFiles(
       for (const [name, s] of await writer.close()) hashes.set(name, s);
     } else if (options.keepRecordFiles === true && options.stamp !== null && options.stamp) {
       for (const name of RECORD_FILES) hashes.set(name, options.stamp.files[name]!);
+      for (const [name, s] of Object.entries(options.stamp.files))
+        if (isYearFileName(name)) hashes.set(name, s);
     } else {
       throw new Error('finishDataset needs a writer, or a stamp for files kept as they are');
     }
@@ -387,14 +401,16 @@ async function finishFiles(
       await streamed.close();
       hashes.set(file.name, { bytes: streamed.bytes, sha256: await streamed.digest() });
     }
-    const written = [...RECORD_FILES, ...ANALYST_FILES, ...small.map((f) => f.name)];
+    const yearNames = [...hashes.keys()].filter(isYearFileName);
+    const written = [...RECORD_FILES, ...ANALYST_FILES, ...yearNames, ...small.map((f) => f.name)];
+    await mkdir(join(out, DATA_DIR), { recursive: true });
     const unchanged: string[] = [];
     const stamp: ExportStamp = { records: recordsHash, files: {} };
     const spare = writer?.spare ?? null;
     for (const name of written) {
       const target = join(out, name);
       const record = RECORD_FILES.includes(name);
-      const kept = writer === null && record;
+      const kept = writer === null && (record || isYearFileName(name));
       const staged = record && spare !== null ? join(spare, name) : join(staging, name);
       const known = options.stamp?.files[name];
       if (kept || (await sameBytes(staged, target, hashes.get(name)!, known))) {
@@ -403,6 +419,7 @@ async function finishFiles(
       else await rename(staged, target);
       stamp.files[name] = { ...hashes.get(name)!, print: await filePrint(target) };
     }
+    await removeStaleYearFiles(out, yearNames);
     return { written, unchanged, stamp };
   } finally {
     if (staging !== null) await rm(staging, { recursive: true, force: true });
@@ -412,14 +429,16 @@ async function finishFiles(
 /** Writes the dataset from fragments in id order (the merge of a partitioned build uses it). */
 export async function writeDataset(
   out: string,
-  fragments: Iterable<FragmentBytes> | AsyncIterable<FragmentBytes>,
+  fragments:
+    | Iterable<{ fragments: FragmentBytes; sessionYear: string | null }>
+    | AsyncIterable<{ fragments: FragmentBytes; sessionYear: string | null }>,
   meta: PackageMeta,
   extra: readonly OutputFile[],
   tables: readonly OutputFile[] = [],
 ): Promise<{ written: string[]; unchanged: string[] }> {
   const writer = await openDatasetWriter(out);
   try {
-    for await (const f of fragments) await writer.add(f);
+    for await (const f of fragments) await writer.add(f.fragments, f.sessionYear);
   } catch (error) {
     await writer.abort();
     throw error;

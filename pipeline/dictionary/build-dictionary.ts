@@ -63,9 +63,9 @@ export function buildDataDictionary(schema: unknown, datapackage: unknown): Data
   const tables: DictionaryTable[] = [
     {
       name: 'record',
-      files: 'kamervragen.json, kamervragen.ndjson',
+      files: 'kamervragen.json, kamervragen.ndjson, data/*.ndjson',
       description:
-        `${root.description ?? ''} kamervragen.json is an array of records; kamervragen.ndjson has one record per line. Nested fields are written as parent[].child.`.trim(),
+        `${root.description ?? ''} kamervragen.json (a release asset) is an array of records; kamervragen.ndjson (a release asset) has one record per line, and the committed dist/data/YYYY-YYYY.ndjson holds the same lines, one file per session year. Nested fields are written as parent[].child.`.trim(),
       key: 'id',
       fields: recordFields,
     },

@@ -50,7 +50,8 @@ export function dataPackage(
     description:
       "Written questions of members of the Dutch parliament (Kamervragen) and the government's answers, " +
       'as published in the Aanhangsel van de Handelingen: one row per document, asker, question, answer, footnote and reference. ' +
-      `The records (kamervragen.json, kamervragen.ndjson) follow the JSON Schema ${SCHEMA_ID}.`,
+      `The records (kamervragen.json, kamervragen.ndjson; in the repository data/YYYY-YYYY.ndjson, one file per session year) follow the JSON Schema ${SCHEMA_ID}. ` +
+      'The CSV tables and the single-file JSON and NDJSON are release assets; the repository holds the per-year NDJSON files.',
   };
   if (meta.version !== undefined) descriptor.version = meta.version;
   if (meta.created !== undefined) descriptor.created = meta.created;

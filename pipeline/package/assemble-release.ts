@@ -1,23 +1,30 @@
-import { PARQUET_SUFFIX } from '../export/parquet-sql.ts';
-import type { Document } from '../types.ts';
+// Plan → package, on sizes and hashes only: the files themselves stay on disk where the build
+// wrote them, and the I/O layer copies, uploads or commits them by name. What is made here in
+// memory are the small files (datapackage.json, manifest, notes, citation, checksums).
 import { renderSha256Sums, SUMS_NAME } from './checksums.ts';
 import { CITATION_NAME, renderCitation } from './citation.ts';
-import { deterministicGzip } from './deterministic-gzip.ts';
 import { sha256Hex } from './hash-record.ts';
 import { buildManifest, DATASET_NAME, MANIFEST_NAME, serializeManifest } from './manifest.ts';
-import { assertRemovalsAllowed, planRelease, releaseDate } from './plan-release.ts';
-import type { AssetEntry, Manifest, NamedFile, ReleasePlan } from './release-types.ts';
+import { assertRemovalsAllowed, planFromChanges, diffHashed, releaseDate } from './plan-release.ts';
+import type { AssetEntry, Manifest, ReleasePlan, ReleaseRecord } from './release-types.ts';
 import { NOTES_NAME, renderReleaseNotes } from './release-notes.ts';
 import { CARD_NAME, renderDatasetCard } from './dataset-card.ts';
 import { withChangedFields } from './changed-fields.ts';
 import { bumpVersion } from './semver.ts';
 
 export const DEFAULT_GZIP_MIN_BYTES = 1024 * 1024;
+export const DATAPACKAGE_NAME = 'datapackage.json';
 
 export interface AssembleInput {
-  records: readonly Document[];
-  /** The build's export: the dist/ data files (kamervragen.json, CSVs, datapackage.json) for a version and date. */
-  exportFiles: (release: { version: string; date: string }) => NamedFile[];
+  records: readonly ReleaseRecord[];
+  /** The single-file downloads as the build wrote them (kamervragen.json, the CSVs…). */
+  dataFiles: readonly AssetEntry[];
+  /** The .gz of those that get one, named after them (kamervragen.json.gz). */
+  gzipped: readonly AssetEntry[];
+  /** Files of the committed dataset made by the build (data/*.ndjson, quarantine.json). */
+  committed: readonly AssetEntry[];
+  /** datapackage.json's text for a version and date. */
+  datapackage: (release: { version: string; date: string }) => string;
   previous: Manifest | null;
   schemaVersion: string;
   sourceDateEpoch?: number | undefined;
@@ -25,11 +32,16 @@ export interface AssembleInput {
   repository: string | null;
   quarantined: readonly string[];
   allowRemovals: boolean;
-  gzipMinBytes?: number;
   /** The fields that changed in a changed record, when its previous version is at hand. */
-  fieldsChanged?: (id: string) => readonly string[] | null;
-  /** Files dist/ holds beside the release files but that are not release assets (quarantine.json). */
-  distExtras?: readonly NamedFile[];
+  fieldsChanged?: ((id: string) => readonly string[] | null) | undefined;
+}
+
+/** Where an asset's bytes are: a file the build wrote (by its build name), or made here. */
+export type AssetSource = { kind: 'built'; file: string } | { kind: 'text'; bytes: Uint8Array };
+
+/** A file of the release under the name it is published (or committed) with. */
+export interface PlannedFile extends AssetEntry {
+  source: AssetSource;
 }
 
 export interface AssembledRelease {
@@ -37,9 +49,9 @@ export interface AssembledRelease {
   plan: ReleasePlan;
   manifest: Manifest;
   /** Release assets under their published names, including manifest, notes, citation and SHA256SUMS. */
-  assets: NamedFile[];
-  /** The same release as dist/ holds it: data files under their build names plus the release files. */
-  dist: NamedFile[];
+  assets: PlannedFile[];
+  /** The committed dataset (dist/): year files, datapackage.json and the release's small files. */
+  dist: PlannedFile[];
 }
 
 /** kamervragen.json → kamervragen-1.2.0.json; tables and metadata keep their names. */
@@ -50,27 +62,33 @@ export function releaseAssetName(distName: string, version: string): string {
     : distName;
 }
 
-function dataAssets(
-  files: readonly NamedFile[],
-  version: string,
-  gzipMinBytes: number,
-): NamedFile[] {
-  const out: NamedFile[] = [];
-  for (const f of files) {
-    const name = releaseAssetName(f.name, version);
-    out.push({ name, bytes: f.bytes });
-    // Parquet is compressed already.
-    if (f.bytes.byteLength >= gzipMinBytes && !f.name.endsWith(PARQUET_SUFFIX))
-      out.push({ name: `${name}.gz`, bytes: deterministicGzip(f.bytes) });
-  }
-  return out;
+const built = (e: AssetEntry, name = e.name): PlannedFile => ({
+  name,
+  bytes: e.bytes,
+  sha256: e.sha256,
+  source: { kind: 'built', file: e.name },
+});
+
+function made(name: string, text: string | Uint8Array): PlannedFile {
+  const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text;
+  return {
+    name,
+    bytes: bytes.byteLength,
+    sha256: sha256Hex(bytes),
+    source: { kind: 'text', bytes },
+  };
 }
 
-const entry = (f: NamedFile): AssetEntry => ({
-  name: f.name,
-  bytes: f.bytes.byteLength,
-  sha256: sha256Hex(f.bytes),
-});
+function dataAssets(input: AssembleInput, version: string, date: string): PlannedFile[] {
+  return [
+    ...[...input.dataFiles, ...input.gzipped].map((f) =>
+      built(f, releaseAssetName(f.name, version)),
+    ),
+    made(DATAPACKAGE_NAME, input.datapackage({ version, date })),
+  ];
+}
+
+const entry = (f: PlannedFile): AssetEntry => ({ name: f.name, bytes: f.bytes, sha256: f.sha256 });
 
 function sameAssets(a: readonly AssetEntry[], b: readonly AssetEntry[]): boolean {
   const key = (list: readonly AssetEntry[]) =>
@@ -81,54 +99,52 @@ function sameAssets(a: readonly AssetEntry[], b: readonly AssetEntry[]): boolean
   return key(a) === key(b);
 }
 
-const text = (s: string) => new TextEncoder().encode(s);
-
 function finish(
   status: AssembledRelease['status'],
   plan: ReleasePlan,
   manifest: Manifest,
-  data: NamedFile[],
-  built: NamedFile[],
+  data: PlannedFile[],
+  input: AssembleInput,
 ): AssembledRelease {
-  const extras: NamedFile[] = [
-    { name: MANIFEST_NAME, bytes: serializeManifest(manifest) },
-    { name: NOTES_NAME, bytes: text(renderReleaseNotes(manifest)) },
-    { name: CARD_NAME, bytes: text(renderDatasetCard(manifest)) },
-    { name: CITATION_NAME, bytes: text(renderCitation(manifest)) },
+  const extras = [
+    made(MANIFEST_NAME, serializeManifest(manifest)),
+    made(NOTES_NAME, renderReleaseNotes(manifest)),
+    made(CARD_NAME, renderDatasetCard(manifest)),
+    made(CITATION_NAME, renderCitation(manifest)),
   ];
   const assets = [...data, ...extras];
-  const dist = [...built, ...extras];
+  const datapackage = data.find((f) => f.name === DATAPACKAGE_NAME)!;
+  const dist = [...input.committed.map((f) => built(f)), datapackage, ...extras];
   return {
     status,
     plan,
     manifest,
-    assets: [...assets, { name: SUMS_NAME, bytes: text(renderSha256Sums(assets)) }],
-    dist: [...dist, { name: SUMS_NAME, bytes: text(renderSha256Sums(dist)) }],
+    assets: [...assets, made(SUMS_NAME, renderSha256Sums(assets))],
+    dist: [...dist, made(SUMS_NAME, renderSha256Sums(dist))],
   };
 }
 
 /**
- * Plan → export → package. Unchanged records re-export under the previous version and date; when
- * those files equal the previous release's, the previous manifest is reused whole, so every file of
- * the release comes out byte for byte as before. Otherwise (same records, different files: an
- * export fix) it is a patch release.
+ * Unchanged records keep the previous version and date; when the files then equal the previous
+ * release's, the previous manifest is reused whole, so every file of the release comes out byte
+ * for byte as before. Otherwise (same records, different files: an export fix) it is a patch.
  */
 export function assembleRelease(input: AssembleInput): AssembledRelease {
-  const gzipMinBytes = input.gzipMinBytes ?? DEFAULT_GZIP_MIN_BYTES;
-  const extras = input.distExtras ?? [];
-  let plan = planRelease(input.records, input.previous, {
-    schemaVersion: input.schemaVersion,
-    sourceDateEpoch: input.sourceDateEpoch,
-  });
+  const options = { schemaVersion: input.schemaVersion, sourceDateEpoch: input.sourceDateEpoch };
+  let plan = planFromChanges(
+    diffHashed(input.records, input.previous),
+    input.records,
+    input.previous,
+    options,
+  );
   if (plan.kind === 'unchanged') {
-    const built = input.exportFiles({ version: plan.version, date: plan.date });
-    const data = dataAssets(built, plan.version, gzipMinBytes);
+    const data = dataAssets(input, plan.version, plan.date);
     if (sameAssets(data.map(entry), plan.previous.assets))
-      return finish('unchanged', plan, plan.previous, data, [...built, ...extras]);
+      return finish('unchanged', plan, plan.previous, data, input);
     plan = {
       kind: 'release',
       version: bumpVersion(plan.version, 'patch'),
-      date: releaseDate(input.records, input, plan.previous),
+      date: releaseDate(input.records, options, plan.previous),
       bump: 'patch',
       changes: { added: [], changed: [], removed: [] },
       previous: plan.previous,
@@ -137,8 +153,7 @@ export function assembleRelease(input: AssembleInput): AssembledRelease {
   assertRemovalsAllowed(plan, input.allowRemovals);
   if (input.fieldsChanged !== undefined)
     plan = { ...plan, changes: withChangedFields(plan.changes, input.fieldsChanged) };
-  const built = input.exportFiles({ version: plan.version, date: plan.date });
-  const data = dataAssets(built, plan.version, gzipMinBytes);
+  const data = dataAssets(input, plan.version, plan.date);
   const manifest = buildManifest({
     plan,
     records: input.records,
@@ -148,5 +163,5 @@ export function assembleRelease(input: AssembleInput): AssembledRelease {
     repository: input.repository,
     quarantined: input.quarantined,
   });
-  return finish('release', plan, manifest, data, [...built, ...extras]);
+  return finish('release', plan, manifest, data, input);
 }

@@ -1,21 +1,26 @@
 import { KamervragenError } from '../errors.ts';
-import type { Document } from '../types.ts';
-import { recordHash } from './hash-record.ts';
-import type { AssetEntry, Counts, Coverage, Manifest, ReleasePlan } from './release-types.ts';
+import type {
+  AssetEntry,
+  Counts,
+  Coverage,
+  Manifest,
+  ReleasePlan,
+  ReleaseRecord,
+} from './release-types.ts';
 import { parseVersion } from './semver.ts';
 
 export const MANIFEST_NAME = 'manifest.json';
 export const DATASET_NAME = 'kamervragen';
 
-export function countRecords(records: readonly Document[]): Counts {
-  const sum = (f: (r: Document) => number) => records.reduce((n, r) => n + f(r), 0);
+export function countRecords(records: readonly ReleaseRecord[]): Counts {
+  const sum = (f: (r: ReleaseRecord) => number) => records.reduce((n, r) => n + f(r), 0);
   return {
     documents: records.length,
-    questions: sum((r) => r.questions.length),
-    answers: sum((r) => r.answers.length),
-    askers: sum((r) => r.askers?.length ?? 0),
-    footnotes: sum((r) => r.footnotes.length),
-    references: sum((r) => r.references.length),
+    questions: sum((r) => r.questions),
+    answers: sum((r) => r.answers),
+    askers: sum((r) => r.askers),
+    footnotes: sum((r) => r.footnotes),
+    references: sum((r) => r.references),
   };
 }
 
@@ -42,7 +47,7 @@ export function coverageOf(records: Iterable<CoveredRecord>): Coverage {
 
 export interface ManifestInputs {
   plan: Extract<ReleasePlan, { kind: 'release' }>;
-  records: readonly Document[];
+  records: readonly ReleaseRecord[];
   assets: readonly AssetEntry[];
   schemaVersion: string;
   sourceCommit: string | null;
@@ -53,7 +58,7 @@ export interface ManifestInputs {
 export function buildManifest(input: ManifestInputs): Manifest {
   const records: Manifest['records'] = {};
   for (const r of [...input.records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
-    records[r.id] = { sha256: recordHash(r), title: r.title };
+    records[r.id] = { sha256: r.sha256, title: r.title };
   }
   return {
     manifest_version: 1,

@@ -59,7 +59,24 @@ export interface Manifest {
   assets: AssetEntry[];
 }
 
-/** A file as the build or the package stage produced it. */
+/** What a release needs to know of a record: the build's summary of it. */
+export interface ReleaseRecord {
+  id: string;
+  /** For the manifest's coverage by session year. */
+  session_year?: string | null;
+  title: string | null;
+  submitted: string | null;
+  answered: string | null;
+  /** recordHash of the record. */
+  sha256: string;
+  questions: number;
+  answers: number;
+  askers: number;
+  footnotes: number;
+  references: number;
+}
+
+/** A small file made in memory (manifest, notes, citation, checksums). */
 export interface NamedFile {
   name: string;
   bytes: Uint8Array;

@@ -38,7 +38,7 @@ function versionLines(o: ReleaseOutcome, dryRun: boolean): string[] {
 function datasetLine({ dir, counts }: NonNullable<OutcomeContext['dataset']>, cwd: string) {
   return (
     `Dataset: ${counts.documents} documents (${counts.questions} questions, ${counts.answers} answers) ` +
-    `in ${shown(dir, cwd)}/: kamervragen.json, kamervragen.ndjson, the CSV tables and datapackage.json.`
+    `in ${shown(dir, cwd)}/: one NDJSON file per session year in data/, with datapackage.json and the manifest.`
   );
 }
 

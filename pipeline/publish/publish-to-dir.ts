@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { KamervragenError } from '../errors.ts';
-import { sha256Hex } from '../package/hash-record.ts';
 import type { PlanStep, PublishResult, ReleaseBundle } from './publish-types.ts';
+import { hashFile } from './release-files.ts';
 import { isProcessRunning } from '../lock/is-process-running.ts';
 
 // Temp folders are named for their process, so a run removes only those whose writer is gone
@@ -18,16 +18,22 @@ async function removeStalePartials(root: string): Promise<void> {
   }
 }
 
-async function differences(folder: string, bundle: ReleaseBundle): Promise<string[]> {
+/** Hashes a file on disk; a caller may remember hashes of files it wrote (see KnownHashes). */
+export type HashOf = (path: string) => Promise<string | null>;
+
+async function differences(
+  folder: string,
+  bundle: ReleaseBundle,
+  hashOf: HashOf,
+): Promise<string[]> {
   const present = (await readdir(folder)).sort();
-  const expected = new Map(bundle.assets.map((a) => [a.name, a.bytes]));
+  const expected = new Map(bundle.assets.map((a) => [a.name, a.sha256]));
   const diffs: string[] = [];
   for (const name of present)
     if (!expected.has(name)) diffs.push(`${name} is not part of this release`);
-  for (const [name, bytes] of expected) {
+  for (const [name, sha256] of expected) {
     if (!present.includes(name)) diffs.push(`${name} is missing`);
-    else if (sha256Hex(await readFile(join(folder, name))) !== sha256Hex(bytes))
-      diffs.push(`${name} differs`);
+    else if ((await hashOf(join(folder, name))) !== sha256) diffs.push(`${name} differs`);
   }
   return diffs;
 }
@@ -40,12 +46,15 @@ export async function publishToDir(
   root: string,
   bundle: ReleaseBundle,
   dryRun: boolean,
+  hashOf: HashOf = hashFile,
+  /** Called with each file written, and its hash. */
+  wrote: (path: string, sha256: string) => Promise<void> = async () => undefined,
 ): Promise<PublishResult> {
   const folder = join(root, bundle.version);
   const steps: PlanStep[] = bundle.assets.map((a) => ({
     method: 'WRITE',
     url: `${folder}/`,
-    asset: { name: a.name, bytes: a.bytes.byteLength, sha256: sha256Hex(a.bytes) },
+    asset: { name: a.name, bytes: a.bytes, sha256: a.sha256 },
   }));
   if (!dryRun) await removeStalePartials(root).catch(() => undefined); // root may not exist yet
   const exists = await readdir(folder).then(
@@ -53,7 +62,7 @@ export async function publishToDir(
     () => false,
   );
   if (exists) {
-    const diffs = await differences(folder, bundle);
+    const diffs = await differences(folder, bundle, hashOf);
     if (diffs.length > 0) {
       throw new KamervragenError(
         'publish/immutable',
@@ -72,12 +81,15 @@ export async function publishToDir(
   );
   await mkdir(temp);
   try {
-    for (const a of bundle.assets) await writeFile(join(temp, a.name), a.bytes);
+    // copyFile copies in the kernel (or clones, where the file system can): nothing passes
+    // through this process's memory.
+    for (const a of bundle.assets) await copyFile(a.path, join(temp, a.name));
     await rename(temp, folder);
+    for (const a of bundle.assets) await wrote(join(folder, a.name), a.sha256);
   } catch (error) {
     await rm(temp, { recursive: true, force: true });
     // Another run may have finished the same version between our check and our rename.
-    if ((await differences(folder, bundle).catch(() => ['unreadable'])).length === 0) {
+    if ((await differences(folder, bundle, hashOf).catch(() => ['unreadable'])).length === 0) {
       return { action: 'exists', location: folder, steps: [] };
     }
     throw error;

@@ -1,4 +1,11 @@
-import type { NamedFile } from '../package/release-types.ts';
+/** A release asset: a file on disk, with the size and hash it must have. */
+export interface AssetFile {
+  /** The published name. */
+  name: string;
+  path: string;
+  bytes: number;
+  sha256: string;
+}
 
 /** What a publisher gets: one version's assets under their published names. */
 export interface ReleaseBundle {
@@ -7,7 +14,7 @@ export interface ReleaseBundle {
   /** Title and body of the release page. */
   title: string;
   notes: string;
-  assets: readonly NamedFile[];
+  assets: readonly AssetFile[];
   /** The data commit the tag must point at (manifest.json's source_commit), when known. */
   commit?: string | null;
 }

@@ -18,6 +18,8 @@ export interface ReleaseArgs {
   repository?: string | undefined;
   'source-commit'?: string | undefined;
   'gzip-min-bytes'?: string | undefined;
+  workers?: string | undefined;
+  cache?: string | undefined;
 }
 
 function integer(value: string | undefined, name: string): number | undefined {
@@ -69,6 +71,9 @@ export function releaseOptions(
     documents: args.documents ?? 'documents',
     out: args.out ?? 'dist',
     root,
+    // The repository's own CITATION.cff follows the default release (`npm start`); with --out,
+    // nothing outside that folder and the target is written.
+    citation: args.out === undefined ? root : null,
     target: parseTarget(args.target ?? DEFAULT_TARGET),
     dryRun: args['dry-run'] === true,
     publish: args['no-publish'] !== true,
@@ -83,6 +88,12 @@ export function releaseOptions(
       repositoryFromRemote(originUrl(root)) ??
       undefined,
     gzipMinBytes: integer(args['gzip-min-bytes'], '--gzip-min-bytes'),
+    workers: integer(args.workers ?? env.KAMERVRAGEN_WORKERS, '--workers'),
+    // A release always keeps its cache ("off", which a build accepts, means the default here).
+    cache:
+      args.cache ||
+      (env.KAMERVRAGEN_CACHE === 'off' ? undefined : env.KAMERVRAGEN_CACHE) ||
+      undefined,
     github: {
       token: env.GITHUB_TOKEN || undefined,
       apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
@@ -110,4 +121,6 @@ export const RELEASE_ARG_OPTIONS = {
   repository: { type: 'string' },
   'source-commit': { type: 'string' },
   'gzip-min-bytes': { type: 'string' },
+  workers: { type: 'string' },
+  cache: { type: 'string' },
 } as const;

@@ -1,31 +1,39 @@
-// The release as one call, shared by `kamervragen release` and pipeline/scripts/release.ts:
-// build the records, package them against the last release's manifest, write dist/ and
-// CITATION.cff, then publish to the target. I/O lives here; planning and packaging are pure.
-import { readFile } from 'node:fs/promises';
+// The release as one call, shared by `kamervragen release` and pipeline/scripts/release.ts. It
+// runs on the build (streamed, parallel, cached: runBuild), into a folder beside the record
+// cache; plans the version from the build's record summaries; packages the files by their
+// sizes and hashes; then switches OUT (the committed dataset) to the new set and publishes the
+// assets to the target. Every file is streamed from disk: no step holds a whole data file, or
+// every record, in memory.
+import { createHash } from 'node:crypto';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { KamervragenError, type Diagnostic } from '../errors.ts';
-import { buildRecords } from '../build/build-records.ts';
-import { quarantineJson, QUARANTINE_FILE } from '../build/quarantine-file.ts';
-import { readSources } from '../build/read-sources.ts';
-import { writeFiles } from '../build/write-files.ts';
-import { exportDataset } from '../export/export-dataset.ts';
-import { assembleRelease, type AssembledRelease } from '../package/assemble-release.ts';
+import { defaultCacheDir } from '../build/record-cache.ts';
+import { runBuild, type BuildSummary } from '../build/run-build.ts';
+import { QUARANTINE_FILE } from '../build/quarantine-file.ts';
+import { RECORD_FILES } from '../build/write-dataset.ts';
+import { isYearFileName } from '../build/year-files.ts';
+import { dataPackage, type ResourceStats } from '../export/datapackage.ts';
+import { CROSS_TABLES } from '../export/cross-tables.ts';
+import { ANALYST_FILES, PACKAGE_TABLES } from '../export/export-dataset.ts';
+import { parquetName, PARQUET_SUFFIX } from '../export/parquet-sql.ts';
+import { TABLES } from '../export/tables.ts';
+import { XLSX_NAME } from '../export/xlsx-cells.ts';
+import {
+  assembleRelease,
+  DEFAULT_GZIP_MIN_BYTES,
+  type AssembledRelease,
+} from '../package/assemble-release.ts';
 import { CITATION_NAME, releaseTag } from '../package/citation.ts';
 import { MANIFEST_NAME, parseManifest } from '../package/manifest.ts';
 import { NOTES_NAME } from '../package/release-notes.ts';
-import type { Manifest, NamedFile } from '../package/release-types.ts';
+import type { AssetEntry, Manifest } from '../package/release-types.ts';
 import { SCHEMA_VERSION } from '../validate/schema.ts';
-import { createGitHubClient } from './github/create-client.ts';
-import { explainGitHubError } from './github/explain-error.ts';
-import { publishToGitHub } from './github/publish-to-github.ts';
-import { publishToDir } from './publish-to-dir.ts';
-import { redactSecret } from './redact-secret.ts';
-import { releaseParquet } from './release-parquet.ts';
-import { readPreviousRecords } from './previous-records.ts';
-import { changedFields } from '../package/changed-fields.ts';
-import { diffRecords } from '../package/plan-release.ts';
-import { assertRepositoryMatches } from './repository-url.ts';
+import { installDist } from './install-dist.ts';
+import { publishBundle } from './publish-release.ts';
 import type { PublishResult, ReleaseBundle, Target } from './publish-types.ts';
+import { gzipFile, materialise, openKnownHashes } from './release-files.ts';
+import { fieldsChangedSince } from './previous-records.ts';
 
 export interface GitHubSettings {
   token: string | undefined;
@@ -37,8 +45,17 @@ export interface GitHubSettings {
 export interface ReleaseOptions {
   documents: string;
   out: string;
-  /** Where CITATION.cff of the repository is written (the project root). */
+  /** The folder relative paths are resolved against (the project root). */
   root: string;
+  /**
+   * Also write CITATION.cff here (the repository's root copy), or null: nothing is written
+   * outside `out` and the target.
+   */
+  citation?: string | null | undefined;
+  /** Worker threads for parsing (default: as `kamervragen build`). */
+  workers?: number | undefined;
+  /** The record cache folder (default: as `kamervragen build`). */
+  cache?: string | undefined;
   target: Target;
   dryRun: boolean;
   /** False: write dist/ only (a workflow commits and tags it before publishing). */
@@ -83,9 +100,6 @@ async function readManifest(path: string): Promise<Manifest | null> {
   return text === null ? null : parseManifest(text, path);
 }
 
-const encoder = new TextEncoder();
-const toBytes = (chunks: Iterable<string>) => encoder.encode([...chunks].join(''));
-
 // Releases before 0.x named a made-up repository; it is never carried on.
 const RETIRED_PLACEHOLDER = /^https:\/\/github\.com\/kamervragen\/kamervragen$/;
 
@@ -98,135 +112,65 @@ function repositoryFor(options: ReleaseOptions, previous: Manifest | null): stri
   return null;
 }
 
-async function publish(
-  options: ReleaseOptions,
+/** The release's own folder beside the record cache: the build's output, the .gz files, hashes. */
+function cacheFolder(options: ReleaseOptions): string {
+  return options.cache === undefined
+    ? defaultCacheDir(options.documents, options.root)
+    : resolve(options.root, options.cache);
+}
+
+function workFolder(options: ReleaseOptions, out: string): string {
+  const name = createHash('sha256').update(out).digest('hex').slice(0, 16);
+  return join(cacheFolder(options), `release-${name}`);
+}
+
+function statsOf(build: BuildSummary, name: string): AssetEntry {
+  const f = build.files[name];
+  if (f === undefined) throw new Error(`the build did not report ${name}`);
+  return { name, bytes: f.bytes, sha256: f.sha256 };
+}
+
+/** Sizes and hashes of the build's files, with the .gz of the large ones (made or reused). */
+async function packageInputs(options: ReleaseOptions, build: BuildSummary, dir: string) {
+  const crossFiles = CROSS_TABLES.map((t) => `${t.name}.csv`);
+  const dataFiles = [...RECORD_FILES, ...crossFiles, ...ANALYST_FILES].map((name) =>
+    statsOf(build, name),
+  );
+  const min = options.gzipMinBytes ?? DEFAULT_GZIP_MIN_BYTES;
+  // Parquet and the workbook are compressed already.
+  const compressible = (name: string) => !name.endsWith(PARQUET_SUFFIX) && name !== XLSX_NAME;
+  // Each gzip runs on libuv's thread pool: the files compress in parallel.
+  const gzipped = await Promise.all(
+    dataFiles
+      .filter((f) => f.bytes >= min && compressible(f.name))
+      .map((f) => gzipFile(join(dir, f.name), f.sha256, join(dir, `${f.name}.gz`), `${f.name}.gz`)),
+  );
+  const committed = [
+    ...Object.keys(build.files)
+      .filter(isYearFileName)
+      .sort()
+      .map((name) => statsOf(build, name)),
+    statsOf(build, QUARANTINE_FILE),
+  ];
+  const csv = new Map(
+    dataFiles.filter((f) => f.name.endsWith('.csv')).map((f) => [f.name.slice(0, -4), f]),
+  );
+  const parquet = new Map<string, ResourceStats>(
+    TABLES.map((t) => [t.name, statsOf(build, parquetName(t))]),
+  );
+  const xlsx = statsOf(build, XLSX_NAME);
+  const datapackage = ({ version, date }: { version: string; date: string }) => {
+    const meta = { version, created: `${date}T00:00:00Z`, parquet, xlsx };
+    return `${JSON.stringify(dataPackage(PACKAGE_TABLES, csv, meta), null, 2)}\n`;
+  };
+  return { dataFiles, gzipped, committed, datapackage };
+}
+
+function outcomeOf(
   assembled: AssembledRelease,
-): Promise<PublishResult> {
-  const { manifest } = assembled;
-  const notes = assembled.assets.find((a) => a.name === NOTES_NAME)!;
-  const bundle: ReleaseBundle = {
-    version: manifest.version,
-    tag: releaseTag(manifest.version),
-    title: `${manifest.name} ${manifest.version}`,
-    notes: new TextDecoder().decode(notes.bytes),
-    assets: assembled.assets,
-    commit: manifest.source_commit,
-  };
-  const target = options.target;
-  if (target.kind === 'github')
-    assertRepositoryMatches(manifest.repository, target.owner, target.repo);
-  if (target.kind === 'dir')
-    return publishToDir(resolve(options.root, target.path), bundle, options.dryRun);
-  const token = options.github.token;
-  if (!token && !options.dryRun) {
-    throw new KamervragenError(
-      'release/token',
-      'GITHUB_TOKEN is not set; a GitHub release needs a token with contents: write',
-      {},
-      2,
-    );
-  }
-  const octokit = createGitHubClient({
-    token: token ?? '',
-    baseUrl: options.github.apiUrl,
-    warn: (message) => options.info(redactSecret(`github: ${message}`, token)),
-    ...(options.github.delayUnitMs === undefined
-      ? {}
-      : { delayUnitMs: options.github.delayUnitMs }),
-    ...(options.github.writeIntervalMs === undefined
-      ? {}
-      : { writeIntervalMs: options.github.writeIntervalMs }),
-  });
-  return publishToGitHub(octokit, bundle, {
-    owner: target.owner,
-    repo: target.repo,
-    dryRun: options.dryRun,
-    // The log quotes server answers (a retried upload's 502), which may echo the token.
-    log: (message) => options.info(redactSecret(message, token)),
-    ...(options.onStep ? { onStep: options.onStep } : {}),
-    ...(options.progress ? { progress: options.progress } : {}),
-  }).catch((error: unknown) => {
-    throw withoutSecret(explainGitHubError(error, `github:${target.owner}/${target.repo}`), token);
-  });
-}
-
-// A server (or a proxy before it) may echo the Authorization header in its error text, which
-// explainGitHubError quotes: the token is cut out of whatever message leaves this module.
-function withoutSecret(error: unknown, secret: string | undefined): unknown {
-  if (!(error instanceof Error)) return error;
-  const message = redactSecret(error.message, secret);
-  if (message === error.message) return error;
-  if (error instanceof KamervragenError)
-    return new KamervragenError(error.code, message, error.place, error.exitCode);
-  return new Error(message);
-}
-
-export async function runRelease(options: ReleaseOptions): Promise<ReleaseOutcome> {
-  const { files, diagnostics: listing } = await readSources(options.documents, options.root);
-  const built = await buildRecords(files, { quarantine: options.quarantine });
-  const diagnostics = [...listing, ...built.diagnostics];
-  const quarantined = built.quarantined.map((q) => q.file);
-  const failed: ReleaseOutcome = {
-    ok: false,
-    status: 'failed',
-    version: null,
-    tag: null,
-    previousVersion: null,
-    bump: null,
-    added: [],
-    changed: [],
-    removed: [],
-    quarantined,
-    publish: null,
-    diagnostics,
-  };
-  if (!built.ok) return failed;
-
-  const out = resolve(options.root, options.out);
-  const previous = await readManifest(join(out, MANIFEST_NAME));
-  const parquet = await releaseParquet(built.records);
-  const changedIds = new Set(diffRecords(built.records, previous).changed.map((r) => r.id));
-  const before = await readPreviousRecords(join(out, 'kamervragen.ndjson'), changedIds);
-  const current = new Map(built.records.map((r) => [r.id, r]));
-  const assembled = assembleRelease({
-    records: built.records,
-    exportFiles: ({ version, date }) => {
-      const meta = {
-        version,
-        created: `${date}T00:00:00Z`,
-        parquet: parquet.stats,
-        xlsx: parquet.xlsx,
-      };
-      const files: NamedFile[] = exportDataset(built.records, meta).map((f) => ({
-        name: f.name,
-        bytes: toBytes(f.chunks()),
-      }));
-      // The Parquet files sit before datapackage.json, which describes them (as the build writes).
-      files.splice(files.length - 1, 0, ...parquet.files);
-      return files;
-    },
-    previous,
-    schemaVersion: SCHEMA_VERSION,
-    sourceDateEpoch: options.sourceDateEpoch,
-    sourceCommit: options.sourceCommit,
-    repository: repositoryFor(options, previous),
-    quarantined,
-    allowRemovals: options.allowRemovals,
-    fieldsChanged: (id) => (before.has(id) ? changedFields(before.get(id), current.get(id)) : null),
-    ...(options.gzipMinBytes === undefined ? {} : { gzipMinBytes: options.gzipMinBytes }),
-    distExtras: [
-      { name: QUARANTINE_FILE, bytes: encoder.encode(quarantineJson(built.quarantined)) },
-    ],
-  });
-
-  if (!options.dryRun) {
-    const text = (f: NamedFile) => ({ name: f.name, chunks: () => [f.bytes] });
-    await writeFiles(out, assembled.dist.map(text));
-    await writeFiles(
-      options.root,
-      assembled.dist.filter((f) => f.name === CITATION_NAME).map(text),
-    );
-  }
+  build: BuildSummary,
+  publish: PublishResult | null,
+): ReleaseOutcome {
   const { manifest, plan } = assembled;
   return {
     ok: true,
@@ -238,8 +182,85 @@ export async function runRelease(options: ReleaseOptions): Promise<ReleaseOutcom
     added: manifest.changes.added.map((r) => r.id),
     changed: manifest.changes.changed.map((r) => r.id),
     removed: manifest.changes.removed.map((r) => r.id),
-    quarantined,
-    publish: options.publish ? await publish(options, assembled) : null,
-    diagnostics,
+    quarantined: build.quarantined.map((q) => q.file),
+    publish,
+    diagnostics: build.diagnostics,
   };
+}
+
+export async function runRelease(options: ReleaseOptions): Promise<ReleaseOutcome> {
+  const out = resolve(options.root, options.out);
+  const manifestPath = join(out, MANIFEST_NAME);
+  const previous = await readManifest(manifestPath);
+  const work = workFolder(options, out);
+  const buildDir = join(work, 'build');
+  const build = await runBuild({
+    documents: resolve(options.root, options.documents),
+    out: buildDir,
+    quarantine: options.quarantine,
+    manifest: manifestPath,
+    ...(options.sourceDateEpoch === undefined ? {} : { sourceDateEpoch: options.sourceDateEpoch }),
+    workers: options.workers,
+    cache: cacheFolder(options),
+  });
+  if (!build.ok) {
+    return {
+      ok: false,
+      status: 'failed',
+      version: null,
+      tag: null,
+      previousVersion: null,
+      bump: null,
+      added: [],
+      changed: [],
+      removed: [],
+      quarantined: build.quarantined.map((q) => q.file),
+      publish: null,
+      diagnostics: build.diagnostics,
+    };
+  }
+  const fieldsChanged = await fieldsChangedSince(previous, build.records, {
+    previousDir: out,
+    currentNdjson: join(buildDir, 'kamervragen.ndjson'),
+  });
+  const assembled = assembleRelease({
+    ...(await packageInputs(options, build, buildDir)),
+    fieldsChanged,
+    records: build.records,
+    previous,
+    schemaVersion: SCHEMA_VERSION,
+    sourceDateEpoch: options.sourceDateEpoch,
+    sourceCommit: options.sourceCommit,
+    repository: repositoryFor(options, previous),
+    quarantined: build.quarantined.map((q) => q.file),
+    allowRemovals: options.allowRemovals,
+  });
+  const { manifest } = assembled;
+  const small = join(work, 'small');
+  await rm(small, { recursive: true, force: true });
+  const known = await openKnownHashes(join(work, 'hashes.json'));
+  try {
+    const dist = await materialise(assembled.dist, buildDir, join(small, 'dist'));
+    const assets = await materialise(assembled.assets, buildDir, join(small, 'assets'));
+    if (!options.dryRun) {
+      await installDist(out, dist, known);
+      const citation = assembled.dist.find((f) => f.name === CITATION_NAME)!;
+      if (options.citation && citation.source.kind === 'text')
+        await writeFile(join(options.citation, CITATION_NAME), citation.source.bytes);
+    }
+    if (!options.publish) return outcomeOf(assembled, build, null);
+    const notes = assembled.assets.find((a) => a.name === NOTES_NAME)!;
+    const bundle: ReleaseBundle = {
+      version: manifest.version,
+      tag: releaseTag(manifest.version),
+      title: `${manifest.name} ${manifest.version}`,
+      notes: notes.source.kind === 'text' ? new TextDecoder().decode(notes.source.bytes) : '',
+      assets,
+      commit: manifest.source_commit,
+    };
+    const published = await publishBundle(options, bundle, known, manifest.repository);
+    return outcomeOf(assembled, build, published);
+  } finally {
+    await known.save();
+  }
 }

@@ -17,34 +17,47 @@ afterAll(async () => {
 });
 
 describe('summary line', () => {
-  it('prints medians in the agreed format, ratio and rate computed from them', () => {
+  const none = {
+    releasePeakRssMb: null,
+    unchangedS: null,
+    incrementalS: null,
+    incrementalPeakRssMb: null,
+    buildS: null,
+    buildPeakRssMb: null,
+    buildIncrementalS: null,
+  };
+  it('prints medians in the agreed format, the ratio computed from them', () => {
     const line = formatSummary({
       docs: 1000,
-      wallS: 12.5,
-      peakRssMb: 311.4,
-      floorS: 0.25,
+      releaseS: 12.5,
+      releasePeakRssMb: 311.4,
+      unchangedS: 0.5,
       incrementalS: 1.234,
+      incrementalPeakRssMb: 200,
+      buildS: 10,
+      buildPeakRssMb: 300,
+      buildIncrementalS: 1,
+      floorS: 0.25,
       quarantined: 0,
     });
     expect(line).toMatch(SUMMARY_PATTERN);
     expect(line).toBe(
-      'docs=1000 wall_s=12.50 docs_per_s=80 peak_rss_mb=311 floor_s=0.250 ratio_to_floor=50.0 incremental_s=1.23 quarantined=0',
+      'docs=1000 release_s=12.50 release_peak_rss_mb=311 unchanged_s=0.50 incremental_s=1.23 incremental_peak_rss_mb=200 ' +
+        'build_s=10.00 build_peak_rss_mb=300 build_incremental_s=1.00 floor_s=0.250 ratio_to_floor=50.0 quarantined=0',
     );
   });
 
   it('says na for what was not measured, never a number', () => {
     const line = formatSummary({
       docs: 10,
-      wallS: null,
-      peakRssMb: null,
+      releaseS: null,
       floorS: 0.01,
-      incrementalS: null,
       quarantined: null,
+      ...none,
     });
     expect(line).toMatch(SUMMARY_PATTERN);
-    expect(line).toContain(
-      'wall_s=na docs_per_s=na peak_rss_mb=na floor_s=0.010 ratio_to_floor=na incremental_s=na',
-    );
+    expect(line).toContain('release_s=na release_peak_rss_mb=na unchanged_s=na incremental_s=na');
+    expect(line).toContain('floor_s=0.010 ratio_to_floor=na quarantined=na');
   });
 
   it('takes the median of odd and even counts', () => {
@@ -55,7 +68,7 @@ describe('summary line', () => {
 });
 
 describe('npm run bench', () => {
-  it('builds a small generated corpus with the real build and ends with the summary line', async () => {
+  it('releases and builds a small generated corpus with the real CLI and ends with the summary line', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'kamervragen-bench-run-'));
     dirs.push(dir);
     const run = await runBenchScript('bench-main.ts', [
@@ -76,20 +89,14 @@ describe('npm run bench', () => {
     );
     expect(fields.docs).toBe('12');
     expect(run.code, run.stdout + run.stderr).toBe(0);
-    // The build ran: real figures, and its output exists with one record per generated document.
-    for (const key of [
-      'wall_s',
-      'docs_per_s',
-      'peak_rss_mb',
-      'floor_s',
-      'ratio_to_floor',
-      'incremental_s',
-    ])
-      expect(fields[key]).not.toBe('na');
-    expect(Number(fields.peak_rss_mb)).toBeGreaterThan(20);
-    expect(Number(fields.wall_s)).toBeGreaterThan(Number(fields.floor_s));
-    const ndjson = await readFile(join(dir, 'dist', 'kamervragen.ndjson'), 'utf8');
-    // The last build in the run is the incremental one: 12 documents plus the added one.
+    // Every command ran: real figures, and the releases exist with one record per document.
+    for (const key of Object.keys(fields)) expect(fields[key], key).not.toBe('na');
+    expect(Number(fields.release_peak_rss_mb)).toBeGreaterThan(20);
+    expect(Number(fields.release_s)).toBeGreaterThan(Number(fields.floor_s));
+    const releases = join(dir, 'work', 'releases');
+    expect((await readdir(releases)).sort()).toEqual(['1.0.0', '1.1.0']);
+    const ndjson = await readFile(join(releases, '1.1.0', 'kamervragen-1.1.0.ndjson'), 'utf8');
+    // The last release in the run is the incremental one: 12 documents plus the added one.
     expect(ndjson.trim().split('\n')).toHaveLength(13 - Number(fields.quarantined));
     expect(
       (await readdir(join(dir, 'documents'))).filter((n) => !n.endsWith('.metadata.xml')),

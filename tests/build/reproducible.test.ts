@@ -3,13 +3,15 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { QUARANTINE_FILE } from '../../pipeline/build/quarantine-file.ts';
-import { ANALYST_FILES, EXPORT_FILES } from '../../pipeline/export/export-dataset.ts';
+import { isYearFileName } from '../../pipeline/build/year-files.ts';
 import { ROOT, runCli } from '../support/run-cli.ts';
 import { makeWorkspace, removeWorkspaces, snapshot } from './workspace.ts';
 
 afterAll(removeWorkspaces);
 
 const DIST = join(ROOT, 'dist');
+const isCommitted = (name: string) =>
+  isYearFileName(name) || name === QUARANTINE_FILE || name === 'datapackage.json';
 const MANIFEST = join(DIST, 'manifest.json');
 
 // Builds from the real documents/ (read only) into a temp folder, with the committed release
@@ -34,7 +36,14 @@ describe('reproducible dist/', () => {
   it('the committed dist/ is exactly what the pipeline builds from documents/ (else run `npm start` and commit dist/)', async () => {
     const fresh = await freshBuild();
     const committed = await snapshot(DIST);
-    for (const [name, bytes] of fresh) {
+    // dist/ holds the committed form only: the year files, datapackage.json and quarantine.json
+    // (with the release's own small files); the single-file downloads are release assets.
+    const kept = [...fresh].filter(([name]) => isCommitted(name));
+    expect(kept.length).toBeGreaterThan(2);
+    for (const name of committed.keys())
+      if (isYearFileName(name))
+        expect(fresh.has(name), `dist/${name} is not built any more`).toBe(true);
+    for (const [name, bytes] of kept) {
       const have = committed.get(name);
       expect(have, `dist/${name} is missing: run \`npm start\` and commit dist/`).toBeDefined();
       expect(
@@ -46,9 +55,7 @@ describe('reproducible dist/', () => {
 
   it('the committed dist/ is what git has, not an uncommitted local build', () => {
     // Only the files the build writes: dist/ also holds release and site output that others own.
-    const built = [...EXPORT_FILES, ...ANALYST_FILES, QUARANTINE_FILE].map(
-      (name) => `dist/${name}`,
-    );
+    const built = ['dist/data', 'dist/datapackage.json', `dist/${QUARANTINE_FILE}`];
     const status = spawnSync('git', ['status', '--porcelain', '--', ...built], {
       cwd: ROOT,
       encoding: 'utf8',

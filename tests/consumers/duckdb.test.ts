@@ -4,18 +4,20 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TABLES } from '../../pipeline/export/tables.ts';
 import type { Document } from '../../pipeline/types.ts';
-import { DATASETS, DIST, exportSample, type Dataset } from './datasets.ts';
+import { DATASETS, DIST, exportSample, prepareDist, removeDist, type Dataset } from './datasets.ts';
 import { loadTables, quote, rows, SQL_TYPE } from './duckdb-tables.ts';
 
 let sample: Awaited<ReturnType<typeof exportSample>>;
 let instance: DuckDBInstance;
 beforeAll(async () => {
   sample = await exportSample();
+  await prepareDist();
   instance = await DuckDBInstance.create(':memory:', { threads: '1' });
 });
 afterAll(async () => {
   instance.closeSync();
   await sample.cleanup();
+  await removeDist();
 });
 
 const load = (dir: string) => loadTables(instance, dir);

@@ -6,7 +6,14 @@ import { TABLES } from '../../pipeline/export/tables.ts';
 import { CROSS_TABLES } from '../../pipeline/export/cross-tables.ts';
 import type { Document } from '../../pipeline/types.ts';
 import { itWith, PYTHON, pythonModule } from '../support/system-packages.ts';
-import { DATASETS, DIST, exportSample, type Dataset } from './datasets.ts';
+import {
+  DATASETS,
+  DIST,
+  exportSample,
+  prepareDist,
+  removeDist,
+  type Dataset,
+} from './datasets.ts';
 
 // pandas, the reader most data users start with; Debian's python3-pandas (no pip here).
 const PANDAS = pythonModule('pandas', 'python3-pandas');
@@ -21,8 +28,12 @@ function python(script: string, args: string[]): unknown {
 let sample: Awaited<ReturnType<typeof exportSample>>;
 beforeAll(async () => {
   sample = await exportSample();
+  await prepareDist();
 });
-afterAll(() => sample.cleanup());
+afterAll(async () => {
+  await sample.cleanup();
+  await removeDist();
+});
 const dirOf = (dataset: Dataset) => (dataset === 'dist' ? DIST : sample.dir);
 
 describe.each(DATASETS)('pandas reads the %s dataset', (dataset) => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { summarise } from '../../pipeline/build/prepare-record.ts';
 import { KamervragenError } from '../../pipeline/errors.ts';
 import { recordHash } from '../../pipeline/package/hash-record.ts';
 import { buildManifest } from '../../pipeline/package/manifest.ts';
@@ -21,7 +22,7 @@ function released(records: Document[], schemaVersion = '1.0.0'): Manifest {
   if (plan.kind !== 'release') throw new Error('expected a release');
   return buildManifest({
     plan,
-    records,
+    records: records.map(summarise),
     assets: [],
     schemaVersion,
     sourceCommit: null,

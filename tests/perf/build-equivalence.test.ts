@@ -26,6 +26,7 @@ import { summarise } from '../../pipeline/build/prepare-record.ts';
 import { quarantineJson, QUARANTINE_FILE } from '../../pipeline/build/quarantine-file.ts';
 import { readSources } from '../../pipeline/build/read-sources.ts';
 import { runBuild } from '../../pipeline/build/run-build.ts';
+import { yearFileName } from '../../pipeline/build/year-files.ts';
 import { RACY_MARGIN_MS } from '../../pipeline/build/source-fingerprint.ts';
 import { exportDataset } from '../../pipeline/export/export-dataset.ts';
 import { planRelease } from '../../pipeline/package/plan-release.ts';
@@ -45,10 +46,15 @@ let documents: string;
 async function files(dir: string): Promise<Map<string, Buffer>> {
   const out = new Map<string, Buffer>();
   for (const name of (await readdir(dir)).sort()) {
-    if (name.startsWith('.')) continue;
+    if (name.startsWith('.') || name.endsWith('.gz') || name.endsWith('.gz.json')) continue;
+    if (name === 'data') {
+      for (const year of (await readdir(join(dir, name))).sort())
+        out.set(`data/${year}`, await readFile(join(dir, name, year)));
+      continue;
+    }
     out.set(name, await readFile(join(dir, name)));
   }
-  return out;
+  return new Map([...out.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
 function expectSame(actual: Map<string, Buffer>, expected: Map<string, Buffer>): void {
@@ -90,6 +96,15 @@ async function reference(docs: string): Promise<Map<string, Buffer>> {
     out.set(file.name, Buffer.from([...file.chunks()].join(''), 'utf8'));
   for (const file of analyst.files) out.set(file.name, Buffer.from(file.bytes));
   out.set(QUARANTINE_FILE, Buffer.from(quarantineJson(built.quarantined), 'utf8'));
+  // The committed form: the NDJSON lines, in id order, one file per session year.
+  const years = new Map<string, string[]>();
+  const lines = out.get('kamervragen.ndjson')!.toString('utf8').split('\n').slice(0, -1);
+  for (const line of lines) {
+    const year = (JSON.parse(line) as { session_year: string | null }).session_year;
+    const name = yearFileName(year);
+    years.set(name, [...(years.get(name) ?? []), `${line}\n`]);
+  }
+  for (const [name, text] of years) out.set(name, Buffer.from(text.join(''), 'utf8'));
   return new Map([...out.entries()].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 

@@ -1,6 +1,8 @@
 // The GitHub publisher against the stand-in server: the happy path, each injected fault, crashes
 // between steps, and the refusals. Every response the stand-in sent is checked against GitHub's
 // OpenAPI description (fake.violations).
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KamervragenError } from '../../pipeline/errors.ts';
 import {
@@ -8,7 +10,14 @@ import {
   type GitHubTarget,
 } from '../../pipeline/publish/github/publish-to-github.ts';
 import type { ReleaseBundle } from '../../pipeline/publish/publish-types.ts';
-import { clientFor, makeBundle, publishedState } from './support/bundle.ts';
+import {
+  assetFiles,
+  bytesOf,
+  clientFor,
+  makeBundle,
+  publishedState,
+  seededRandom,
+} from './support/bundle.ts';
 import { FakeGitHub, type Fault } from './support/fake-github.ts';
 
 const TOKEN = 'ghp_protocolTestToken000000000000000000';
@@ -87,6 +96,29 @@ describe('publishing a release to GitHub', () => {
     await run(bundle).promise;
     expectComplete(bundle);
     expect(fake.releases.map((r) => r.target_commitish)).toEqual([commit]);
+  });
+
+  it('streams each upload from its file, with the Content-Length known up front', async () => {
+    await start();
+    const random = seededRandom(7);
+    // Large enough that a body read from a file arrives in many pieces.
+    const big = bytesOf(5 << 20, random);
+    const [asset] = assetFiles([{ name: 'kamervragen-1.0.0.json', bytes: big }]);
+    const bundle = { ...makeBundle('1.0.0'), assets: [asset!] };
+    // What is uploaded is what the file holds when it is sent, not a copy made beforehand.
+    const later = Buffer.from(big);
+    later.fill(7, 0, 1024);
+    writeFileSync(asset!.path, later);
+    const updated = { ...asset!, sha256: createHash('sha256').update(later).digest('hex') };
+    expect((await run({ ...bundle, assets: [updated] }).promise).action).toBe('created');
+    const uploads = fake.requests.filter(isUpload);
+    expect(uploads).toHaveLength(1);
+    expect(uploads[0]).toMatchObject({
+      contentLength: String(big.length),
+      transferEncoding: undefined,
+    });
+    expect(uploads[0]!.bodyChunks).toBeGreaterThan(1);
+    expectComplete({ ...bundle, assets: [updated] });
   });
 
   it('a second run finds the published release and writes nothing', async () => {

@@ -3,14 +3,18 @@
 // GitHub accepted and read what GitHub answered (including the 422 already_exists of an upload
 // whose name is taken, and asset records from before GitHub added state and digest).
 import { afterEach, describe, expect, it } from 'vitest';
+import type { AssetFile } from '../../pipeline/publish/publish-types.ts';
 import { createGitHubClient } from '../../pipeline/publish/github/create-client.ts';
 import { reconcileAssets } from '../../pipeline/publish/github/reconcile-assets.ts';
 import { isAlreadyExists, releaseApi } from '../../pipeline/publish/github/release-api.ts';
+import { assetFiles } from './support/bundle.ts';
 import { loadScenario, ReplayServer } from './support/replay-server.ts';
 
 const TOKEN = '0000000000000000000000000000000000000001';
 const OWNER = 'octokit-fixture-org';
-const file = { name: 'test-upload.txt', bytes: new TextEncoder().encode('Hello, world!\n') };
+const [file] = assetFiles([
+  { name: 'test-upload.txt', bytes: new TextEncoder().encode('Hello, world!\n') },
+]) as [AssetFile];
 let server: ReplayServer;
 
 async function replay(scenario: string) {

@@ -23,7 +23,7 @@ describe('publishing to a local folder', () => {
     expect((await publishToDir(root, bundle, false)).action).toBe('created');
     expect(readdirSync(root)).toEqual(['1.0.0']); // no temp folder left behind
     for (const a of bundle.assets)
-      expect(sha256(readFileSync(join(root, '1.0.0', a.name)))).toBe(sha256(a.bytes));
+      expect(sha256(readFileSync(join(root, '1.0.0', a.name)))).toBe(a.sha256);
     expect((await publishToDir(root, bundle, false)).action).toBe('exists');
   });
 
@@ -89,20 +89,20 @@ describe('targets and asset reconciliation', () => {
   it('deletes starter and stray assets, skips matching ones, uploads the rest, flags differing ones', () => {
     const files = makeBundle('1.0.0').assets;
     const [a, b, c, d] = files;
-    const digest = (bytes: Uint8Array) => `sha256:${sha256(bytes)}`;
+    const digest = (hex: string) => `sha256:${hex}`;
     const actions = reconcileAssets(
       [
         {
           id: 1,
           name: a!.name,
           state: 'uploaded',
-          size: a!.bytes.length,
-          digest: digest(a!.bytes),
+          size: a!.bytes,
+          digest: digest(a!.sha256),
         },
         { id: 2, name: b!.name, state: 'starter', size: 0, digest: null },
         { id: 3, name: 'stray.txt', state: 'uploaded', size: 1, digest: 'sha256:00' },
-        { id: 4, name: c!.name, state: 'uploaded', size: c!.bytes.length, digest: 'sha256:ffff' },
-        { id: 5, name: d!.name, state: 'uploaded', size: d!.bytes.length, digest: null },
+        { id: 4, name: c!.name, state: 'uploaded', size: c!.bytes, digest: 'sha256:ffff' },
+        { id: 5, name: d!.name, state: 'uploaded', size: d!.bytes, digest: null },
       ],
       files,
     );

@@ -33,14 +33,20 @@ function project(): string {
   return dir;
 }
 
-/** Every file under dir (relative path → content), for byte-for-byte comparisons. */
+/**
+ * Every file under dir (relative path → content), for byte-for-byte comparisons. The record
+ * cache (.cache/, shared with `kamervragen build`) is left out: it is the one place outside OUT
+ * and the target that a release writes, and never part of the dataset.
+ */
 function snapshot(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   if (!existsSync(dir)) return out;
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (entry.isFile()) {
       const path = join(entry.parentPath, entry.name);
-      out[path.slice(dir.length + 1)] = readFileSync(path).toString('base64');
+      const name = path.slice(dir.length + 1);
+      if (name.startsWith('.cache/')) continue;
+      out[name] = readFileSync(path).toString('base64');
     }
   }
   return out;
@@ -166,6 +172,43 @@ describe('kamervragen release to a local folder', () => {
     expect(tampered.code).toBe(1);
     expect(tampered.stderr).toMatch(/publish\/immutable/);
     expect(tampered.stderr).toContain('documents.csv differs');
+  });
+
+  it('--out DIR writes nothing outside DIR and the target; dist/ holds no single-file download', async () => {
+    const dir = project();
+    const before = snapshot(dir);
+    const r = await release(dir, ['--out', 'elsewhere/dist', '--target', 'dir:elsewhere/rel']);
+    expect(r.code, r.stderr).toBe(0);
+    const after = snapshot(dir);
+    const outside = Object.keys(after).filter(
+      (name) => !name.startsWith('elsewhere/') && after[name] !== before[name],
+    );
+    expect(outside).toEqual([]);
+    expect(existsSync(join(dir, 'CITATION.cff'))).toBe(false);
+    const dist = Object.keys(snapshot(join(dir, 'elsewhere/dist'))).sort();
+    expect(dist).toEqual([
+      'CITATION.cff',
+      'RELEASE_NOTES.md',
+      'SHA256SUMS',
+      'data/2018-2019.ndjson',
+      'data/2020-2021.ndjson',
+      'datapackage.json',
+      'manifest.json',
+      'quarantine.json',
+    ]);
+    execFileSync('sha256sum', ['-c', '--quiet', 'SHA256SUMS'], {
+      cwd: join(dir, 'elsewhere/dist'),
+    });
+    // The year files hold, line for line, the release's NDJSON download.
+    const years = dist
+      .filter((n) => n.startsWith('data/'))
+      .flatMap((n) =>
+        readFileSync(join(dir, 'elsewhere/dist', n), 'utf8')
+          .trim()
+          .split('\n'),
+      );
+    const ndjson = readFileSync(join(dir, 'elsewhere/rel/1.0.0/kamervragen-1.0.0.ndjson'), 'utf8');
+    expect(years.sort()).toEqual(ndjson.trim().split('\n').sort());
   });
 
   it('--dry-run prints the plan and writes nothing', async () => {

@@ -17,7 +17,7 @@ const committed = JSON.parse(readFileSync(join(ROOT, 'dist', 'manifest.json'), '
 };
 const datasetLine = (c: Counts) =>
   `Dataset: ${c.documents} documents (${c.questions} questions, ${c.answers} answers) in dist/: ` +
-  'kamervragen.json, kamervragen.ndjson, the CSV tables and datapackage.json.';
+  'one NDJSON file per session year in data/, with datapackage.json and the manifest.';
 
 describe('npm start on a fresh clone (dist/ committed, dist/releases/ not)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'kv-fresh-'));

@@ -26,6 +26,15 @@ afterAll(async () => {
 
 const index = () => readFile(join(dir, 'dist/site/index.html'), 'utf8');
 
+// The records as the release's single-file download holds them (dist/ keeps them per year).
+async function releasedRecords(): Promise<Document[]> {
+  const { version: v } = JSON.parse(
+    await readFile(join(dir, 'dist/manifest.json'), 'utf8'),
+  ) as Manifest;
+  const path = join(dir, `dist/releases/${v}/kamervragen-${v}.json`);
+  return JSON.parse(await readFile(path, 'utf8')) as Document[];
+}
+
 describe('kamervragen site', () => {
   it('links the local release files relative to the site, with the sha256 from SHA256SUMS', async () => {
     const result = await runCli(['site', '--asset-links', 'local'], { cwd: dir });
@@ -39,9 +48,7 @@ describe('kamervragen site', () => {
       expect(html).toContain(`href="../releases/${manifest.version}/${name}"`);
     for (const asset of manifest.assets) expect(html).toContain(asset.sha256);
     // Every record is reachable: listed in one id file with an ordinal below the count.
-    const records = JSON.parse(await readFile(join(dir, 'dist/kamervragen.json'), 'utf8')) as {
-      id: string;
-    }[];
+    const records = await releasedRecords();
     const KV = { put: (_path: string, value: unknown) => found.push(value) };
     const found: unknown[] = [];
     const idFiles = await readdir(join(dir, 'dist/site/data/ids'));
@@ -56,9 +63,7 @@ describe('kamervragen site', () => {
   it('writes the same data and index files as the in-memory build of the same records', async () => {
     const result = await runCli(['site', '--out', 'streamed'], { cwd: dir });
     expect(result.code, result.stderr).toBe(0);
-    const documents = JSON.parse(
-      await readFile(join(dir, 'dist/kamervragen.json'), 'utf8'),
-    ) as Document[];
+    const documents = await releasedRecords();
     const files = await buildSite({
       documents,
       citationCff: null,
@@ -77,9 +82,7 @@ describe('kamervragen site', () => {
   it('says so when --data is not the release the downloads offer', async () => {
     const other = join(dir, 'other');
     await mkdir(other, { recursive: true });
-    const records = JSON.parse(
-      await readFile(join(dir, 'dist/kamervragen.json'), 'utf8'),
-    ) as unknown[];
+    const records = await releasedRecords();
     await writeFile(join(other, 'kamervragen.json'), JSON.stringify(records.slice(0, 3)));
     const result = await runCli(
       ['site', '--data', other, '--out', 'other-site', '--asset-links', 'local'],

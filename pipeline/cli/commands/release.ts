@@ -29,9 +29,13 @@ export const releaseCommand: Command = {
 Builds the records from documents/, compares them with the last release (dist/manifest.json)
 and computes the next version: major when the record schema changed incompatibly or records
 were removed, minor when documents were added, patch when existing records changed. Nothing
-changed: no new version. Writes dist/ (data, manifest.json, RELEASE_NOTES.md, CITATION.cff,
-SHA256SUMS) and CITATION.cff, then publishes the version to the target; a target that already
-holds exactly this version is left alone, one that holds it with other content is refused.
+changed: no new version. Runs the same streamed, cached build as kamervragen build, switches
+dist/ to the version as one set (data/YYYY-YYYY.ndjson, one file per session year,
+datapackage.json, quarantine.json, manifest.json, RELEASE_NOTES.md, CITATION.cff, SHA256SUMS;
+without --out also the repository's CITATION.cff), then publishes the version's files (the
+single-file JSON, NDJSON and CSV downloads with their .gz, and the small files) to the target;
+a target that already holds exactly this version is left alone, one that holds it with other
+content is refused. Nothing outside --out, the target and the cache (--cache) is written.
 
 Options:
   --target dir:PATH           a local folder: PATH/X.Y.Z/ with every asset (default: dir:dist/releases)
@@ -39,13 +43,17 @@ Options:
                               GITHUB_TOKEN, API from GITHUB_API_URL (default https://api.github.com)
   --dry-run                   print the exact plan (method, URL, asset names, sizes, digests);
                               write nothing
-  --no-publish                write dist/ and CITATION.cff only (commit and tag, then publish)
+  --no-publish                write dist/ (and CITATION.cff) only (commit and tag, then publish)
   --allow-removals            release even though records of the last release are gone
   --quarantine                leave out documents that fail to parse or validate (named in the notes)
   --repository URL            repository URL for CITATION.cff (default: the last release's)
   --source-commit SHA         commit recorded in manifest.json (default: $GITHUB_SHA or git HEAD)
   --gzip-min-bytes N          also publish a .gz of data files of at least N bytes (default 1048576)
   --documents DIR, --out DIR  input and output folders (default documents, dist)
+  --workers N                 parser threads, as for kamervragen build (env KAMERVRAGEN_WORKERS)
+  --cache DIR                 the record cache, as for kamervragen build (env KAMERVRAGEN_CACHE;
+                              default .cache/kamervragen/…); it also holds the release's
+                              single-file downloads and their .gz between runs
   --json                      print the outcome as JSON on stdout
 
 Environment: SOURCE_DATE_EPOCH (seconds) dates a new release; else the day it is made (UTC).

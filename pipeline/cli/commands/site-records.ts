@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
-import { appendFile, mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { DATA_DIR } from '../../build/year-files.ts';
 import { KamervragenError } from '../../errors.ts';
 import type { Spill, SpillLines } from '../../site/site-data.ts';
 import type { Document } from '../../types.ts';
@@ -8,11 +9,22 @@ import type { Document } from '../../types.ts';
 // How the site command reads the published records: the one place that knows the files.
 
 /**
- * Every record of the dataset in `dataDir`, one at a time: kamervragen.ndjson line by line
- * (a hundred thousand records never sit in memory together), else kamervragen.json.
+ * Every record of the dataset in `dataDir`, one at a time: the year files of data/ (the committed
+ * dataset) or kamervragen.ndjson line by line (a hundred thousand records never sit in memory
+ * together), else kamervragen.json.
  */
 export async function* readRecords(dataDir: string): AsyncGenerator<Document> {
-  const ndjson = join(dataDir, 'kamervragen.ndjson');
+  // The committed dataset: one NDJSON file per session year.
+  const years = await readdir(join(dataDir, DATA_DIR)).catch(() => null);
+  if (years !== null) {
+    for (const name of years.filter((n) => n.endsWith('.ndjson')).sort())
+      yield* readNdjson(join(dataDir, DATA_DIR, name));
+    return;
+  }
+  yield* readNdjson(join(dataDir, 'kamervragen.ndjson'), join(dataDir, 'kamervragen.json'));
+}
+
+async function* readNdjson(ndjson: string, fallback?: string): AsyncGenerator<Document> {
   const exists = await stat(ndjson).then(
     () => true,
     (e: NodeJS.ErrnoException) => {
@@ -22,8 +34,8 @@ export async function* readRecords(dataDir: string): AsyncGenerator<Document> {
       });
     },
   );
-  if (!exists) {
-    yield* readJsonArray(join(dataDir, 'kamervragen.json'));
+  if (!exists && fallback !== undefined) {
+    yield* readJsonArray(fallback);
     return;
   }
   let line = 0;

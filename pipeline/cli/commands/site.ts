@@ -29,7 +29,7 @@ open dist/site/index.html from disk, or publish the folder (GitHub Pages). The r
 read one at a time, so memory stays bounded at a hundred thousand. The same data gives the
 same bytes.
 
-Reads:  DIR/kamervragen.ndjson (else DIR/kamervragen.json), DIR/datapackage.json, DIR/manifest.json,
+Reads:  DIR/data/*.ndjson (else DIR/kamervragen.ndjson or DIR/kamervragen.json), DIR/datapackage.json, DIR/manifest.json,
         CITATION.cff (or DIR/CITATION.cff), the release folders in --releases,
         schema/document.schema.json.
 
@@ -42,7 +42,7 @@ Options:
                        manifest names a github.com repository, else local
 
 Examples:
-  kamervragen build && kamervragen site
+  kamervragen release && kamervragen site
   kamervragen site --asset-links local && xdg-open dist/site/index.html
   kamervragen site --json | jq .documents
 

@@ -1,9 +1,26 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { DATA_DIR } from '../../build/year-files.ts';
 import { KamervragenError } from '../../errors.ts';
 import { validateRecordFiles, type RecordText } from '../../validate/validate-records.ts';
 import type { Command } from '../command.ts';
 import { createUi } from '../ui/index.ts';
+
+// The committed dataset: one NDJSON file per session year.
+async function committedFiles(): Promise<string[]> {
+  const dir = join('dist', DATA_DIR);
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const files = names
+    .filter((n) => n.endsWith('.ndjson'))
+    .sort()
+    .map((n) => join(dir, n));
+  if (files.length === 0)
+    throw new KamervragenError('read/file', 'no dataset here; name the files to check', {
+      file: dir,
+    });
+  return files;
+}
 
 export const validateCommand: Command = {
   name: 'validate',
@@ -15,7 +32,7 @@ integrity rules the schema cannot express: every answer covers an existing quest
 question and footnote numbers are unique, submitted is not after answered,
 response_days matches the dates, and no two records share an id (across all files).
 A .json file holds an array of records (or one record); a .ndjson or .jsonl file one
-record per line. Without FILE it checks dist/kamervragen.json.
+record per line. Without FILE it checks the committed dataset, dist/data/*.ndjson.
 
 Examples:
   kamervragen validate
@@ -25,7 +42,7 @@ Exit codes: 0 every record is valid; 1 a record is invalid or a file cannot be r
 `,
   async run(argv) {
     const { positionals } = parseArgs({ args: argv, options: {}, allowPositionals: true });
-    const files = positionals.length > 0 ? positionals : ['dist/kamervragen.json'];
+    const files = positionals.length > 0 ? positionals : await committedFiles();
     const inputs: RecordText[] = [];
     for (const file of files) {
       const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {

@@ -1,8 +1,6 @@
 import type { Octokit } from '@octokit/rest';
 import { KamervragenError } from '../../errors.ts';
-import { sha256Hex } from '../../package/hash-record.ts';
-import type { NamedFile } from '../../package/release-types.ts';
-import type { PlanStep, PublishResult, ReleaseBundle } from '../publish-types.ts';
+import type { AssetFile, PlanStep, PublishResult, ReleaseBundle } from '../publish-types.ts';
 import {
   digestOf,
   reconcileAssets,
@@ -25,9 +23,8 @@ export interface GitHubTarget {
   maxRounds?: number;
 }
 
-function assetStep(method: string, url: string, file: NamedFile): PlanStep {
-  const asset = { name: file.name, bytes: file.bytes.byteLength, sha256: sha256Hex(file.bytes) };
-  return { method, url, asset };
+function assetStep(method: string, url: string, file: AssetFile): PlanStep {
+  return { method, url, asset: { name: file.name, bytes: file.bytes, sha256: file.sha256 } };
 }
 
 const describeAction = (a: AssetAction) =>
@@ -79,8 +76,8 @@ export async function publishToGitHub(
     for (const a of reconcileAssets(await gh.listAssets(releaseId), bundle.assets)) {
       if (a.kind !== 'check-content') out.push(a);
       else {
-        const found = digestOf(await gh.download(a.asset.id));
-        const expected = digestOf(a.file.bytes);
+        const found = digestOf(await gh.downloadHash(a.asset.id));
+        const expected = digestOf(a.file.sha256);
         out.push(
           found === expected
             ? { kind: 'skip', asset: a.asset }
@@ -169,7 +166,7 @@ export async function publishToGitHub(
       );
       if (dryRun) continue;
       step(`upload ${a.file.name}`);
-      log(`uploading ${a.file.name} (${a.file.bytes.byteLength} bytes)`);
+      log(`uploading ${a.file.name} (${a.file.bytes} bytes)`);
       try {
         await gh.uploadAsset(draft.upload_url, a.file);
       } catch (error) {

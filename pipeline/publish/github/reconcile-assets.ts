@@ -1,5 +1,4 @@
-import { sha256Hex } from '../../package/hash-record.ts';
-import type { NamedFile } from '../../package/release-types.ts';
+import type { AssetFile } from '../publish-types.ts';
 
 /** The fields of a GitHub release asset the protocol looks at. */
 export interface RemoteAsset {
@@ -15,11 +14,11 @@ export interface RemoteAsset {
 export type AssetAction =
   | { kind: 'delete'; asset: RemoteAsset; reason: 'starter' | 'extra' }
   | { kind: 'skip'; asset: RemoteAsset }
-  | { kind: 'upload'; file: NamedFile }
-  | { kind: 'check-content'; asset: RemoteAsset; file: NamedFile }
+  | { kind: 'upload'; file: AssetFile }
+  | { kind: 'check-content'; asset: RemoteAsset; file: AssetFile }
   | { kind: 'conflict'; asset: RemoteAsset; expected: string; found: string };
 
-export const digestOf = (bytes: Uint8Array) => `sha256:${sha256Hex(bytes)}`;
+export const digestOf = (sha256: string) => `sha256:${sha256}`;
 
 /**
  * Match the assets a draft holds against the ones we publish, by name: leftovers of failed uploads
@@ -29,7 +28,7 @@ export const digestOf = (bytes: Uint8Array) => `sha256:${sha256Hex(bytes)}`;
  */
 export function reconcileAssets(
   remote: readonly RemoteAsset[],
-  files: readonly NamedFile[],
+  files: readonly AssetFile[],
 ): AssetAction[] {
   const byName = new Map(files.map((f) => [f.name, f]));
   const actions: AssetAction[] = [];
@@ -40,12 +39,12 @@ export function reconcileAssets(
     else if (asset.state !== 'uploaded') actions.push({ kind: 'delete', asset, reason: 'starter' });
     else {
       kept.add(asset.name);
-      const expected = digestOf(file.bytes);
-      if (asset.size !== file.bytes.byteLength) {
+      const expected = digestOf(file.sha256);
+      if (asset.size !== file.bytes) {
         actions.push({
           kind: 'conflict',
           asset,
-          expected: `${file.bytes.byteLength} bytes`,
+          expected: `${file.bytes} bytes`,
           found: `${asset.size} bytes`,
         });
       } else if (asset.digest === null) actions.push({ kind: 'check-content', asset, file });

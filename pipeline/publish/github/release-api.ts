@@ -1,5 +1,7 @@
 import type { Octokit } from '@octokit/rest';
-import type { NamedFile } from '../../package/release-types.ts';
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import type { AssetFile } from '../publish-types.ts';
 import type { RemoteAsset } from './reconcile-assets.ts';
 
 /** The fields of a GitHub release the protocol looks at. */
@@ -67,7 +69,8 @@ export function releaseApi(octokit: Octokit, owner: string, repo: string) {
       return all.map(toRemoteAsset);
     },
 
-    async download(assetId: number): Promise<Uint8Array> {
+    /** sha256 (hex) of an asset's content, hashed as it streams in (assets can be gigabytes). */
+    async downloadHash(assetId: number): Promise<string> {
       const response = await octokit.request(
         'GET /repos/{owner}/{repo}/releases/assets/{asset_id}',
         {
@@ -75,9 +78,13 @@ export function releaseApi(octokit: Octokit, owner: string, repo: string) {
           repo,
           asset_id: assetId,
           headers: { accept: 'application/octet-stream' },
+          request: { parseSuccessResponseBody: false },
         },
       );
-      return new Uint8Array(response.data as unknown as ArrayBuffer);
+      const hash = createHash('sha256');
+      const body = response.data as unknown as AsyncIterable<Uint8Array> | null;
+      if (body !== null) for await (const chunk of body) hash.update(chunk);
+      return hash.digest('hex');
     },
 
     async deleteAsset(assetId: number): Promise<void> {
@@ -114,18 +121,21 @@ export function releaseApi(octokit: Octokit, owner: string, repo: string) {
       return data;
     },
 
-    async uploadAsset(uploadUrl: string, file: NamedFile, label?: string): Promise<RemoteAsset> {
+    // The body streams from the file with its Content-Length known up front (GitHub refuses
+    // chunked uploads), so no asset is ever held in memory. A stream cannot be sent twice: no
+    // automatic retry; a failed upload is found and redone by the caller's next round.
+    async uploadAsset(uploadUrl: string, file: AssetFile, label?: string): Promise<RemoteAsset> {
       const { data } = await octokit.request({
         method: 'POST',
         url: uploadUrl, // "https://uploads.github.com/repos/o/r/releases/1/assets{?name,label}"
         name: file.name,
         ...(label === undefined ? {} : { label }),
-        // A fresh copy per call: a body consumed by a failed attempt is never resent.
-        data: Buffer.from(file.bytes),
+        data: createReadStream(file.path, { highWaterMark: 1 << 20 }),
         headers: {
           'content-type': 'application/octet-stream',
-          'content-length': file.bytes.byteLength,
+          'content-length': file.bytes,
         },
+        request: { retries: 0 },
       });
       return toRemoteAsset(data as AssetJson);
     },

@@ -1,4 +1,8 @@
 import { createHash } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AssetFile } from '../../../pipeline/publish/publish-types.ts';
 import type { ReleaseBundle } from '../../../pipeline/publish/publish-types.ts';
 import { createGitHubClient } from '../../../pipeline/publish/github/create-client.ts';
 import type { FakeGitHub } from './fake-github.ts';
@@ -22,6 +26,16 @@ export function bytesOf(size: number, random: () => number): Uint8Array {
   return out;
 }
 
+/** Files on disk (in a fresh temporary folder) holding these bytes, as release assets. */
+export function assetFiles(files: readonly { name: string; bytes: Uint8Array }[]): AssetFile[] {
+  const dir = mkdtempSync(join(tmpdir(), 'kamervragen-assets-'));
+  return files.map((f) => {
+    const path = join(dir, f.name);
+    writeFileSync(path, f.bytes);
+    return { name: f.name, path, bytes: f.bytes.byteLength, sha256: sha256(f.bytes) };
+  });
+}
+
 /** A release of a few assets of varied sizes, different for every (version, seed). */
 export function makeBundle(version: string, seed = 1): ReleaseBundle {
   const random = seededRandom(seed * 7919 + Number(version.replace(/\D/g, '')));
@@ -37,10 +51,9 @@ export function makeBundle(version: string, seed = 1): ReleaseBundle {
     tag: `v${version}`,
     title: `kamervragen ${version}`,
     notes: `# kamervragen ${version}\n`,
-    assets: names.map((name) => ({
-      name,
-      bytes: bytesOf(200 + Math.floor(random() * 5000), random),
-    })),
+    assets: assetFiles(
+      names.map((name) => ({ name, bytes: bytesOf(200 + Math.floor(random() * 5000), random) })),
+    ),
   };
 }
 
@@ -68,6 +81,6 @@ export function publishedState(fake: FakeGitHub, bundle: ReleaseBundle) {
       .filter((r) => !r.draft)
       .flatMap((r) => r.assets.map((a) => `${a.name} ${a.state} ${sha256(a.bytes)}`))
       .sort(),
-    expected: bundle.assets.map((a) => `${a.name} uploaded ${sha256(a.bytes)}`).sort(),
+    expected: bundle.assets.map((a) => `${a.name} uploaded ${a.sha256}`).sort(),
   };
 }

@@ -39,6 +39,11 @@ export interface SeenRequest {
   status: number;
   fault: Fault['kind'] | null;
   authorization: string | undefined;
+  /** The request's Content-Length and Transfer-Encoding headers, as sent. */
+  contentLength?: string | undefined;
+  transferEncoding?: string | undefined;
+  /** How many pieces the body arrived in (a body streamed from a file comes in many). */
+  bodyChunks?: number;
 }
 
 export interface PublishEvent {
@@ -158,6 +163,8 @@ export class FakeGitHub {
       status: 0,
       fault: fault?.kind ?? null,
       authorization: req.headers.authorization,
+      contentLength: req.headers['content-length'],
+      transferEncoding: req.headers['transfer-encoding'],
     };
     this.requests.push(seen);
 
@@ -170,7 +177,7 @@ export class FakeGitHub {
       req.socket.destroy();
       return;
     }
-    const body = await this.readAll(req);
+    const body = await this.readAll(req, seen);
     const send = (
       status: number,
       payload: unknown,
@@ -253,11 +260,14 @@ export class FakeGitHub {
     send(result.status, result.body, result.headers ?? {});
   }
 
-  private readAll(req: IncomingMessage): Promise<Buffer> {
+  private readAll(req: IncomingMessage, seen: SeenRequest): Promise<Buffer> {
     return new Promise((resolve, reject) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => resolve(Buffer.concat(chunks)));
+      req.on('end', () => {
+        seen.bodyChunks = chunks.length;
+        resolve(Buffer.concat(chunks));
+      });
       req.on('error', reject);
     });
   }
@@ -298,6 +308,8 @@ export class FakeGitHub {
       return this.error(422, 'Validation Failed', [
         { resource: 'ReleaseAsset', code: 'missing_field', field: 'name' },
       ]);
+    // GitHub's upload host wants the size up front: a chunked body is refused.
+    if (req.headers['content-length'] === undefined) return this.error(411, 'Length Required');
     if (Number(req.headers['content-length']) !== body.length)
       return this.error(400, 'content-length does not match the body');
     if (release.assets.some((a) => a.name === name)) {
