@@ -26,6 +26,8 @@ export interface PackageMeta {
   parquet?: ReadonlyMap<string, ResourceStats>;
   /** Bytes and hash of kamervragen.xlsx, when the build wrote it. */
   xlsx?: ResourceStats;
+  /** The workbook's name where it is published (a release names it after its version). */
+  xlsxPath?: string;
 }
 
 const PROFILE = 'https://datapackage.org/profiles/2.0';
@@ -88,14 +90,20 @@ function analystResources(
   const typed = parquet === undefined ? [] : tables.filter((table) => parquet.has(table.name));
   return [
     ...typed.map((table) => parquetResource(table, parquet!)),
-    ...(meta.xlsx === undefined ? [] : [workbookResource(typed, meta.xlsx)]),
+    ...(meta.xlsx === undefined
+      ? []
+      : [workbookResource(typed, meta.xlsx, meta.xlsxPath ?? XLSX_NAME)]),
   ];
 }
 
-function workbookResource(tables: readonly DescribedTable[], stats: ResourceStats): Record<string, unknown> {
+function workbookResource(
+  tables: readonly DescribedTable[],
+  stats: ResourceStats,
+  path: string,
+): Record<string, unknown> {
   return {
     name: 'kamervragen_xlsx',
-    path: XLSX_NAME,
+    path,
     description: `For spreadsheet users: the tables (${tables.map((t) => t.name).join(', ')}) as sheets of one workbook. Cells are typed: declared integers are numbers, every other cell is text and never a formula; a cell longer than Excel's limit of ${XLSX_MAX_CELL} characters is cut and says so.`,
     format: 'xlsx',
     mediatype: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

@@ -22,6 +22,7 @@ import { XLSX_NAME } from '../export/xlsx-cells.ts';
 import {
   assembleRelease,
   DEFAULT_GZIP_MIN_BYTES,
+  releaseAssetName,
   type AssembledRelease,
 } from '../package/assemble-release.ts';
 import { CITATION_NAME, releaseTag } from '../package/citation.ts';
@@ -160,7 +161,8 @@ async function packageInputs(options: ReleaseOptions, build: BuildSummary, dir: 
   );
   const xlsx = statsOf(build, XLSX_NAME);
   const datapackage = ({ version, date }: { version: string; date: string }) => {
-    const meta = { version, created: `${date}T00:00:00Z`, parquet, xlsx };
+    const xlsxPath = releaseAssetName(XLSX_NAME, version);
+    const meta = { version, created: `${date}T00:00:00Z`, parquet, xlsx, xlsxPath };
     return `${JSON.stringify(dataPackage(PACKAGE_TABLES, csv, meta), null, 2)}\n`;
   };
   return { dataFiles, gzipped, committed, datapackage };

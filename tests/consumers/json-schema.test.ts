@@ -3,7 +3,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyCase, type CaseFile } from '../validate/apply-case.ts';
-import { DATASETS, DIST, SCHEMA, exportSample, type Dataset } from './datasets.ts';
+import {
+  DATASETS,
+  DIST,
+  SCHEMA,
+  exportSample,
+  prepareDist,
+  removeDist,
+  type Dataset,
+} from './datasets.ts';
 
 // A second, independent JSON Schema 2020-12 implementation beside the pipeline's ajv: what a
 // consumer who validates the published records with another library gets. @cfworker/json-schema
@@ -29,8 +37,12 @@ const leaves = (errors: OutputUnit[]) =>
 let sample: Awaited<ReturnType<typeof exportSample>>;
 beforeAll(async () => {
   sample = await exportSample();
+  await prepareDist();
 });
-afterAll(() => sample.cleanup());
+afterAll(async () => {
+  await sample.cleanup();
+  await removeDist();
+});
 
 describe.each(DATASETS)('@cfworker/json-schema reads the %s dataset', (dataset: Dataset) => {
   it('accepts every record of the JSON and the NDJSON, the same records in both', () => {

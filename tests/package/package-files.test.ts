@@ -61,6 +61,7 @@ function input(over: Partial<AssembleInput> & { list?: readonly Document[] } = {
       JSON.stringify({ name: 'kamervragen', version, created: date }),
     previous: null,
     schemaVersion: '1.0.0',
+    sourceDateEpoch: Date.UTC(2026, 11, 3) / 1000,
     sourceCommit: '0123456789abcdef0123456789abcdef01234567',
     repository: 'https://github.com/example/kamervragen',
     quarantined: ['documents/broken.pdf.txt'],
@@ -111,6 +112,7 @@ describe('release files', () => {
     execFileSync('sha256sum', ['-c', '--quiet', 'SHA256SUMS'], { cwd: dist });
     expect(first.dist.map((f) => f.name).sort()).toEqual([
       'CITATION.cff',
+      'README.md',
       'RELEASE_NOTES.md',
       'SHA256SUMS',
       'data/2019-2020.ndjson',

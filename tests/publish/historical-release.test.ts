@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { ROOT, runCli } from '../support/run-cli.ts';
+import { committedRecords } from '../support/committed-records.ts';
 
 const scratch: string[] = [];
 afterAll(() => scratch.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -27,11 +28,11 @@ it('builds, validates and publishes a release holding both collections', async (
   expect(released.code, released.stderr).toBe(0);
   expect(released.stdout).toMatch(/Released 1\.0\.0/);
 
-  const records = JSON.parse(readFileSync(join(dir, 'dist/kamervragen.json'), 'utf8')) as {
+  const records = committedRecords<{
     id: string;
     session_year: string | null;
     source: { collection?: string; format: string };
-  }[];
+  }>(join(dir, 'dist'));
   expect(records).toHaveLength(MODERN.length + HISTORICAL.length);
   const sgd = records.filter((r) => r.source.collection === 'sgd');
   expect(sgd).toHaveLength(HISTORICAL.length);
@@ -43,7 +44,7 @@ it('builds, validates and publishes a release holding both collections', async (
   expect(sgd.map((r) => r.id)).toContain('ah-tk-19291930-50');
   expect(Math.min(...sgd.map((r) => Number(r.session_year?.slice(0, 4))))).toBeLessThan(1925);
 
-  const validated = await runCli(['validate', join(dir, 'dist/kamervragen.json')], { cwd: dir });
+  const validated = await runCli(['validate'], { cwd: dir });
   expect(validated.code, validated.stderr).toBe(0);
   const folder = join(dir, 'dist/releases/1.0.0');
   const published = JSON.parse(

@@ -11,6 +11,7 @@ import { launchChromium } from './support/browser.ts';
 import { makeDataset } from './support/make-dataset.ts';
 import { firstResultMs, throttleCpu } from './support/search-latency.ts';
 import { serveFolder, type StaticServer } from './support/static-server.ts';
+import { committedRecords } from '../support/committed-records.ts';
 
 // The landing page in a real browser, served over HTTP from 127.0.0.1 like GitHub Pages would.
 const ARTEFACTS = join(ROOT, 'test-results');
@@ -26,7 +27,7 @@ beforeAll(async () => {
   await makeDataset(dir);
   const site = await runCli(['site'], { cwd: dir });
   expect(site.code, site.stderr).toBe(0);
-  records = JSON.parse(await readFile(join(dir, 'dist', 'kamervragen.json'), 'utf8')) as Document[];
+  records = committedRecords<Document>(join(dir, 'dist'));
   server = await serveFolder(join(dir, 'dist'));
   browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -97,8 +98,8 @@ describe('landing page in Chromium', () => {
 
   it('a party filter narrows the table to documents with an asker of that party', async () => {
     await page.fill('#q', '');
-    const all = await page.locator('#result-count').textContent();
-    expect(all).toMatch(new RegExp(`of ${records.length} matching`));
+    const count = () => page.locator('#result-count').textContent();
+    await expect.poll(count).toMatch(new RegExp(`of ${records.length} matching`));
     await page.selectOption('#party', 'CDA');
     const expected = records
       .filter((r) => r.askers?.some((a) => a.party === 'CDA'))

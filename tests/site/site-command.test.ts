@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../pipeline/site/build-site.ts';
+import type { SiteInputs } from '../../pipeline/site/site-inputs.ts';
 import type { Document } from '../../pipeline/types.ts';
 import { runCli } from '../support/run-cli.ts';
 import { makeDataset } from './support/make-dataset.ts';
@@ -67,7 +68,10 @@ describe('kamervragen site', () => {
     const files = await buildSite({
       documents,
       citationCff: null,
-      manifest: null,
+      // The release date is the day open questions are counted to, as the command has it.
+      manifest: JSON.parse(
+        await readFile(join(dir, 'dist/manifest.json'), 'utf8'),
+      ) as SiteInputs['manifest'],
       releases: [],
       datapackage: null,
       schema: {},

@@ -146,7 +146,8 @@ describe('certainlyValid', () => {
       { numRuns: 5000 },
     );
     expect(passed).toBeGreaterThan(100);
-    // Valid records it doubts only cost time; there should be few.
-    expect(doubted).toBeLessThan(passed / 10);
+    // Valid records it doubts only cost time (ajv checks them); there should be few. The
+    // normalized and collection keys give the random edits more valid shapes it leaves to ajv.
+    expect(doubted).toBeLessThan(passed / 5);
   });
 });

@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { appendFile, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DATA_DIR } from '../../build/year-files.ts';
@@ -21,7 +21,16 @@ export async function* readRecords(dataDir: string): AsyncGenerator<Document> {
       yield* readNdjson(join(dataDir, DATA_DIR, name));
     return;
   }
-  yield* readNdjson(join(dataDir, 'kamervragen.ndjson'), join(dataDir, 'kamervragen.json'));
+  const ndjson = join(dataDir, 'kamervragen.ndjson');
+  const json = join(dataDir, 'kamervragen.json');
+  const folder = join(dataDir, DATA_DIR);
+  if (!existsSync(ndjson) && !existsSync(json))
+    throw new KamervragenError(
+      'site/no-data',
+      `found neither ${folder}/ nor ${json}; run \`kamervragen release\` (or build) first`,
+      { file: folder },
+    );
+  yield* readNdjson(ndjson, json);
 }
 
 async function* readNdjson(ndjson: string, fallback?: string): AsyncGenerator<Document> {

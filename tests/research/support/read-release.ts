@@ -32,7 +32,12 @@ export function readRelease(dir: string): ReleaseFolder {
   const datapackage = JSON.parse(
     readFileSync(join(dir, 'datapackage.json'), 'utf8'),
   ) as ReleaseFolder['datapackage'];
-  const records = JSON.parse(readFileSync(join(dir, 'kamervragen.json'), 'utf8')) as Document[];
+  // A release folder names the single-file download after its version.
+  const { version } = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
+    version: string;
+  };
+  const json = join(dir, `kamervragen-${version}.json`);
+  const records = JSON.parse(readFileSync(json, 'utf8')) as Document[];
   // The tables (CSV and Parquet); the workbook is a resource without a table schema.
   const resources = datapackage.resources.filter(
     (r) => r.format === 'csv' || r.format === 'parquet',
