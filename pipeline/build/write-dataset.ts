@@ -389,9 +389,7 @@ async function finishFiles(
       ...tables,
       {
         name: 'datapackage.json',
-        chunks: () => [
-          `${JSON.stringify(dataPackage(PACKAGE_TABLES, stats, meta), null, 2)}\n`,
-        ],
+        chunks: () => [`${JSON.stringify(dataPackage(PACKAGE_TABLES, stats, meta), null, 2)}\n`],
       },
       ...options.extra,
     ];

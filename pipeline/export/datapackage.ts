@@ -141,7 +141,10 @@ function parquetResource(
   };
 }
 
-function tableSchema(table: DescribedTable, resourceOf: (name: string) => string): Record<string, unknown> {
+function tableSchema(
+  table: DescribedTable,
+  resourceOf: (name: string) => string,
+): Record<string, unknown> {
   const schema: Record<string, unknown> = {
     $schema: `${PROFILE}/tableschema.json`,
     fields: table.columns.map((column) => ({

@@ -18,7 +18,7 @@ export const DUCKDB_TYPES: Readonly<Record<FieldType, string>> = {
 // below this); DuckDB's default of 2 MB per line would refuse a long one.
 const MAX_LINE_BYTES = 1 << 30;
 
-export const parquetName = (table: Pick<Table, "name">): string => `${table.name}${PARQUET_SUFFIX}`;
+export const parquetName = (table: Pick<Table, 'name'>): string => `${table.name}${PARQUET_SUFFIX}`;
 
 export function sqlString(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;

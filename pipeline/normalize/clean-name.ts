@@ -25,12 +25,14 @@ const GLUED_PARTICLE = /(^|[\s-])(van|de|der|den|het|ter|ten|te|in 't|op de)(?=\
 
 /** The name with rendering quirks repaired; a name without quirks comes back unchanged. */
 export function canonicalName(printed: string): string {
-  let name = printed.replace(/\s+/gu, ' ').replace(LOOSE_ACCENT, (whole, letter: string, accent: string) => {
-    const composed = `${letter}${SPACING_ACCENTS[accent]}`.normalize('NFC');
-    // Only where the letter takes this accent (ć, ş, ë …): an apostrophe-like mark after a
-    // letter that has no such composed form (Mart`liant) stays as printed.
-    return composed.length === 1 ? composed : whole;
-  });
+  let name = printed
+    .replace(/\s+/gu, ' ')
+    .replace(LOOSE_ACCENT, (whole, letter: string, accent: string) => {
+      const composed = `${letter}${SPACING_ACCENTS[accent]}`.normalize('NFC');
+      // Only where the letter takes this accent (ć, ş, ë …): an apostrophe-like mark after a
+      // letter that has no such composed form (Mart`liant) stays as printed.
+      return composed.length === 1 ? composed : whole;
+    });
   name = name.normalize('NFC');
   name = name.replace(GLUED_PARTICLE, '$1$2 ');
   return name.replace(/\s+/gu, ' ').trim();

@@ -5,7 +5,8 @@
 import { ENTITIES, type Membership, type PersonEntry } from './entities.ts';
 
 export type PersonOutcome =
-  { key: string } | { key: null; reason: 'unknown-name' | 'no-match' | 'ambiguous' | 'no-party-or-year' };
+  | { key: string }
+  | { key: null; reason: 'unknown-name' | 'no-match' | 'ambiguous' | 'no-party-or-year' };
 
 export interface PersonQuery {
   /** canonicalName of the printed name. */

@@ -49,7 +49,9 @@ export async function fieldsChangedSince(
   if (ids.size === 0) return undefined;
   const years = await readdir(join(where.previousDir, DATA_DIR)).catch(() => [] as string[]);
   const files = [
-    ...years.filter((name) => name.endsWith('.ndjson')).map((n) => join(where.previousDir, DATA_DIR, n)),
+    ...years
+      .filter((name) => name.endsWith('.ndjson'))
+      .map((n) => join(where.previousDir, DATA_DIR, n)),
     join(where.previousDir, 'kamervragen.ndjson'),
   ];
   const before = new Map<string, unknown>();

@@ -80,7 +80,13 @@ export async function buildSite(inputs: SiteInputs): Promise<SiteFile[]> {
 
 /** About how many files siteFiles yields for n records, for a progress bar. */
 export function siteFileEstimate(n: number): number {
-  return 8 + CASE_VIEW_FILES + Math.ceil(n / DOCS_PER_CHUNK) + Math.ceil(n / ROWS_PER_FILE) + Math.ceil(n / 1000);
+  return (
+    8 +
+    CASE_VIEW_FILES +
+    Math.ceil(n / DOCS_PER_CHUNK) +
+    Math.ceil(n / ROWS_PER_FILE) +
+    Math.ceil(n / 1000)
+  );
 }
 
 export async function* siteFiles(

@@ -6,14 +6,7 @@ import { TABLES } from '../../pipeline/export/tables.ts';
 import { CROSS_TABLES } from '../../pipeline/export/cross-tables.ts';
 import type { Document } from '../../pipeline/types.ts';
 import { itWith, PYTHON, pythonModule } from '../support/system-packages.ts';
-import {
-  DATASETS,
-  DIST,
-  exportSample,
-  prepareDist,
-  removeDist,
-  type Dataset,
-} from './datasets.ts';
+import { DATASETS, DIST, exportSample, prepareDist, removeDist, type Dataset } from './datasets.ts';
 
 // pandas, the reader most data users start with; Debian's python3-pandas (no pip here).
 const PANDAS = pythonModule('pandas', 'python3-pandas');

@@ -51,7 +51,7 @@ it('builds, validates and publishes a release holding both collections', async (
     readFileSync(join(folder, 'kamervragen-1.0.0.json'), 'utf8'),
   ) as unknown[];
   expect(published).toHaveLength(records.length);
-  const csv = readFileSync(join(dir, 'dist/documents.csv'), 'utf8').split('\n');
+  const csv = readFileSync(join(folder, 'documents.csv'), 'utf8').split('\n');
   expect(csv[0]).toMatch(/,source_collection$/);
   expect(csv.filter((line) => line.endsWith(',sgd'))).toHaveLength(HISTORICAL.length);
 });

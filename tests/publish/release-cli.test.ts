@@ -197,7 +197,9 @@ describe('kamervragen release to a local folder', () => {
     ]);
     expect(dist).toContain('data/2018-2019.ndjson');
     expect(dist).toContain('data/2020-2021.ndjson');
-    expect(dist.every((n) => !n.startsWith('data/') || /^data\/[\w-]+\.ndjson$/.test(n))).toBe(true);
+    expect(dist.every((n) => !n.startsWith('data/') || /^data\/[\w-]+\.ndjson$/.test(n))).toBe(
+      true,
+    );
     execFileSync('sha256sum', ['-c', '--quiet', 'SHA256SUMS'], {
       cwd: join(dir, 'elsewhere/dist'),
     });

@@ -62,7 +62,12 @@ const release = (cwd: string, env: NodeJS.ProcessEnv) =>
 function files(dir: string): Map<string, Buffer> {
   const out = new Map<string, Buffer>();
   for (const e of readdirSync(dir, { recursive: true, withFileTypes: true }))
-    if (e.isFile() && !join(e.parentPath, e.name).slice(dir.length + 1).startsWith('.cache/'))
+    if (
+      e.isFile() &&
+      !join(e.parentPath, e.name)
+        .slice(dir.length + 1)
+        .startsWith('.cache/')
+    )
       out.set(
         join(e.parentPath, e.name).slice(dir.length + 1),
         readFileSync(join(e.parentPath, e.name)),
@@ -127,7 +132,9 @@ describe.each(CASES)('the release built from $name', ({ documents, github }) => 
   it('links every record with an official id to its official publication', () => {
     // Historical records link their page in Staten-Generaal Digitaal, by its own id.
     for (const r of dist.records.filter((d) => d.source.collection === 'sgd'))
-      expect(r.source.url, r.id).toMatch(/^https:\/\/zoek\.officielebekendmakingen\.nl\/\d{10}\/ocr$/);
+      expect(r.source.url, r.id).toMatch(
+        /^https:\/\/zoek\.officielebekendmakingen\.nl\/\d{10}\/ocr$/,
+      );
     const official = dist.records.filter(
       (r) => OFFICIAL.test(r.id) && r.source.collection !== 'sgd',
     );
