@@ -13,6 +13,7 @@ import { dataPackage, type PackageMeta, type ResourceStats } from '../export/dat
 import { ANALYST_FILES } from '../export/export-dataset.ts';
 import { PARQUET_SUFFIX } from '../export/parquet-sql.ts';
 import { XLSX_NAME } from '../export/xlsx-cells.ts';
+import { releaseAssetName } from '../package/assemble-release.ts';
 import { writeParquetFiles } from './write-parquet.ts';
 import { writeXlsx } from './write-xlsx.ts';
 import { csvChunks } from '../export/to-csv.ts';
@@ -382,7 +383,10 @@ async function finishFiles(
     for (const [table, s] of parquet) hashes.set(`${table}${PARQUET_SUFFIX}`, s);
     const xlsx = await writeXlsx(TABLES, (t) => csvAt(`${t.name}.csv`), join(staging, XLSX_NAME));
     hashes.set(XLSX_NAME, xlsx);
-    const meta = { ...options.meta, parquet, xlsx };
+    // Like the release, name the workbook as a release of this version publishes it.
+    const version = options.meta.version;
+    const xlsxPath = version === undefined ? XLSX_NAME : releaseAssetName(XLSX_NAME, version);
+    const meta = { ...options.meta, parquet, xlsx, xlsxPath };
     const tables = options.tables ?? [];
     for (const file of tables) stats.set(file.name.slice(0, -4), measure(file.chunks()));
     const small: OutputFile[] = [
