@@ -29,6 +29,8 @@ import { runBuild } from '../../pipeline/build/run-build.ts';
 import { yearFileName } from '../../pipeline/build/year-files.ts';
 import { RACY_MARGIN_MS } from '../../pipeline/build/source-fingerprint.ts';
 import { exportDataset } from '../../pipeline/export/export-dataset.ts';
+import { XLSX_NAME } from '../../pipeline/export/xlsx-cells.ts';
+import { releaseAssetName } from '../../pipeline/package/assemble-release.ts';
 import { planRelease } from '../../pipeline/package/plan-release.ts';
 import type { Manifest } from '../../pipeline/package/release-types.ts';
 import { recordHash } from '../../pipeline/package/hash-record.ts';
@@ -92,6 +94,8 @@ async function reference(docs: string): Promise<Map<string, Buffer>> {
     created: `${plan.date}T00:00:00Z`,
     parquet: analyst.stats,
     xlsx: analyst.xlsx,
+    // The build names the workbook as the release of its version publishes it.
+    xlsxPath: releaseAssetName(XLSX_NAME, plan.version),
   }))
     out.set(file.name, Buffer.from([...file.chunks()].join(''), 'utf8'));
   for (const file of analyst.files) out.set(file.name, Buffer.from(file.bytes));

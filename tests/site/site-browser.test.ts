@@ -15,6 +15,21 @@ import { committedRecords } from '../support/committed-records.ts';
 
 // The landing page in a real browser, served over HTTP from 127.0.0.1 like GitHub Pages would.
 const ARTEFACTS = join(ROOT, 'test-results');
+
+// Screenshots are artefacts for a person to look at; Chromium sometimes refuses a capture of a
+// tall page on the first try ("Unable to capture screenshot"), so it is asked once more.
+async function snapshotOf(
+  page: Page,
+  options: { path: string; fullPage?: boolean },
+): Promise<void> {
+  try {
+    await page.screenshot(options);
+  } catch {
+    await page.waitForTimeout(250);
+    await page.screenshot(options);
+  }
+}
+
 let dir: string;
 let server: StaticServer;
 let browser: Browser;
@@ -264,7 +279,7 @@ describe('the site on a phone (390 px) and the full-text search', () => {
   it('has no horizontal scroll on the landing page, the search results and a document page', async () => {
     await phone.goto(`${server.origin}/site/index.html`);
     expect(await sideways(), 'landing page').toBe(0);
-    await phone.screenshot({ path: join(ARTEFACTS, 'site-phone-landing.png'), fullPage: true });
+    await snapshotOf(phone, { path: join(ARTEFACTS, 'site-phone-landing.png'), fullPage: true });
     await phone.goto(`${server.origin}/site/index.html?q=Blok#browse`);
     await phone.locator('#documents tbody tr').first().waitFor();
     expect(await sideways(), 'search results').toBe(0);
@@ -281,7 +296,7 @@ describe('the site on a phone (390 px) and the full-text search', () => {
     );
     for (const [label, right] of cells) expect(right, String(label)).toBeLessThanOrEqual(390);
     await phone.locator('#documents tbody tr').first().scrollIntoViewIfNeeded();
-    await phone.screenshot({ path: join(ARTEFACTS, 'site-phone-search.png') });
+    await snapshotOf(phone, { path: join(ARTEFACTS, 'site-phone-search.png') });
     await phone.goto(`${server.origin}/site/doc.html?id=ah-tk-20182019-3922`);
     await phone.locator('section.qa').first().waitFor();
     expect(await sideways(), 'document page').toBe(0);
@@ -289,7 +304,7 @@ describe('the site on a phone (390 px) and the full-text search', () => {
       .locator('.meta dd')
       .evaluateAll((dds) => dds.filter((dd) => dd.scrollWidth > dd.clientWidth + 1).length);
     expect(cut, 'metadata values cut off').toBe(0);
-    await phone.screenshot({ path: join(ARTEFACTS, 'site-phone-document.png'), fullPage: true });
+    await snapshotOf(phone, { path: join(ARTEFACTS, 'site-phone-document.png'), fullPage: true });
   });
 
   it('finds a document by a word that occurs only in its answer, and shows it in a snippet', async () => {
