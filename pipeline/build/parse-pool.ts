@@ -12,7 +12,7 @@
 // thread is replaced, and the documents queued behind it go to the new thread.
 import { PARSER_HEAP_MB, PARSE_TIME_LIMIT_SECONDS } from '../extract/limits.ts';
 import { analyseSource } from './analyse-source.ts';
-import { ParserThreads } from './parser-threads.ts';
+import { ParserThreads, THREAD_START_LIMIT_MS } from './parser-threads.ts';
 import { prepareOutcome, type PreparedOutcome } from './prepare-record.ts';
 import { readEntry, type SourceEntry } from './read-sources.ts';
 import { encodeEntry, sourceKey, type CachedOutcome, type PackedEntry } from './record-cache.ts';
@@ -37,6 +37,8 @@ export interface AnalyserLimits {
   timeLimitMs?: number | undefined;
   /** Heap of one thread, in MiB (default PARSER_HEAP_MB). */
   heapMb?: number | undefined;
+  /** Time a thread may take to load the parser (default THREAD_START_LIMIT_MS). */
+  startLimitMs?: number | undefined;
 }
 
 /**
@@ -54,6 +56,7 @@ export function createAnalyser(
   const threads = new ParserThreads(workers, { version, cwd }, inline, {
     timeLimitMs: limits.timeLimitMs ?? PARSE_TIME_LIMIT_SECONDS * 1000,
     heapMb: limits.heapMb ?? PARSER_HEAP_MB,
+    startLimitMs: limits.startLimitMs ?? THREAD_START_LIMIT_MS,
   });
   return {
     concurrency: workers * 8,

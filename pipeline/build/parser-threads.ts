@@ -23,9 +23,18 @@ interface Thread {
   failures: number;
   /** Whether its worker has loaded the parser (the time limit runs only from then on). */
   ready: boolean;
+  /** Runs until the worker has loaded: one that never does would leave its queue waiting. */
+  starting: NodeJS.Timeout | null;
 }
 
 type Failure = { code: string; message: string } | Error;
+
+/**
+ * How long a worker may take to load the parser. It loads in about a second even on a busy
+ * machine; one that has not after this long is stuck (a module loader that never answers), and
+ * is replaced like one that crashed.
+ */
+export const THREAD_START_LIMIT_MS = 60_000;
 
 const WORKER = new URL('./parse-worker-entry.mjs', import.meta.url);
 
@@ -39,7 +48,7 @@ export class ParserThreads {
     private readonly workerData: { version: string; cwd: string },
     /** Where documents go when no thread is left. */
     private readonly inline: (entry: SourceEntry) => Promise<AnalysedEntry>,
-    private readonly limits: { timeLimitMs: number; heapMb: number },
+    private readonly limits: { timeLimitMs: number; heapMb: number; startLimitMs: number },
   ) {
     for (let i = 0; i < count; i++) {
       const thread: Thread = {
@@ -48,6 +57,7 @@ export class ParserThreads {
         timer: null,
         failures: 0,
         ready: false,
+        starting: null,
       };
       thread.worker = this.spawn(thread);
       this.threads.push(thread);
@@ -62,7 +72,10 @@ export class ParserThreads {
 
   async close(): Promise<void> {
     this.closing = true;
-    for (const t of this.threads) if (t.timer !== null) clearTimeout(t.timer);
+    for (const t of this.threads) {
+      if (t.timer !== null) clearTimeout(t.timer);
+      if (t.starting !== null) clearTimeout(t.starting);
+    }
     await Promise.all(this.threads.map((t) => t.worker.terminate()));
   }
 
@@ -99,12 +112,17 @@ export class ParserThreads {
   }
 
   // Ends the thread's worker: the document it was on gets `failure` (an error diagnostic, or a
-  // rejection for a crash), a new worker takes the rest of its queue.
+  // rejection for a crash), a new worker takes the rest of its queue. A worker that had not
+  // loaded yet was on no document: its whole queue goes on.
   private replace(thread: Thread, failure: Failure): void {
-    const [head, ...rest] = thread.queue;
+    const started = thread.ready;
+    const head = started ? thread.queue[0] : undefined;
+    const rest = started ? thread.queue.slice(1) : thread.queue;
     thread.queue = [];
     if (thread.timer !== null) clearTimeout(thread.timer);
+    if (thread.starting !== null) clearTimeout(thread.starting);
     thread.timer = null;
+    thread.starting = null;
     void thread.worker.terminate();
     if (head !== undefined) {
       if (failure instanceof Error) head.reject(failure);
@@ -130,12 +148,21 @@ export class ParserThreads {
     });
     const current = () => thread.worker === worker && !this.closing;
     thread.ready = false;
+    const { startLimitMs } = this.limits;
+    thread.starting = setTimeout(
+      () =>
+        current() &&
+        this.replace(thread, threadFailed(`not started after ${startLimitMs / 1000} s`)),
+      startLimitMs,
+    );
     worker.on(
       'message',
       (answer: { id: number; ready?: true; result?: AnalysedEntry; error?: string }) => {
         if (!current()) return;
         if (answer.ready) {
           thread.ready = true;
+          if (thread.starting !== null) clearTimeout(thread.starting);
+          thread.starting = null;
           return this.startClock(thread);
         }
         const at = thread.queue.findIndex((t) => t.id === answer.id);
