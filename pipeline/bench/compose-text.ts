@@ -2,7 +2,8 @@
 // the text has the shape of real Kamervragen (question marks, «» quotes, long compounds, dates,
 // references to Kamerstukken) without copying any real document.
 import type { Random } from './random.ts';
-import { COMPOUNDS, INFINITIVES, MONTHS, PREDICATES, SUBJECTS, THINGS } from './vocabulary.ts';
+import { MONTH_NAMES } from '../parse/common/dates.ts';
+import { COMPOUNDS, INFINITIVES, PREDICATES, SUBJECTS, THINGS } from './vocabulary.ts';
 
 export interface Prose {
   headline: string;
@@ -27,7 +28,7 @@ export function composeTopic(random: Random): Prose {
 
 export function formatDutchDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return `${d} ${MONTHS[m - 1]} ${y}`;
+  return `${d} ${MONTH_NAMES[m - 1]} ${y}`;
 }
 
 function clause(random: Random, prose: Prose): string {

@@ -2,22 +2,6 @@
 // printed in real Aanhangsels, and neutral fragments to build questions and answers from.
 // Surnames are common Dutch surnames, not a list of members.
 
-export const MONTHS = [
-  'januari',
-  'februari',
-  'maart',
-  'april',
-  'mei',
-  'juni',
-  'juli',
-  'augustus',
-  'september',
-  'oktober',
-  'november',
-  'december',
-] as const;
-
-/** [tussenvoegsel, surname]; the tussenvoegsel is capitalised when no first name precedes it. */
 export const SURNAMES: readonly (readonly [string, string])[] = [
   ['', 'Jansen'],
   ['', 'Bakker'],

@@ -1,31 +1,36 @@
 // Dutch dates as printed in Kamervragen: "13 april 2021", "ontvangen 10 september 2019",
 // "(ontvangen13 augustus 2024)" (pypdf glues words), "1 oktober 2021" on openkamer pages.
 
+/** The month names as printed, January first. */
+export const MONTH_NAMES = [
+  'januari',
+  'februari',
+  'maart',
+  'april',
+  'mei',
+  'juni',
+  'juli',
+  'augustus',
+  'september',
+  'oktober',
+  'november',
+  'december',
+] as const;
+
 const MONTHS: Readonly<Record<string, number>> = {
-  januari: 1,
+  ...Object.fromEntries(MONTH_NAMES.map((name, i) => [name, i + 1])),
   jan: 1,
-  februari: 2,
   feb: 2,
   febr: 2,
-  maart: 3,
   mrt: 3,
-  april: 4,
   apr: 4,
-  mei: 5,
-  juni: 6,
   jun: 6,
-  juli: 7,
   jul: 7,
-  augustus: 8,
   aug: 8,
-  september: 9,
   sep: 9,
   sept: 9,
-  oktober: 10,
   okt: 10,
-  november: 11,
   nov: 11,
-  december: 12,
   dec: 12,
 };
 

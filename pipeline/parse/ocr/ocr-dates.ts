@@ -1,19 +1,5 @@
-import { parseDutchDate, type DateResult } from '../common/dates.ts';
+import { MONTH_NAMES, parseDutchDate, type DateResult } from '../common/dates.ts';
 
-const MONTHS = [
-  'januari',
-  'februari',
-  'maart',
-  'april',
-  'mei',
-  'juni',
-  'juli',
-  'augustus',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
 
 // A date as OCR prints it: "16juni1978", "8 ok-tober1979", "29 novenv ber 1974",
 // "13 nc~ vember 1970". The month is read by the nearest month name (at most two letters off),
@@ -24,7 +10,7 @@ export function parseOcrDate(text: string): DateResult {
   const m = /(\d{1,2})\s*([^\d()]{3,14}?)\s*(\d{4})/.exec(text);
   if (!m) return plain;
   const letters = (m[2] ?? '').toLowerCase().replace(/[^a-z]/g, '');
-  const scored = MONTHS.map((name) => ({ name, d: distance(letters, name) })).sort(
+  const scored = MONTH_NAMES.map((name) => ({ name, d: distance(letters, name) })).sort(
     (a, b) => a.d - b.d,
   );
   const best = scored[0];
