@@ -1,4 +1,5 @@
 import formatsModule from 'ajv-formats/dist/formats.js';
+import { FORMATS } from '../extract/formats.ts';
 
 // A hand-written check of schema/document.schema.json that only ever answers "certainly valid"
 // or "ask ajv": every record the parser makes passes it, ajv is then not run (nor compiled), and
@@ -23,16 +24,6 @@ const WARNING_CODE = /^[a-z]+\/[a-z0-9-]+$/u;
 const TYPES = ['answer', 'supplementary_answer', 'questions', 'postponement'];
 const CHAMBERS = ['Tweede Kamer', 'Eerste Kamer'];
 const REFERENCE_KINDS = ['kamerstuk', 'aanhangsel', 'case'];
-const FORMATS = [
-  'pdf-text',
-  'pdf-markdown',
-  'pdf',
-  'ob-xml',
-  'ob-html',
-  'odt',
-  'page-text',
-  'sgd-ocr',
-];
 const COLLECTIONS = ['officielebekendmakingen', 'sgd'];
 
 const DOCUMENT_KEYS = new Set([
@@ -181,7 +172,7 @@ function isSource(v: unknown): boolean {
     isObjectWith(v, withCollection ? SOURCE_KEYS_WITH_COLLECTION : SOURCE_KEYS) &&
     (!withCollection || COLLECTIONS.includes(v['collection'] as string)) &&
     isText(v['path']) &&
-    FORMATS.includes(v['format'] as string) &&
+    (FORMATS as readonly string[]).includes(v['format'] as string) &&
     typeof v['sha256'] === 'string' &&
     SHA256.test(v['sha256']) &&
     isStringOrNull(v['url'])
