@@ -3,8 +3,6 @@ import { KamervragenError } from '../../errors.ts';
 import { withLock } from '../../lock/folder-lock.ts';
 import { isIsoDate } from '../../fetch/fetch-state.ts';
 import { runFetch } from '../../fetch/run-fetch.ts';
-import { createPoliteClient, USER_AGENT } from '../../fetch/polite-client.ts';
-import { isAllowedUrl } from '../../fetch/select-records.ts';
 import {
   CHAMBERS,
   DEFAULT_PAGE_SIZE,
@@ -13,6 +11,7 @@ import {
 } from '../../fetch/sru-query.ts';
 import type { Command } from '../command.ts';
 import { runSgdCommand, SGD_HELP } from './fetch-sgd.ts';
+import { CLIENT_OPTIONS, pageSizeOf, sruClient, wholeNumber } from './fetch-options.ts';
 import { createUi, type Progress } from '../ui/index.ts';
 
 export const fetchCommand: Command = {
@@ -58,46 +57,13 @@ or no watermark yet.
     const { values } = parseArgs({
       args: argv,
       options: {
-        'sru-url': { type: 'string' },
+        ...CLIENT_OPTIONS,
         since: { type: 'string' },
         chamber: { type: 'string', default: 'tk' },
         documents: { type: 'string', default: 'documents' },
         state: { type: 'string', default: 'state/fetch-state.json' },
-        'page-size': { type: 'string' },
-        'max-documents': { type: 'string' },
-        'delay-ms': { type: 'string' },
-        'timeout-ms': { type: 'string' },
-        retries: { type: 'string' },
-        'backoff-ms': { type: 'string' },
       },
     });
-    const env = process.env;
-    const number = (flag: string, raw: string | undefined, fallback: number): number => {
-      if (raw === undefined || raw === '') return fallback;
-      if (!/^\d+$/.test(raw))
-        throw new KamervragenError(
-          'usage/fetch',
-          `--${flag} expects a whole number, got "${raw}"`,
-          {},
-          2,
-        );
-      return Number(raw);
-    };
-    const sruUrl = values['sru-url'] ?? env.KAMERVRAGEN_SRU_URL ?? DEFAULT_SRU_URL;
-    let origin: string;
-    try {
-      const parsed = new URL(sruUrl);
-      if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
-        throw new Error('not http(s)');
-      origin = parsed.origin;
-    } catch {
-      throw new KamervragenError(
-        'usage/fetch',
-        `--sru-url "${sruUrl}" is not an http(s) URL`,
-        {},
-        2,
-      );
-    }
     const since = values.since ?? null;
     if (since !== null && !isIsoDate(since))
       throw new KamervragenError(
@@ -114,41 +80,18 @@ or no watermark yet.
         {},
         2,
       );
-    const pageSize = number('page-size', values['page-size'], DEFAULT_PAGE_SIZE);
-    if (pageSize < 1 || pageSize > 1000)
-      throw new KamervragenError('usage/fetch', '--page-size must be between 1 and 1000', {}, 2);
+    const pageSize = pageSizeOf(values, DEFAULT_PAGE_SIZE);
 
     const maxDocuments =
       values['max-documents'] === undefined
         ? undefined
-        : number('max-documents', values['max-documents'], 0);
+        : wholeNumber('max-documents', values['max-documents'], 0);
     if (maxDocuments === 0)
       throw new KamervragenError('usage/fetch', '--max-documents must be at least 1', {}, 2);
 
     const ui = createUi();
     const log = (line: string) => ui.info(`fetch: ${line}`);
-    // Under GitHub Actions the User-Agent also names the repository, so the source knows who asks.
-    const repository =
-      env.GITHUB_REPOSITORY && env.GITHUB_SERVER_URL
-        ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}`
-        : null;
-    const client = createPoliteClient({
-      fetch: globalThis.fetch,
-      userAgent: repository ? USER_AGENT.replace(/\)$/, `; +${repository})`) : USER_AGENT,
-      isAllowed: (url) => isAllowedUrl(url, origin),
-      delayMs: number('delay-ms', values['delay-ms'] ?? env.KAMERVRAGEN_FETCH_DELAY_MS, 500),
-      timeoutMs: number(
-        'timeout-ms',
-        values['timeout-ms'] ?? env.KAMERVRAGEN_FETCH_TIMEOUT_MS,
-        30_000,
-      ),
-      retries: number('retries', values.retries ?? env.KAMERVRAGEN_FETCH_RETRIES, 4),
-      backoffMs: number(
-        'backoff-ms',
-        values['backoff-ms'] ?? env.KAMERVRAGEN_FETCH_BACKOFF_MS,
-        2000,
-      ),
-    });
+    const { sruUrl, client } = sruClient(values);
     let bar: Progress | undefined;
     const { outcome, previous: state } = await withLock([values.documents], 'fetch', () =>
       runFetch(client, {
