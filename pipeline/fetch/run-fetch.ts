@@ -1,9 +1,6 @@
 // The fetch run with its files: read the state, clear leftovers of an interrupted run, fetch,
 // and save the state, whose watermark never passes a listed document that is not on disk.
-import { readFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import { KamervragenError } from '../errors.ts';
-import { createDocumentStore, removePartials, writeFileAtomic } from './document-store.ts';
+import { createDocumentStore, writeFileAtomic } from './document-store.ts';
 import { fetchPublications, type FetchOptions, type FetchOutcome } from './fetch-publications.ts';
 import {
   EMPTY_STATE,
@@ -12,6 +9,7 @@ import {
   type FetchState,
 } from './fetch-state.ts';
 import type { PoliteClient } from './polite-client.ts';
+import { clearInterrupted, readStateText } from './state-file.ts';
 
 export interface RunFetchOptions extends FetchOptions {
   documentsDir: string;
@@ -29,21 +27,9 @@ export async function runFetch(
   client: PoliteClient,
   options: RunFetchOptions,
 ): Promise<RunFetchResult> {
-  const stateText = await readFile(options.statePath, 'utf8').catch(
-    (error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return null;
-      throw new KamervragenError(
-        'fetch/state',
-        `cannot read the state file (${error.code ?? error.message})`,
-        { file: options.statePath },
-      );
-    },
-  );
+  const stateText = await readStateText(options.statePath);
   const previous = stateText === null ? EMPTY_STATE : parseFetchState(stateText, options.statePath);
-  for (const name of await removePartials(options.documentsDir))
-    options.log?.(`removed ${name}, left by an interrupted run`);
-  for (const name of await removePartials(dirname(options.statePath)))
-    options.log?.(`removed ${name}, left by an interrupted run`);
+  await clearInterrupted(options.documentsDir, options.statePath, options.log);
   const outcome = await fetchPublications(
     client,
     createDocumentStore(options.documentsDir),

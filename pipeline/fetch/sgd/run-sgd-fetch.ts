@@ -1,9 +1,7 @@
 // The historical fetch with its files: read the state, clear leftovers of an interrupted run,
 // fetch, and save the state only when every item of the run is on disk.
-import { readFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import { KamervragenError } from '../../errors.ts';
-import { createDocumentStore, removePartials, writeFileAtomic } from '../document-store.ts';
+import { createDocumentStore, writeFileAtomic } from '../document-store.ts';
+import { clearInterrupted, readStateText } from '../state-file.ts';
 import type { PoliteClient } from '../polite-client.ts';
 import { fetchSgd, type SgdFetchOptions, type SgdOutcome } from './fetch-sgd.ts';
 import { EMPTY_SGD_STATE, parseSgdState, serializeSgdState, type SgdState } from './sgd-state.ts';
@@ -18,23 +16,10 @@ export async function runSgdFetch(
   client: PoliteClient,
   options: RunSgdOptions,
 ): Promise<{ outcome: SgdOutcome; previous: SgdState; saved: boolean }> {
-  const stateText = await readFile(options.statePath, 'utf8').catch(
-    (error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return null;
-      throw new KamervragenError(
-        'fetch/state',
-        `cannot read the state file (${error.code ?? error.message})`,
-        {
-          file: options.statePath,
-        },
-      );
-    },
-  );
+  const stateText = await readStateText(options.statePath);
   const previous =
     stateText === null ? EMPTY_SGD_STATE : parseSgdState(stateText, options.statePath);
-  for (const dir of [options.documentsDir, dirname(options.statePath)])
-    for (const name of await removePartials(dir))
-      options.log?.(`removed ${name}, left by an interrupted run`);
+  await clearInterrupted(options.documentsDir, options.statePath, options.log);
   const outcome = await fetchSgd(
     client,
     createDocumentStore(options.documentsDir),
