@@ -11,6 +11,7 @@ import { readMasthead, type Masthead } from './furniture.ts';
 import { parseItemHeading } from './ocr-heading.ts';
 import { bodyLines, findRegions, type Regions } from './regions.ts';
 import { segment } from './segment.ts';
+import { warningList } from '../common/warnings.ts';
 
 export { isSgdOcr } from './detect-ocr.ts';
 
@@ -30,13 +31,7 @@ export interface OcrParse {
 // whole where its order cannot be trusted, other items on the same page.
 export function parseOcr(raw: string, ctx: OcrContext): OcrParse {
   const text = cleanCharacters(raw);
-  const warnings: Warning[] = [];
-  const warn = (
-    code: string,
-    message: string,
-    field: string | null = null,
-    line: number | null = null,
-  ) => warnings.push({ code, message, field, line });
+  const { warnings, warn } = warningList();
   const regions = findRegions(text);
   if (!regions) return failure(ctx.path, 'no item heading like "VRAGEN van het lid …" on the page');
   const masthead = readMasthead(text);

@@ -19,6 +19,7 @@ import { splitFootnotes } from './footnotes.ts';
 import { inferPageBreaks, removeFurniture } from './furniture.ts';
 import { PAGE, toLines } from './lines.ts';
 import { readPageMeta, type PageMeta } from './page-text.ts';
+import { warningList } from '../common/warnings.ts';
 
 export { detectTextFormat } from './detect-format.ts';
 
@@ -39,13 +40,7 @@ const TEXT_FORMATS: readonly SourceFormat[] = ['pdf-text', 'pdf-markdown', 'page
 // Text of any rendering (official PDF text from any extractor, pymupdf4llm markdown, web page
 // text) to one Document. Pure and linear in the size of the text.
 export function parseText(text: string, ctx: TextContext): TextParse {
-  const warnings: Warning[] = [];
-  const warn = (
-    code: string,
-    message: string,
-    field: string | null = null,
-    line: number | null = null,
-  ) => warnings.push({ code, message, field, line });
+  const { warnings, warn } = warningList();
 
   // 'pdf-text' is also what a caller says when it only knows "text": the content decides the flavour.
   const rendering: TextFormat =
