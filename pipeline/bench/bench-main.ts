@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { measureIoFloor } from './io-floor.ts';
 import type { ChildRun } from './measure-child.ts';
-import { buildRun, cliOnce, releaseRun, seconds, type Paths } from './bench-runs.ts';
+import { buildArgs, buildRun, cliOnce, releaseRun, seconds, type Paths } from './bench-runs.ts';
 import { defaultCorpusDir, positiveInt, usage, UsageError } from './parse-flags.ts';
 import { formatProfile, summariseProfiles, type CpuProfile } from './summarise-profile.ts';
 import { formatSummary, median } from './summary-line.ts';
@@ -187,20 +187,11 @@ async function profileBuild(p: Paths, args: string[], help: string): Promise<voi
     !args.includes('--workers') && help.includes('--workers N')
       ? [...args, '--workers', '1']
       : args;
-  const run = await cliOnce(
-    [
-      'build',
-      '--documents',
-      p.documents,
-      '--out',
-      p.buildOut,
-      '--quarantine',
-      '--json',
-      ...profileArgs,
-    ],
-    p.work,
-    ['--cpu-prof', '--cpu-prof-dir', profileDir],
-  );
+  const run = await cliOnce([...buildArgs(p), ...profileArgs], p.work, [
+    '--cpu-prof',
+    '--cpu-prof-dir',
+    profileDir,
+  ]);
   const names = (await readdir(profileDir).catch(() => [] as string[])).filter((n) =>
     n.endsWith('.cpuprofile'),
   );

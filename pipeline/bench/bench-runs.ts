@@ -84,17 +84,20 @@ export async function releaseRun(p: Paths, args: string[], seed: string, docs: n
   }
 }
 
+/** The arguments of the benchmark's `kamervragen build`. */
+export const buildArgs = (p: Paths): string[] => [
+  'build',
+  '--documents',
+  p.documents,
+  '--out',
+  p.buildOut,
+  '--quarantine',
+  '--json',
+];
+
 /** `kamervragen build` alone, cold and after one new document. */
 export async function buildRun(p: Paths, args: string[], seed: string, docs: number, r: number) {
-  const build = [
-    'build',
-    '--documents',
-    p.documents,
-    '--out',
-    p.buildOut,
-    '--quarantine',
-    '--json',
-  ];
+  const build = buildArgs(p);
   for (const dir of [p.buildOut, p.cache]) await rm(dir, { recursive: true, force: true });
   const cold = await cliOnce([...build, ...args], p.work);
   const extra = extraDocument(seed, docs, r);

@@ -34,10 +34,11 @@ function integer(value: string | undefined, name: string): number | undefined {
   return Number(value);
 }
 
-// The checkout's "origin" remote, when there is one.
-function originUrl(root: string): string | null {
+// One line of git's answer in the checkout; null outside a git checkout (a downloaded source
+// archive) or when git has no answer.
+function gitLine(root: string, args: string[]): string | null {
   try {
-    return execFileSync('git', ['remote', 'get-url', 'origin'], {
+    return execFileSync('git', args, {
       cwd: root,
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'ignore'],
@@ -47,18 +48,10 @@ function originUrl(root: string): string | null {
   }
 }
 
-// The commit the release is built from; null outside a git checkout (a downloaded source archive).
-function headCommit(root: string): string | null {
-  try {
-    return execFileSync('git', ['rev-parse', 'HEAD'], {
-      cwd: root,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    }).trim();
-  } catch {
-    return null;
-  }
-}
+/** The checkout's "origin" remote, when there is one. */
+const originUrl = (root: string) => gitLine(root, ['remote', 'get-url', 'origin']);
+/** The commit the release is built from. */
+const headCommit = (root: string) => gitLine(root, ['rev-parse', 'HEAD']);
 
 export function releaseOptions(
   args: ReleaseArgs,
