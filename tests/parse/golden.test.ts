@@ -1,15 +1,13 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseText } from '../../pipeline/parse/text/parse-text.ts';
+import { expectGolden, goldenInputs } from '../support/golden.ts';
 
 // Golden files: tests/golden/NAME.txt beside NAME.expected.json, the whole parseText result.
 // `npm run test:update` (UPDATE_GOLDEN=1) rewrites them; otherwise any difference fails.
 const dir = new URL('../golden/', import.meta.url);
-const inputs = readdirSync(dir)
-  .filter((name) => name.endsWith('.txt'))
-  .sort();
-const update = process.env.UPDATE_GOLDEN === '1';
+const inputs = goldenInputs(dir, '.txt');
 
 describe('parseText golden files', () => {
   it('has a golden file for every rendering', () => {
@@ -39,15 +37,6 @@ describe('parseText golden files', () => {
       format: 'pdf-text',
       sha256: createHash('sha256').update(bytes).digest('hex'),
     });
-    const actual = `${JSON.stringify(result, null, 2)}\n`;
-    const expectedUrl = new URL(name.replace(/\.txt$/, '.expected.json'), dir);
-    if (update) {
-      writeFileSync(expectedUrl, actual);
-      return;
-    }
-    expect(existsSync(expectedUrl), `${name}: no expected file; run npm run test:update`).toBe(
-      true,
-    );
-    expect(actual).toBe(readFileSync(expectedUrl, 'utf8'));
+    expectGolden(dir, name, '.txt', result);
   });
 });

@@ -1,16 +1,14 @@
-import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseSource } from '../../pipeline/parse/parse-source.ts';
+import { expectGolden, goldenInputs } from '../support/golden.ts';
 
 // Golden files for officielebekendmakingen XML layouts: tests/golden-xml/NAME.xml beside
 // NAME.expected.json, the whole parseSource result. `npm run test:update` rewrites them.
 // The older layout (body/vragen/vraag beside body/reactie/antwoord, used for the whole session
 // year 2009-2010) is built from its described structure; no recording of it is available.
 const dir = new URL('../golden-xml/', import.meta.url);
-const inputs = readdirSync(dir)
-  .filter((name) => name.endsWith('.xml'))
-  .sort();
-const update = process.env.UPDATE_GOLDEN === '1';
+const inputs = goldenInputs(dir, '.xml');
 
 const parse = (name: string) =>
   parseSource({
@@ -20,13 +18,7 @@ const parse = (name: string) =>
 
 describe('officielebekendmakingen XML golden files', () => {
   it.each(inputs)('%s', async (name) => {
-    const actual = `${JSON.stringify(await parse(name), null, 2)}\n`;
-    const expectedUrl = new URL(name.replace(/\.xml$/, '.expected.json'), dir);
-    if (update) return void writeFileSync(expectedUrl, actual);
-    expect(existsSync(expectedUrl), `${name}: no expected file; run npm run test:update`).toBe(
-      true,
-    );
-    expect(actual).toBe(readFileSync(expectedUrl, 'utf8'));
+    expectGolden(dir, name, '.xml', await parse(name));
   });
 
   it('reads the answers of the older layout from body/reactie, not only the questions', async () => {
