@@ -21,7 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDocument } from '../../pipeline/bench/render-document.ts';
 import { buildRecords } from '../../pipeline/build/build-records.ts';
 import { planFromSummaries } from '../../pipeline/build/plan-from-summaries.ts';
-import { releaseParquet } from '../../pipeline/publish/release-parquet.ts';
+import { referenceAnalystFiles } from './support/reference-analyst-files.ts';
 import { summarise } from '../../pipeline/build/prepare-record.ts';
 import { quarantineJson, QUARANTINE_FILE } from '../../pipeline/build/quarantine-file.ts';
 import { readSources } from '../../pipeline/build/read-sources.ts';
@@ -87,8 +87,8 @@ async function reference(docs: string): Promise<Map<string, Buffer>> {
     sourceDateEpoch: EPOCH,
   });
   const out = new Map<string, Buffer>();
-  // Parquet and the workbook come from the CSVs, as the in-memory release makes them.
-  const analyst = await releaseParquet(built.records);
+  // Parquet and the workbook come from the reference CSVs, made by the build's own writers.
+  const analyst = await referenceAnalystFiles(built.records);
   for (const file of exportDataset(built.records, {
     version: plan.version,
     created: `${plan.date}T00:00:00Z`,

@@ -1,19 +1,19 @@
-// The in-memory release's Parquet files and workbook: its CSVs are written to a temporary folder
-// and made into kamervragen.xlsx and the Parquet copies, exactly as the streamed build does.
+// The reference build's Parquet files and workbook: the reference CSVs are written to a temporary
+// folder and made into kamervragen.xlsx and the Parquet copies, with the build's own writers.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ResourceStats } from '../export/datapackage.ts';
-import { exportDataset } from '../export/export-dataset.ts';
-import { parquetName } from '../export/parquet-sql.ts';
-import { TABLES } from '../export/tables.ts';
-import type { NamedFile } from '../package/release-types.ts';
-import { writeParquetFiles } from '../build/write-parquet.ts';
-import { writeXlsx } from '../build/write-xlsx.ts';
-import { XLSX_NAME } from '../export/xlsx-cells.ts';
-import type { Document } from '../types.ts';
+import type { ResourceStats } from '../../../pipeline/export/datapackage.ts';
+import { exportDataset } from '../../../pipeline/export/export-dataset.ts';
+import { parquetName } from '../../../pipeline/export/parquet-sql.ts';
+import { TABLES } from '../../../pipeline/export/tables.ts';
+import type { NamedFile } from '../../../pipeline/package/release-types.ts';
+import { writeParquetFiles } from '../../../pipeline/build/write-parquet.ts';
+import { writeXlsx } from '../../../pipeline/build/write-xlsx.ts';
+import { XLSX_NAME } from '../../../pipeline/export/xlsx-cells.ts';
+import type { Document } from '../../../pipeline/types.ts';
 
-export async function releaseParquet(
+export async function referenceAnalystFiles(
   records: readonly Document[],
 ): Promise<{ files: NamedFile[]; stats: Map<string, ResourceStats>; xlsx: ResourceStats }> {
   const dir = await mkdtemp(join(tmpdir(), 'kamervragen-parquet-'));
