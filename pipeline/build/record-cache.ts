@@ -50,6 +50,9 @@ const PARSER_SOURCES = [
   'pipeline/normalize',
   'data/entities',
   'pipeline/build/prepare-record.ts',
+  // The Parquet copies and the workbook are kept with the record files they are made from.
+  'pipeline/build/write-parquet.ts',
+  'pipeline/build/write-xlsx.ts',
   'pipeline/export',
   'pipeline/package/hash-record.ts',
   'schema/document.schema.json',

@@ -41,6 +41,7 @@ import {
   RECORD_FILES,
   type DatasetWriter,
 } from './write-dataset.ts';
+import { ANALYST_FILES } from '../export/export-dataset.ts';
 
 export interface BuildOptions {
   /** Folder of source documents (default documents). */
@@ -395,7 +396,8 @@ async function exportRecords(
 }
 
 async function untouched(out: string, stamp: ExportStamp): Promise<boolean> {
-  const names = [...RECORD_FILES, ...Object.keys(stamp.files).filter(isYearFileName)];
+  const analyst = ANALYST_FILES.filter((name) => name in stamp.files);
+  const names = [...RECORD_FILES, ...analyst, ...Object.keys(stamp.files).filter(isYearFileName)];
   for (const name of names) {
     const known = stamp.files[name];
     if (known === undefined || known.print !== (await filePrint(join(out, name)))) return false;

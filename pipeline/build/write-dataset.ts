@@ -11,13 +11,13 @@ import { link, mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/pr
 import { join } from 'node:path';
 import { dataPackage, type PackageMeta, type ResourceStats } from '../export/datapackage.ts';
 import { ANALYST_FILES } from '../export/export-dataset.ts';
-import { PARQUET_SUFFIX } from '../export/parquet-sql.ts';
+import { parquetName, PARQUET_SUFFIX } from '../export/parquet-sql.ts';
 import { XLSX_NAME } from '../export/xlsx-cells.ts';
 import { releaseAssetName } from '../package/assemble-release.ts';
 import { writeParquetFiles } from './write-parquet.ts';
 import { writeXlsx } from './write-xlsx.ts';
 import { csvChunks } from '../export/to-csv.ts';
-import { TABLES } from '../export/tables.ts';
+import { TABLES, type Table } from '../export/tables.ts';
 import { PACKAGE_TABLES } from '../export/export-dataset.ts';
 import type { FragmentBytes } from './prepare-record.ts';
 import type { ExportStamp } from './record-cache.ts';
@@ -375,13 +375,15 @@ async function finishFiles(
     const stats = new Map<string, ResourceStats>();
     for (const name of RECORD_FILES)
       if (name.endsWith('.csv')) stats.set(name.slice(0, -4), hashes.get(name)!);
-    // The Parquet copies, made by DuckDB from the CSV files where they now are.
-    const kept = writer === null;
-    const spareDir = writer?.spare ?? null;
-    const csvAt = (name: string) => join(kept ? out : (spareDir ?? staging!), name);
-    const parquet = await writeParquetFiles(TABLES, (t) => csvAt(`${t.name}.csv`), staging);
+    // Kept record files keep the Parquet copies and the workbook made from them, as long as
+    // nobody touched those either (run-build checks every kept file's print).
+    const stamped = options.stamp?.files;
+    const keepAnalyst =
+      writer === null && stamped !== undefined && ANALYST_FILES.every((n) => n in stamped);
+    const { parquet, xlsx } = keepAnalyst
+      ? keptAnalystFiles(stamped)
+      : await writeAnalystFiles(writer, out, staging);
     for (const [table, s] of parquet) hashes.set(`${table}${PARQUET_SUFFIX}`, s);
-    const xlsx = await writeXlsx(TABLES, (t) => csvAt(`${t.name}.csv`), join(staging, XLSX_NAME));
     hashes.set(XLSX_NAME, xlsx);
     // Like the release, name the workbook as a release of this version publishes it.
     const version = options.meta.version;
@@ -412,7 +414,9 @@ async function finishFiles(
     for (const name of written) {
       const target = join(out, name);
       const record = RECORD_FILES.includes(name);
-      const kept = writer === null && (record || isYearFileName(name));
+      const kept =
+        writer === null &&
+        (record || isYearFileName(name) || (keepAnalyst && ANALYST_FILES.includes(name)));
       const staged = record && spare !== null ? join(spare, name) : join(staging, name);
       const known = options.stamp?.files[name];
       if (kept || (await sameBytes(staged, target, hashes.get(name)!, known))) {
@@ -426,6 +430,36 @@ async function finishFiles(
   } finally {
     if (staging !== null) await rm(staging, { recursive: true, force: true });
   }
+}
+
+interface AnalystFiles {
+  parquet: ReadonlyMap<string, FileStats>;
+  xlsx: FileStats;
+}
+
+// The Parquet copies and the workbook, made by DuckDB and exceljs from the CSV files where they
+// now are: in OUT when they were kept, else where the writer put them.
+async function writeAnalystFiles(
+  writer: DatasetWriter | null,
+  out: string,
+  staging: string,
+): Promise<AnalystFiles> {
+  const dir = writer === null ? out : (writer.spare ?? staging);
+  const csvAt = (t: Table) => join(dir, `${t.name}.csv`);
+  const parquet = await writeParquetFiles(TABLES, csvAt, staging);
+  const xlsx = await writeXlsx(TABLES, csvAt, join(staging, XLSX_NAME));
+  return { parquet, xlsx };
+}
+
+function keptAnalystFiles(stamped: ExportStamp['files']): AnalystFiles {
+  const stats = (name: string): FileStats => {
+    const { bytes, sha256 } = stamped[name]!;
+    return { bytes, sha256 };
+  };
+  return {
+    parquet: new Map(TABLES.map((t) => [t.name, stats(parquetName(t))])),
+    xlsx: stats(XLSX_NAME),
+  };
 }
 
 /** Writes the dataset from fragments in id order (the merge of a partitioned build uses it). */
