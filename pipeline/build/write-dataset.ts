@@ -11,13 +11,12 @@ import { link, mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/pr
 import { join } from 'node:path';
 import { dataPackage, type PackageMeta, type ResourceStats } from '../export/datapackage.ts';
 import { ANALYST_FILES } from '../export/export-dataset.ts';
-import { parquetName, PARQUET_SUFFIX } from '../export/parquet-sql.ts';
+import { PARQUET_SUFFIX } from '../export/parquet-sql.ts';
 import { XLSX_NAME } from '../export/xlsx-cells.ts';
 import { releaseAssetName } from '../package/assemble-release.ts';
-import { writeParquetFiles } from './write-parquet.ts';
-import { writeXlsx } from './write-xlsx.ts';
+import { keptAnalystFiles, writeAnalystFiles } from './analyst-files.ts';
 import { csvChunks } from '../export/to-csv.ts';
-import { TABLES, type Table } from '../export/tables.ts';
+import { TABLES } from '../export/tables.ts';
 import { PACKAGE_TABLES } from '../export/export-dataset.ts';
 import type { FragmentBytes } from './prepare-record.ts';
 import type { ExportStamp } from './record-cache.ts';
@@ -382,7 +381,7 @@ async function finishFiles(
       writer === null && stamped !== undefined && ANALYST_FILES.every((n) => n in stamped);
     const { parquet, xlsx } = keepAnalyst
       ? keptAnalystFiles(stamped)
-      : await writeAnalystFiles(writer, out, staging);
+      : await writeAnalystFiles(writer === null ? out : (writer.spare ?? staging), staging);
     for (const [table, s] of parquet) hashes.set(`${table}${PARQUET_SUFFIX}`, s);
     hashes.set(XLSX_NAME, xlsx);
     // Like the release, name the workbook as a release of this version publishes it.
@@ -390,7 +389,8 @@ async function finishFiles(
     const xlsxPath = version === undefined ? XLSX_NAME : releaseAssetName(XLSX_NAME, version);
     const meta = { ...options.meta, parquet, xlsx, xlsxPath };
     const tables = options.tables ?? [];
-    for (const file of tables) stats.set(file.name.slice(0, -4), measure(file.chunks()));
+    // The cross-record tables come first: datapackage.json, made after them, takes their sizes
+    // and hashes from their writing.
     const small: OutputFile[] = [
       ...tables,
       {
@@ -403,7 +403,9 @@ async function finishFiles(
       const streamed = await StreamedFile.open(file.name, join(staging, file.name), 'wx');
       for (const chunk of file.chunks()) await streamed.write(chunk);
       await streamed.close();
-      hashes.set(file.name, { bytes: streamed.bytes, sha256: await streamed.digest() });
+      const written = { bytes: streamed.bytes, sha256: await streamed.digest() };
+      hashes.set(file.name, written);
+      if (tables.includes(file)) stats.set(file.name.slice(0, -4), written);
     }
     const yearNames = [...hashes.keys()].filter(isYearFileName);
     const written = [...RECORD_FILES, ...ANALYST_FILES, ...yearNames, ...small.map((f) => f.name)];
@@ -432,36 +434,6 @@ async function finishFiles(
   }
 }
 
-interface AnalystFiles {
-  parquet: ReadonlyMap<string, FileStats>;
-  xlsx: FileStats;
-}
-
-// The Parquet copies and the workbook, made by DuckDB and exceljs from the CSV files where they
-// now are: in OUT when they were kept, else where the writer put them.
-async function writeAnalystFiles(
-  writer: DatasetWriter | null,
-  out: string,
-  staging: string,
-): Promise<AnalystFiles> {
-  const dir = writer === null ? out : (writer.spare ?? staging);
-  const csvAt = (t: Table) => join(dir, `${t.name}.csv`);
-  const parquet = await writeParquetFiles(TABLES, csvAt, staging);
-  const xlsx = await writeXlsx(TABLES, csvAt, join(staging, XLSX_NAME));
-  return { parquet, xlsx };
-}
-
-function keptAnalystFiles(stamped: ExportStamp['files']): AnalystFiles {
-  const stats = (name: string): FileStats => {
-    const { bytes, sha256 } = stamped[name]!;
-    return { bytes, sha256 };
-  };
-  return {
-    parquet: new Map(TABLES.map((t) => [t.name, stats(parquetName(t))])),
-    xlsx: stats(XLSX_NAME),
-  };
-}
-
 /** Writes the dataset from fragments in id order (the merge of a partitioned build uses it). */
 export async function writeDataset(
   out: string,
@@ -481,17 +453,6 @@ export async function writeDataset(
   }
   const { written, unchanged } = await finishDataset(out, writer, { meta, extra, tables });
   return { written, unchanged };
-}
-
-function measure(chunks: Iterable<string | Uint8Array>): FileStats {
-  const hash = createHash('sha256');
-  let bytes = 0;
-  for (const chunk of chunks) {
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-    hash.update(buffer);
-    bytes += buffer.length;
-  }
-  return { bytes, sha256: hash.digest('hex') };
 }
 
 function headerOf(table: (typeof TABLES)[number]): string {
