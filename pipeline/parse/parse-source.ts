@@ -148,40 +148,48 @@ async function parseContent(
       parseObXml(parsed.root, { ...ctx, format: 'ob-xml' }),
     );
   }
-  if (markup === 'html') {
-    const parsed = parseHtmlSafely(text, file.path);
-    if (!parsed.ok)
-      return { document: null, diagnostics: [...decoded.diagnostics, parsed.diagnostic] };
-    const html = parseObHtml(parsed.root, { ...ctx, format: 'ob-html' });
-    if (html.metadata && !html.metadata.isKamervragen && html.metadata.publication) {
-      return notKamervragen(
-        file.path,
-        `the page is a "${html.metadata.publication}" publication`,
-        decoded.diagnostics,
-      );
-    }
-    if (html.document) {
-      const own = html.metadata
-        ? applyMetadata(html.document, html.metadata, file.path)
-        : { document: html.document, diagnostics: [] };
-      return {
-        document: own.document,
-        diagnostics: [...decoded.diagnostics, ...html.diagnostics, ...own.diagnostics],
-      };
-    }
-    if (html.diagnostics.some((d) => d.severity === 'error')) {
-      return { document: null, diagnostics: [...decoded.diagnostics, ...html.diagnostics] };
-    }
-    // A page without div.vraag/div.antwoord (another site's layout): read its text.
-    return withDiagnostics(
-      decoded.diagnostics,
-      parseText(htmlToText(parsed.root), { ...ctx, format: 'page-text' }),
-    );
-  }
+  if (markup === 'html') return parseHtmlContent(text, file.path, ctx, decoded.diagnostics);
   if (forced === 'sgd-ocr' || (forced === undefined && isSgdOcr(text)))
     return withDiagnostics(decoded.diagnostics, parseOcr(text, ctx));
   const format = forced && TEXT_FORMATS.includes(forced) ? forced : detectTextFormat(text);
   return withDiagnostics(decoded.diagnostics, parseText(text, { ...ctx, format }));
+}
+
+// An officielebekendmakingen page (div.vraag/div.antwoord with its own metadata), else any page's
+// text.
+function parseHtmlContent(
+  text: string,
+  path: string,
+  ctx: { path: string; sha256: string },
+  decoded: Diagnostic[],
+): ParseResult {
+  const parsed = parseHtmlSafely(text, path);
+  if (!parsed.ok) return { document: null, diagnostics: [...decoded, parsed.diagnostic] };
+  const html = parseObHtml(parsed.root, { ...ctx, format: 'ob-html' });
+  if (html.metadata && !html.metadata.isKamervragen && html.metadata.publication) {
+    return notKamervragen(
+      path,
+      `the page is a "${html.metadata.publication}" publication`,
+      decoded,
+    );
+  }
+  if (html.document) {
+    const own = html.metadata
+      ? applyMetadata(html.document, html.metadata, path)
+      : { document: html.document, diagnostics: [] };
+    return {
+      document: own.document,
+      diagnostics: [...decoded, ...html.diagnostics, ...own.diagnostics],
+    };
+  }
+  if (html.diagnostics.some((d) => d.severity === 'error')) {
+    return { document: null, diagnostics: [...decoded, ...html.diagnostics] };
+  }
+  // A page without div.vraag/div.antwoord (another site's layout): read its text.
+  return withDiagnostics(
+    decoded,
+    parseText(htmlToText(parsed.root), { ...ctx, format: 'page-text' }),
+  );
 }
 
 // The name is never trusted to pick the reader, but a ".pdf" or ".odt" whose bytes are something

@@ -18,6 +18,7 @@ import {
   type Publication,
 } from './assemble-document.ts';
 import { pushAll } from '../common/lists.ts';
+import { readKop } from './read-kop.ts';
 
 // officielebekendmakingen XML (fixture ah-tk-20202021-3235):
 //   <officiele-publicatie><metadata><meta name="OVERHEIDop.externMetadataRecord" content=".../ah-tk-…/metadata.xml"/>
@@ -177,11 +178,6 @@ function headerText(notes: Notes, node: ChildNode, names: string[]): string {
   return inline(notes, node, null);
 }
 
-function kopLine(kop: Element[], inhoud: string): string {
-  const el = kop.find((k) => k.attribs['inhoud'] === inhoud);
-  return el ? squash(textOf(el)) : '';
-}
-
 // A header's type is its attribute, or (older layout) the container it is in.
 function headerType(header: Element, containers: ReadonlyMap<Element, string>): string | null {
   return header.attribs['type'] ?? containers.get(header) ?? null;
@@ -196,6 +192,18 @@ function isoOf(
   const datum = el ? findElement(el, (d) => d.name === 'datum') : undefined;
   const iso = datum?.attribs['isodatum'];
   return iso && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso : null;
+}
+
+// In the older layout a header's container (body/vragen, body/reactie) says whose date it is.
+function headerContainers(body: Element): Map<Element, string> {
+  const containers = new Map<Element, string>();
+  for (const [container, type] of [
+    ['vragen', 'vraag'],
+    ['reactie', 'antwoord'],
+  ] as const)
+    for (const el of findElements(body, (c) => c.name === container))
+      for (const h of childElements(el)) if (HEADER.has(h.name)) containers.set(h, type);
+  return containers;
 }
 
 export function parseObXml(
@@ -223,30 +231,12 @@ export function parseObXml(
     else notes.unnamed.push(noot);
   }
 
-  // The older layout keeps the <kop> outside the body.
-  const kopIn = findElements(body, (el) => el.name === 'tekstregel');
-  const kop = kopIn.length > 0 ? kopIn : findElements(root, (el) => el.name === 'tekstregel');
-  const year = /(\d{4})\s*[-–/]\s*(\d{4})/.exec(kopLine(kop, 'vergaderjaar'));
-  const chamberText = kopLine(kop, 'kameraanduiding');
-  // <tekstregel inhoud="kamernummer">2</tekstregel> is the chamber's number (1 Eerste, 2 Tweede).
-  const chamberNumber = kopLine(kop, 'kamernummer');
-  const chamber =
-    /eerste kamer/i.test(chamberText) || (!chamberText && chamberNumber === '1')
-      ? 'Eerste Kamer'
-      : /tweede kamer/i.test(chamberText) || (!chamberText && chamberNumber === '2')
-        ? 'Tweede Kamer'
-        : null;
+  const { chamber, sessionYear } = readKop(root, body);
   const numberEl = findElement(body, (el) => el.name === 'kamervraagnummer');
   const numberText = numberEl ? squash(textOf(numberEl)) : '';
 
   const headers = findElements(body, (el) => HEADER.has(el.name));
-  const containers = new Map<Element, string>();
-  for (const [container, type] of [
-    ['vragen', 'vraag'],
-    ['reactie', 'antwoord'],
-  ] as const)
-    for (const el of findElements(body, (c) => c.name === container))
-      for (const h of childElements(el)) if (HEADER.has(h.name)) containers.set(h, type);
+  const containers = headerContainers(body);
   const names: string[] = [];
   const blocks: Block[] = findElements(body, (el) => el.name in BLOCKS).map((el) => {
     const heading = childElements(el).find((c) => c.name === 'nr' || c.name === 'nummer');
@@ -274,7 +264,7 @@ export function parseObXml(
   const pub: Publication = {
     id: idFromRecord,
     chamber,
-    sessionYear: year && Number(year[2]) === Number(year[1]) + 1 ? `${year[1]}-${year[2]}` : null,
+    sessionYear,
     number: /^\d+$/.test(numberText) ? Number(numberText) : null,
     header: squash(headers.map((h) => headerText(notes, h, names)).join(' ')),
     names,
