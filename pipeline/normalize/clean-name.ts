@@ -25,14 +25,17 @@ const GLUED_PARTICLE = /(^|[\s-])(van|de|der|den|het|ter|ten|te|in 't|op de)(?=\
 
 /** The name with rendering quirks repaired; a name without quirks comes back unchanged. */
 export function canonicalName(printed: string): string {
-  let name = printed
-    .replace(/\s+/gu, ' ')
-    .replace(LOOSE_ACCENT, (whole, letter: string, accent: string) => {
+  let name = printed.replace(/\s+/gu, ' ');
+  // Until none is left to join: a letter with two accents (c¸´ is ḉ) takes one per pass.
+  for (let before = ''; before !== name; ) {
+    before = name;
+    name = name.replace(LOOSE_ACCENT, (whole, letter: string, accent: string) => {
       const composed = `${letter}${SPACING_ACCENTS[accent]}`.normalize('NFC');
       // Only where the letter takes this accent (ć, ş, ë …): an apostrophe-like mark after a
       // letter that has no such composed form (Mart`liant) stays as printed.
       return composed.length === 1 ? composed : whole;
     });
+  }
   name = name.normalize('NFC');
   name = name.replace(GLUED_PARTICLE, '$1$2 ');
   return name.replace(/\s+/gu, ' ').trim();
