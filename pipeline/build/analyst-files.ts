@@ -14,7 +14,7 @@ export interface AnalystFiles {
   xlsx: ResourceStats;
 }
 
-/** Made by DuckDB and exceljs from the CSVs in `csvDir`, written into `outDir`. */
+/** Made by DuckDB (Parquet) and write-xlsx.ts (the workbook) from the CSVs in `csvDir`, written into `outDir`. */
 export async function writeAnalystFiles(csvDir: string, outDir: string): Promise<AnalystFiles> {
   const csvAt = (t: Table) => join(csvDir, `${t.name}.csv`);
   const parquet = await writeParquetFiles(TABLES, csvAt, outDir);

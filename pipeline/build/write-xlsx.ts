@@ -1,17 +1,39 @@
 // I/O edge: kamervragen.xlsx, the tables for spreadsheet users, made from the CSV files on disk.
 // Every cell is typed: declared integers are numbers, everything else is a text cell, so Excel
 // and LibreOffice show "=…", "+31…" or "- …" as the text it is and never run it as a formula
-// (the CSVs keep the exact values for data tools). Written by exceljs, streamed row by row; the
-// zip is then rewritten with fixed timestamps so the same tables give the same bytes.
-import { readFile, writeFile } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
-import { unzipSync, zipSync, type Zippable } from 'fflate';
+// (the CSVs keep the exact values for data tools). The sheets are streamed into the zip (yazl,
+// native deflate) as they are read, with a fixed date on every entry, so the same tables give
+// the same bytes and no sheet is ever held in memory whole.
+import { createWriteStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import { finished, pipeline } from 'node:stream/promises';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { ZipFile } from 'yazl';
 import type { ResourceStats } from '../export/datapackage.ts';
 import { readCsvSql } from '../export/parquet-sql.ts';
 import type { Table } from '../export/tables.ts';
 import { XLSX_MAX_ROWS, xlsxCell, xlsxSheetName } from '../export/xlsx-cells.ts';
+import {
+  columnLetters,
+  fixedParts,
+  rowXml,
+  SHEET_END,
+  SHEET_START,
+  sheetPath,
+  workbookParts,
+} from '../export/xlsx-parts.ts';
 import { fileStats } from './write-parquet.ts';
+
+// The zip format's first day, in local time as zip stores it (DOS time only, no extended
+// timestamp), so the bytes do not depend on the clock or the machine's time zone.
+const ENTRY = {
+  mtime: new Date(1980, 0, 1),
+  forceDosTimestamp: true,
+  mode: 0o100644,
+  compressionLevel: 6,
+};
+/** Rows are handed to the zip in pieces of about this many characters. */
+const PIECE = 1 << 20;
 
 // Rows come from DuckDB reading the CSV with the declared types (as the Parquet files do): a
 // streamed CSV parser re-scans a long quoted cell for every chunk it arrives in.
@@ -19,10 +41,12 @@ async function* csvRows(
   connection: DuckDBConnection,
   table: Table,
   path: string,
-): AsyncGenerator<string[]> {
+): AsyncGenerator<(string | number | null)[]> {
+  const types = table.columns.map((c) => c.type);
   const result = await connection.stream(readCsvSql(table, path));
   for await (const rows of result.yieldRowsJson())
-    for (const row of rows) yield row.map((v) => (v === null ? '' : String(v)));
+    for (const row of rows)
+      yield row.map((v, i) => xlsxCell(v === null ? '' : String(v), types[i] ?? 'string'));
 }
 
 /** Writes the workbook to `path`, one sheet per table (more when a table exceeds a sheet's rows). */
@@ -33,70 +57,48 @@ export async function writeXlsx(
 ): Promise<ResourceStats> {
   const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
   const connection = await instance.connect();
+  const zip = new ZipFile();
+  const written = pipeline(zip.outputStream as Readable, createWriteStream(path));
+  const failed = new Promise<never>((_, reject) => zip.on('error', reject));
   try {
-    await writeSheets(workbook(path), tables, csvPath, connection);
+    for (const part of fixedParts()) zip.addBuffer(Buffer.from(part.xml), part.name, ENTRY);
+    const names: string[] = [];
+    for (const table of tables) {
+      const rows = csvRows(connection, table, csvPath(table));
+      const header = table.columns.map((c) => c.name);
+      const letters = columnLetters(header.length);
+      let next = await rows.next();
+      for (let part = 0; part === 0 || !next.done; part++) {
+        names.push(xlsxSheetName(table.name, part));
+        // The rows of one sheet; `next` is left on the first row of the sheet after it.
+        const sheet = Readable.from(
+          (async function* () {
+            let piece = SHEET_START + rowXml(1, header, letters);
+            for (let row = 2; row <= XLSX_MAX_ROWS && !next.done; row++) {
+              piece += rowXml(row, next.value, letters);
+              if (piece.length >= PIECE) {
+                yield Buffer.from(piece);
+                piece = '';
+              }
+              next = await rows.next();
+            }
+            yield Buffer.from(piece + SHEET_END);
+          })(),
+        );
+        zip.addReadStream(sheet, sheetPath(names.length - 1), ENTRY);
+        await Promise.race([finished(sheet), failed]);
+      }
+    }
+    for (const part of workbookParts(names)) zip.addBuffer(Buffer.from(part.xml), part.name, ENTRY);
+    zip.end();
+    await Promise.race([written, failed]);
+  } catch (error) {
+    (zip.outputStream as Readable).destroy();
+    await written.catch(() => undefined);
+    throw error;
   } finally {
     connection.closeSync();
     instance.closeSync();
   }
-  await normaliseZip(path);
   return fileStats(path);
-}
-
-function workbook(path: string): ExcelJS.stream.xlsx.WorkbookWriter {
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({
-    filename: path,
-    useSharedStrings: false,
-    useStyles: false,
-  });
-  // No clock: the workbook's dates are fixed, like the zip's.
-  book.creator = 'kamervragen';
-  book.created = new Date(Date.UTC(1980, 0, 1));
-  book.modified = book.created;
-  return book;
-}
-
-async function writeSheets(
-  workbook: ExcelJS.stream.xlsx.WorkbookWriter,
-  tables: readonly Table[],
-  csvPath: (table: Table) => string,
-  connection: DuckDBConnection,
-): Promise<void> {
-  for (const table of tables) {
-    let part = 0;
-    let sheet: ExcelJS.Worksheet | null = null;
-    let rows = 0;
-    const header = table.columns.map((c) => c.name);
-    for await (const row of csvRows(connection, table, csvPath(table))) {
-      if (sheet === null || rows >= XLSX_MAX_ROWS - 1) {
-        sheet?.commit();
-        sheet = workbook.addWorksheet(xlsxSheetName(table.name, part++));
-        sheet.addRow(header).commit();
-        rows = 0;
-      }
-      sheet
-        .addRow(row.map((cell, i) => xlsxCell(cell, table.columns[i]?.type ?? 'string')))
-        .commit();
-      rows++;
-    }
-    if (sheet === null) {
-      sheet = workbook.addWorksheet(xlsxSheetName(table.name, 0));
-      sheet.addRow(header).commit();
-    }
-    sheet.commit();
-  }
-  await workbook.commit();
-}
-
-// The zip's entry times are the moment it was written; the zip format's first day replaces them
-// (in local time, as zip stores it, so the bytes do not depend on the machine's time zone).
-async function normaliseZip(path: string): Promise<void> {
-  const date = new Date(1980, 0, 1);
-  const entries = unzipSync(new Uint8Array(await readFile(path)));
-  const names = Object.keys(entries).sort((a, b) =>
-    a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : a > b ? 1 : 0,
-  );
-  const files: Zippable = {};
-  for (const name of names) files[name] = [entries[name]!, { mtime: date, level: 6 }];
-  await writeFile(path, zipSync(files));
 }

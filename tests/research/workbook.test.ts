@@ -1,5 +1,6 @@
 // kamervragen.xlsx as a spreadsheet reads it: typed cells, text that looks like a formula stays
 // text, the same values as the CSVs, and the same bytes every time.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +11,11 @@ import { exportDataset } from '../../pipeline/export/export-dataset.ts';
 import { TABLES } from '../../pipeline/export/tables.ts';
 import { XLSX_MAX_CELL, xlsxCell } from '../../pipeline/export/xlsx-cells.ts';
 import { emotionRecognition, sampleDocuments } from '../export/fixtures/sample-documents.ts';
+import { itWith, PYTHON, pythonModule } from '../support/system-packages.ts';
 import { csvCells } from './support/read-release.ts';
+
+// openpyxl: the reader behind pandas.read_excel, and strict about the package's parts.
+const OPENPYXL = pythonModule('openpyxl', 'python3-openpyxl');
 
 const dir = mkdtempSync(join(tmpdir(), 'kv-xlsx-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -62,6 +67,33 @@ describe('kamervragen.xlsx', () => {
     }
     const titles = csvCells(csv('documents')).rows.map((r) => r[6]);
     expect(titles).toContain(FORMULA);
+  });
+
+  itWith(OPENPYXL, 'reads in openpyxl (pandas.read_excel) as the same typed values', async () => {
+    await writeXlsx(TABLES, (t) => csv(t.name), join(dir, 'p.xlsx'));
+    const script = new URL('read_workbook.py', import.meta.url).pathname;
+    const run = spawnSync(PYTHON, [script, join(dir, 'p.xlsx')], { encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    const sheets = JSON.parse(run.stdout) as Record<string, unknown[][]>;
+    expect(Object.keys(sheets)).toEqual(TABLES.map((t) => t.name));
+    for (const table of TABLES) {
+      const { header, rows } = csvCells(csv(table.name));
+      const want = rows.map((cells) =>
+        cells.map((cell, c) =>
+          cell === null
+            ? null
+            : table.columns[c]!.type === 'integer'
+              ? Number(cell)
+              : cell.replace(/\r\n?/g, '\n'),
+        ),
+      );
+      // openpyxl pads a row to the sheet's width with empty cells.
+      const got = sheets[table.name]!.map((r) => [
+        ...r,
+        ...Array<null>(Math.max(0, header.length - r.length)).fill(null),
+      ]);
+      expect(got, table.name).toEqual([header, ...want]);
+    }
   });
 
   it('gives the same bytes for the same tables', async () => {

@@ -20,6 +20,6 @@ describe('tests that need a Debian package', () => {
   it('.ci/run turns the skips into failures and installs what they need', async () => {
     const script = await readFile(new URL('../../.ci/run', import.meta.url), 'utf8');
     expect(script).toMatch(new RegExp(`^export ${REQUIRE_ENV}=1$`, 'm'));
-    for (const pkg of ['python3-pandas', 'python3-yaml']) expect(script).toContain(pkg);
+    for (const pkg of ['python3-pandas', 'python3-yaml', 'python3-openpyxl']) expect(script).toContain(pkg);
   });
 });
