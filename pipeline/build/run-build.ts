@@ -160,11 +160,14 @@ export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
             timeLimitMs: options.parseTimeLimitMs,
             heapMb: options.parseHeapMb,
           });
-    // With documents to parse, the export is written while they are parsed, in path order, which
-    // is id order for documents named by their id; if the order turns out otherwise, the export
-    // is written again from the cache once every record is known.
+    // With most documents to parse, the export is written while they are parsed, in path order,
+    // which is id order for documents named by their id; if the order turns out otherwise, the
+    // export is written again from the cache once every record is known. With few, the records
+    // may well be the ones the files already hold (documents written just before the last build
+    // are read again, their fingerprints being racy then), and the files are kept or rewritten
+    // from the cache once that is known.
     writer =
-      options.partition === undefined && misses > 0
+      options.partition === undefined && misses * 2 > entries.length
         ? await openDatasetWriter(options.out, spare)
         : null;
     const fresh = new Map<string, PackedEntry>();
@@ -249,7 +252,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
       const saving = writer !== null ? cache.save() : null;
       saved = saving !== null;
       try {
-        written = await exportRecords(options, result, sorted, cache, writer, misses === 0, spare);
+        written = await exportRecords(options, result, sorted, cache, writer, spare);
       } finally {
         writer = null;
         await saving;
@@ -330,7 +333,6 @@ async function exportRecords(
   sorted: readonly KeyedSummary[],
   cache: RecordCache,
   streamed: DatasetWriter | null,
-  nothingParsed: boolean,
   spare: string | null,
 ): Promise<Written> {
   // The version and date come from the last release's manifest and the documents, never the clock,
@@ -346,11 +348,10 @@ async function exportRecords(
   const meta = plan === null ? {} : { version: plan.version, created: `${plan.date}T00:00:00Z` };
   const records = recordsHash(sorted);
   const stamp = await cache.stamp(options.out);
-  // Nothing parsed and the same records as the files the last build wrote, which nobody touched
-  // since: those files are already right.
+  // The same records as the files the last build wrote, which nobody touched since: those files
+  // are already right.
   const keep =
     streamed === null &&
-    nothingParsed &&
     stamp !== null &&
     stamp.records === records &&
     (await untouched(options.out, stamp));

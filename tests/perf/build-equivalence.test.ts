@@ -249,6 +249,34 @@ describe('fast build writes the reference bytes', () => {
     expectSame(await files(out), await reference(docs));
   }, 180_000);
 
+  it('a document written just before a build is read again by the next, which keeps the files', async () => {
+    const docs = join(work, 'racy');
+    await generate(docs, 0, 6, 6);
+    const old = new Date('2020-01-01T00:00:00Z');
+    const names = (await readdir(docs)).sort();
+    for (const name of names) await utimes(join(docs, name), old, old);
+    await new Promise((r) => setTimeout(r, RACY_MARGIN_MS + 200));
+    // One document rewritten (same bytes) right before the build: its fingerprint is racy.
+    const fresh = names.find((n) => n.endsWith('.pdf.txt'))!;
+    await writeFile(join(docs, fresh), await readFile(join(docs, fresh)));
+    const opts = {
+      documents: relative(process.cwd(), docs),
+      out: join(work, 'racy-out'),
+      quarantine: true,
+      sourceDateEpoch: EPOCH,
+      cache: join(work, 'racy-cache'),
+    };
+    expect((await runBuild(opts)).parsed).toBe(6);
+    const built = await files(opts.out);
+    const before = await stat(join(opts.out, 'kamervragen.json'));
+    const again = await runBuild(opts);
+    expect(again.parsed).toBe(1);
+    // The same records as the files hold: they keep their inode and modification time.
+    const after = await stat(join(opts.out, 'kamervragen.json'));
+    expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
+    expectSame(await files(opts.out), built);
+  }, 180_000);
+
   it('record files are written into spare copies kept beside the cache, never into a published file', async () => {
     const docs = join(work, 'spare-docs');
     await generate(docs, 0, 4, 8);
