@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { hasErrors, KamervragenError, type Diagnostic } from '../errors.ts';
 import { tryLock } from '../lock/folder-lock.ts';
 import { parseManifest, MANIFEST_NAME } from '../package/manifest.ts';
@@ -134,15 +134,6 @@ export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
     // A first build has nothing to look up: its fingerprints are only kept for the next build,
     // so parsing does not wait for them.
     const prints = cache.remembersPaths ? await printing : null;
-    // Spare copies of the record files, kept beside the cache (see openDatasetWriter).
-    const spare =
-      temporary === null
-        ? join(
-            cacheDir,
-            'spare',
-            createHash('sha256').update(resolve(options.out)).digest('hex').slice(0, 16),
-          )
-        : null;
     const known = entries.map((e, i) => {
       const print = prints?.[i];
       return print === null || print === undefined ? undefined : cache.lookup(e.path, print);
@@ -168,7 +159,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
     // from the cache once that is known.
     writer =
       options.partition === undefined && misses * 2 > entries.length
-        ? await openDatasetWriter(options.out, spare)
+        ? await openDatasetWriter(options.out)
         : null;
     const fresh = new Map<string, PackedEntry>();
     let parsed = 0;
@@ -252,7 +243,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
       const saving = writer !== null ? cache.save() : null;
       saved = saving !== null;
       try {
-        written = await exportRecords(options, result, sorted, cache, writer, spare);
+        written = await exportRecords(options, result, sorted, cache, writer);
       } finally {
         writer = null;
         await saving;
@@ -333,7 +324,6 @@ async function exportRecords(
   sorted: readonly KeyedSummary[],
   cache: RecordCache,
   streamed: DatasetWriter | null,
-  spare: string | null,
 ): Promise<Written> {
   // The version and date come from the last release's manifest and the documents, never the clock,
   // so rebuilding unchanged documents reproduces dist/ byte for byte.
@@ -358,7 +348,7 @@ async function exportRecords(
   let writer = streamed;
   if (writer === null && !keep) {
     await cache.flush();
-    writer = await openDatasetWriter(options.out, spare);
+    writer = await openDatasetWriter(options.out);
     try {
       for (const record of sorted) {
         const { bytes, lengths } = cache.packedFragments(record.key);

@@ -1,13 +1,12 @@
 // Writes the export files from per-record fragments in one pass: every file is streamed at once,
 // record by record in id order, so memory does not grow with the number of records. The bytes
 // are those exportDataset produces (the same generators made the fragments). Like writeFiles,
-// every file is written elsewhere first (a staging folder, or for the record files a spare copy
-// beside the cache) and renamed into place when complete; a file whose bytes did not change is
-// left as it was (an incremental build rewrites only what changed).
+// every file is written into a staging folder first and renamed into place when complete; a file
+// whose bytes did not change is left as it was (an incremental build rewrites only what changed).
 // The build can open the writer before it knows every record and feed it while parsing goes on.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { link, mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { dataPackage, type PackageMeta, type ResourceStats } from '../export/datapackage.ts';
 import { ANALYST_FILES } from '../export/export-dataset.ts';
@@ -20,7 +19,6 @@ import { TABLES } from '../export/tables.ts';
 import { PACKAGE_TABLES } from '../export/export-dataset.ts';
 import type { FragmentBytes } from './prepare-record.ts';
 import type { ExportStamp } from './record-cache.ts';
-import { ALIGN, alignedView, openDirect } from './direct-write.ts';
 import { ioError } from '../errors.ts';
 import { isYearFileName, openYearFiles, removeStaleYearFiles, DATA_DIR } from './year-files.ts';
 import { hashThread, localHash, type StreamHash } from './thread-hash.ts';
@@ -36,8 +34,7 @@ export const RECORD_FILES: readonly string[] = [
 const CHUNK = 4 << 20;
 
 // One output file: bytes are copied into one of two fixed buffers; a full buffer is hashed and
-// written (directly to the device where possible, see direct-write.ts) while the other fills,
-// so no memory is allocated per record.
+// written while the other fills, so no memory is allocated per record.
 class StreamedFile {
   bytes = 0;
   private readonly busy: (Promise<unknown> | null)[] = [null, null];
@@ -49,27 +46,16 @@ class StreamedFile {
     private readonly handle: FileHandle,
     private readonly hash: StreamHash,
     private readonly buffers: Buffer[],
-    /** Where whole chunks go, bypassing the page cache (null: through `handle`). */
-    private readonly direct: FileHandle | null,
   ) {}
   static async open(
     name: string,
     path: string,
-    flags: string,
     hash: StreamHash = localHash(),
-    direct = false,
   ): Promise<StreamedFile> {
-    const handle = await open(path, flags);
+    const handle = await open(path, 'wx');
     const allocate = (size: number) =>
       hash.shared ? Buffer.from(new SharedArrayBuffer(size)) : Buffer.allocUnsafeSlow(size);
-    const fast = direct ? await openDirect(path) : null;
-    if (fast !== null) {
-      const views = [0, 1].map(() => alignedView(fast, allocate(CHUNK + ALIGN), CHUNK));
-      if (views[0] && views[1])
-        return new StreamedFile(name, handle, hash, views as Buffer[], fast);
-      await fast.close();
-    }
-    return new StreamedFile(name, handle, hash, [allocate(CHUNK), allocate(CHUNK)], null);
+    return new StreamedFile(name, handle, hash, [allocate(CHUNK), allocate(CHUNK)]);
   }
   digest(): Promise<string> {
     return this.hash.digest();
@@ -107,10 +93,11 @@ class StreamedFile {
     const i = this.current;
     const data = this.buffers[i]!.subarray(0, this.fill);
     const at = this.position;
-    // Only whole chunks are aligned for a direct write; the last, shorter one goes through the
-    // page cache. The buffer is reused once it is both written and hashed.
-    const target = this.direct !== null && data.length === CHUNK ? this.direct : this.handle;
-    this.busy[i] = Promise.all([this.hash.update(data), target.write(data, 0, data.length, at)]);
+    // The buffer is reused once it is both written and hashed.
+    this.busy[i] = Promise.all([
+      this.hash.update(data),
+      this.handle.write(data, 0, data.length, at),
+    ]);
     this.position += data.length;
     this.fill = 0;
     this.current = 1 - i;
@@ -122,12 +109,9 @@ class StreamedFile {
     try {
       await this.flush();
       for (const b of this.busy) if (b !== null) await b;
-      // A reused spare file may be longer than what was written into it now.
-      await this.handle.truncate(this.position);
       await this.handle.sync();
     } finally {
       await this.handle.close();
-      await this.direct?.close();
     }
   }
 }
@@ -152,45 +136,18 @@ export interface DatasetWriter {
   /** Drops everything written so far. */
   abort(): Promise<void>;
   readonly staging: string;
-  /** The folder of spare files the record files were written into, or null (staging). */
-  readonly spare: string | null;
 }
 
 const OPEN = Buffer.from('[\n');
 const COMMA = Buffer.from(',\n');
 
-// Writing a new file costs far more than overwriting one whose pages are already in memory
-// (fresh pages must be allocated; here about 3.5 ms per MB against 0.2). So with a spare folder
-// (beside the cache, on the same file system as OUT) each record file is written into a spare
-// copy kept from the last build, which then takes the place of the published file, while the
-// replaced file becomes the next spare (see commitSpare). (A first build has no spare to write
-// into: writing a second copy to leave one behind cost more in that build than it saved later.)
-export async function openDatasetWriter(
-  out: string,
-  spareDir: string | null = null,
-): Promise<DatasetWriter> {
+export async function openDatasetWriter(out: string): Promise<DatasetWriter> {
   const staging = await openStaging(out);
-  const spare = spareDir === null ? null : await prepareSpare(spareDir, out);
   const hasher = hashThread();
   const files: StreamedFile[] = [];
   try {
-    for (const name of RECORD_FILES) {
-      if (spare === null) {
-        files.push(await StreamedFile.open(name, join(staging, name), 'wx', hasher.hash(), true));
-        continue;
-      }
-      const path = join(spare, name);
-      const target = join(out, name);
-      const [mine, published] = await Promise.all([
-        stat(path).catch(() => null),
-        stat(target).catch(() => null),
-      ]);
-      // Never write into the published file itself (the same inode under both names).
-      const reuse =
-        mine !== null && mine.isFile() && (published === null || published.ino !== mine.ino);
-      if (mine !== null && !reuse) await rm(path, { force: true });
-      files.push(await StreamedFile.open(name, path, reuse ? 'r+' : 'w', hasher.hash(), true));
-    }
+    for (const name of RECORD_FILES)
+      files.push(await StreamedFile.open(name, join(staging, name), hasher.hash()));
   } catch (error) {
     await Promise.all(files.map((f) => f.close().catch(() => undefined)));
     await hasher.close();
@@ -210,13 +167,11 @@ export async function openDatasetWriter(
     if (failed !== undefined) throw (failed as PromiseRejectedResult).reason;
   };
   // A write that fails (a full disk) names the folder being written: the system does not.
-  const where = spare ?? staging;
   const named = (error: unknown): never => {
-    throw ioError(error, where) ?? error;
+    throw ioError(error, staging) ?? error;
   };
   const writer: DatasetWriter = {
     staging,
-    spare,
     async addPacked(bytes, lengths, sessionYear) {
       let wait = json.write(first ? OPEN : COMMA);
       if (wait !== undefined) await wait;
@@ -266,7 +221,6 @@ export async function openDatasetWriter(
       await years.abort();
       await hasher.close();
       await rm(staging, { recursive: true, force: true });
-      // (Spare files are only scratch space: their half-written content is never published.)
     },
   };
   return {
@@ -275,44 +229,6 @@ export async function openDatasetWriter(
     add: (f, year) => writer.add(f, year).catch(named),
     close: () => writer.close().catch(named),
   };
-}
-
-const OLD = '.old';
-
-// The spare folder, ready: on OUT's file system (else null: a rename could not move a file
-// across), with what an interrupted commit left put straight.
-async function prepareSpare(dir: string, out: string): Promise<string | null> {
-  try {
-    await mkdir(dir, { recursive: true });
-    const [a, b] = await Promise.all([stat(dir), stat(out)]);
-    if (a.dev !== b.dev) return null;
-    for (const name of RECORD_FILES) {
-      const path = join(dir, name);
-      const old = await stat(`${path}${OLD}`).catch(() => null);
-      if (old === null) continue;
-      if ((await stat(path).catch(() => null)) === null) await rename(`${path}${OLD}`, path);
-      else await rm(`${path}${OLD}`, { force: true });
-    }
-    return dir;
-  } catch {
-    return null;
-  }
-}
-
-// Publishes a record file written into the spare folder: the published file gets a second name
-// in the spare folder first, so after the atomic rename it lives on there as the next spare.
-async function commitSpare(spare: string, name: string, target: string): Promise<void> {
-  const path = join(spare, name);
-  const old = `${path}${OLD}`;
-  const linked = await link(target, old).then(
-    () => true,
-    (error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return false;
-      throw error;
-    },
-  );
-  await rename(path, target);
-  if (linked) await rename(old, path);
 }
 
 async function openStaging(out: string): Promise<string> {
@@ -381,7 +297,7 @@ async function finishFiles(
       writer === null && stamped !== undefined && ANALYST_FILES.every((n) => n in stamped);
     const { parquet, xlsx } = keepAnalyst
       ? keptAnalystFiles(stamped)
-      : await writeAnalystFiles(writer === null ? out : (writer.spare ?? staging), staging);
+      : await writeAnalystFiles(writer === null ? out : staging, staging);
     for (const [table, s] of parquet) hashes.set(`${table}${PARQUET_SUFFIX}`, s);
     hashes.set(XLSX_NAME, xlsx);
     // Like the release, name the workbook as a release of this version publishes it.
@@ -400,7 +316,7 @@ async function finishFiles(
       ...options.extra,
     ];
     for (const file of small) {
-      const streamed = await StreamedFile.open(file.name, join(staging, file.name), 'wx');
+      const streamed = await StreamedFile.open(file.name, join(staging, file.name));
       for (const chunk of file.chunks()) await streamed.write(chunk);
       await streamed.close();
       const written = { bytes: streamed.bytes, sha256: await streamed.digest() };
@@ -412,19 +328,17 @@ async function finishFiles(
     await mkdir(join(out, DATA_DIR), { recursive: true });
     const unchanged: string[] = [];
     const stamp: ExportStamp = { records: recordsHash, files: {} };
-    const spare = writer?.spare ?? null;
     for (const name of written) {
       const target = join(out, name);
       const record = RECORD_FILES.includes(name);
       const kept =
         writer === null &&
         (record || isYearFileName(name) || (keepAnalyst && ANALYST_FILES.includes(name)));
-      const staged = record && spare !== null ? join(spare, name) : join(staging, name);
+      const staged = join(staging, name);
       const known = options.stamp?.files[name];
       if (kept || (await sameBytes(staged, target, hashes.get(name)!, known))) {
         unchanged.push(name);
-      } else if (record && spare !== null) await commitSpare(spare, name, target);
-      else await rename(staged, target);
+      } else await rename(staged, target);
       stamp.files[name] = { ...hashes.get(name)!, print: await filePrint(target) };
     }
     await removeStaleYearFiles(out, yearNames);

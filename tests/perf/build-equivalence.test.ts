@@ -2,9 +2,7 @@
 // exactly the bytes of the plain reference path: buildRecords + exportDataset on whole records.
 import { execFile } from 'node:child_process';
 import {
-  link,
   mkdtemp,
-  open,
   mkdir,
   readFile,
   readdir,
@@ -275,67 +273,6 @@ describe('fast build writes the reference bytes', () => {
     const after = await stat(join(opts.out, 'kamervragen.json'));
     expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
     expectSame(await files(opts.out), built);
-  }, 180_000);
-
-  it('record files are written into spare copies kept beside the cache, never into a published file', async () => {
-    const docs = join(work, 'spare-docs');
-    await generate(docs, 0, 4, 8);
-    const out = join(work, 'spare-out');
-    const cache = join(work, 'spare-cache');
-    const opts = {
-      documents: relative(process.cwd(), docs),
-      out,
-      quarantine: true,
-      sourceDateEpoch: EPOCH,
-      cache,
-    };
-    const spareDir = async () => {
-      const root = join(cache, 'spare');
-      return join(root, (await readdir(root))[0]!);
-    };
-    const inode = async (path: string) => (await stat(path)).ino;
-
-    // A first build has nothing to replace, so it leaves no spare behind; the second build keeps
-    // the file it replaces as the spare.
-    await runBuild(opts);
-    expectSame(await files(out), await reference(docs));
-    let published = await inode(join(out, 'kamervragen.json'));
-    let before = await readFile(join(out, 'kamervragen.json'));
-    await generate(docs, 0, 6, 8);
-    await runBuild(opts);
-    expectSame(await files(out), await reference(docs));
-    const spare = await spareDir();
-    expect(await inode(join(spare, 'kamervragen.json'))).toBe(published);
-    expect(await readFile(join(spare, 'kamervragen.json'))).toEqual(before);
-
-    // The next build writes into that spare, publishes it, and keeps the replaced file as spare.
-    const next = published;
-    published = await inode(join(out, 'kamervragen.json'));
-    before = await readFile(join(out, 'kamervragen.json'));
-    await generate(docs, 0, 8, 8);
-    await runBuild(opts);
-    expectSame(await files(out), await reference(docs));
-    expect(await inode(join(out, 'kamervragen.json'))).toBe(next);
-    expect(await inode(join(spare, 'kamervragen.json'))).toBe(published);
-    // The replaced file is intact until a later build reuses it.
-    expect(await readFile(join(spare, 'kamervragen.json'))).toEqual(before);
-
-    // A commit interrupted after its link (the published file also named .old in the spare
-    // folder) is put straight, and the published file is never written into: read through a
-    // descriptor opened before the build, it still holds what it held.
-    await rm(join(spare, 'kamervragen.json'));
-    await link(join(out, 'kamervragen.json'), join(spare, 'kamervragen.json.old'));
-    before = await readFile(join(out, 'kamervragen.json'));
-    const handle = await open(join(out, 'kamervragen.json'), 'r');
-    try {
-      await generate(docs, 0, 10, 10);
-      await runBuild({ ...opts, workers: 1 });
-      expectSame(await files(out), await reference(docs));
-      expect(await readFile(join(out, 'kamervragen.json'))).not.toEqual(before);
-      expect((await handle.readFile()).equals(before)).toBe(true);
-    } finally {
-      await handle.close();
-    }
   }, 180_000);
 
   it('partitions by session year, merged, equal the single build (and a gap is refused)', async () => {

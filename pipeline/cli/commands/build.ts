@@ -44,8 +44,7 @@ Options:
   --cache DIR      cache of parsed records, keyed by the bytes of each file and the parser
                    version (default: .cache/kamervragen/…); only new or changed documents are
                    parsed, and a document whose size, times and inode are as the last build saw
-                   them is not even read; it also holds a spare copy of the dataset files that
-                   the next build writes into
+                   them is not even read
   --no-cache       parse every document and keep no cache
   --partition FROM..TO  keep only the records of these session years (e.g. 2019-2020..2020-2021;
                    open ends: ..2000-2001, 2001-2002..) and write a part (partition.json,
