@@ -2,12 +2,10 @@ import { createRequire } from 'node:module';
 import type { Ajv2020 as Ajv, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { FormatsPlugin } from 'ajv-formats';
 import type { Diagnostic } from '../errors.ts';
-import { certainlyValid } from './quick-check.ts';
 import { documentSchema } from './schema.ts';
 
-// ajv is loaded and the schema compiled once, on the first record the quick check doubts: loading
-// and compiling cost every worker thread ~0.15 s, and a build of sound records never needs them.
-// Both packages are CommonJS, so require() loads them there and then.
+// ajv is loaded and the schema compiled once per thread, on the first record: a build that
+// parses nothing never loads them. Both packages are CommonJS, so require() loads them there.
 const require = createRequire(import.meta.url);
 let compiled: ValidateFunction | undefined;
 function schemaValidator(): ValidateFunction {
@@ -24,8 +22,6 @@ function schemaValidator(): ValidateFunction {
 
 /** Checks one record against schema/document.schema.json; one Diagnostic per violation. */
 export function validateSchema(record: unknown, file: string): Diagnostic[] {
-  // The quick check passes only records ajv would pass, at a fraction of ajv's cost.
-  if (certainlyValid(record)) return [];
   const validate = schemaValidator();
   if (validate(record)) return [];
   return (validate.errors ?? []).map((error) => toDiagnostic(error, file));
