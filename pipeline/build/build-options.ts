@@ -1,5 +1,4 @@
-// Options of a build, shared by `kamervragen build` and pipeline/scripts/build.ts so both read
-// argv and env the same way.
+// Options of a build, as `kamervragen build` reads them from argv and env.
 import { KamervragenError } from '../errors.ts';
 import { runEpoch } from '../package/plan-release.ts';
 import { parsePartition } from './partition.ts';

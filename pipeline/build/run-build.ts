@@ -1,6 +1,6 @@
-// The build as one call, shared by `kamervragen build`, pipeline/scripts/build.ts and the release
-// command: read documents/, parse and validate, export into the output folder. I/O lives here
-// and in read-sources.ts / write-files.ts; every step in between is pure.
+// The build as one call, shared by `kamervragen build` and the release command: read documents/,
+// parse and validate, export into the output folder. I/O lives here and in read-sources.ts /
+// write-files.ts; every step in between is pure.
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';

@@ -1,5 +1,5 @@
-// Turns command-line values and the environment into ReleaseOptions, for both the CLI command and
-// pipeline/scripts/release.ts, so the two can never read them differently.
+// Turns command-line values and the environment into ReleaseOptions for `kamervragen release`
+// (which `npm run release` and `npm start` run too).
 import { execFileSync } from 'node:child_process';
 import { KamervragenError } from '../errors.ts';
 import { runEpoch } from '../package/plan-release.ts';

@@ -1,4 +1,4 @@
-// The release as one call, shared by `kamervragen release` and pipeline/scripts/release.ts. It
+// The release as one call, made by `kamervragen release` and the refresh. It
 // runs on the build (streamed, parallel, cached: runBuild), into a folder beside the record
 // cache; plans the version from the build's record summaries; packages the files by their
 // sizes and hashes; then switches OUT (the committed dataset) to the new set and publishes the

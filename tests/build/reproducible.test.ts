@@ -79,21 +79,4 @@ describe('reproducible dist/', () => {
     for (const [name, bytes] of plain)
       if (name !== 'datapackage.json') expect(dated.get(name)?.equals(bytes), name).toBe(true);
   });
-
-  it('pipeline/scripts/build.ts writes the same files as the CLI', async () => {
-    const ws = await makeWorkspace(false);
-    const script = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', 'pipeline/scripts/build.ts', '--out', ws.out, '--manifest', MANIFEST],
-      {
-        cwd: ROOT,
-        encoding: 'utf8',
-      },
-    );
-    expect(script.status, script.stderr).toBe(0);
-    const viaScript = await snapshot(ws.out);
-    const viaCli = await freshBuild();
-    expect([...viaScript.keys()]).toEqual([...viaCli.keys()]);
-    for (const [name, bytes] of viaCli) expect(viaScript.get(name)?.equals(bytes), name).toBe(true);
-  });
 });
