@@ -60,6 +60,9 @@ export async function writeXlsx(
   const zip = new ZipFile();
   const written = pipeline(zip.outputStream as Readable, createWriteStream(path));
   const failed = new Promise<never>((_, reject) => zip.on('error', reject));
+  // Awaited below; until then a failed write (a full disk) must not be an unhandled rejection.
+  written.catch(() => undefined);
+  failed.catch(() => undefined);
   try {
     for (const part of fixedParts()) zip.addBuffer(Buffer.from(part.xml), part.name, ENTRY);
     const names: string[] = [];
@@ -86,7 +89,7 @@ export async function writeXlsx(
           })(),
         );
         zip.addReadStream(sheet, sheetPath(names.length - 1), ENTRY);
-        await Promise.race([finished(sheet), failed]);
+        await Promise.race([finished(sheet), failed, written]);
       }
     }
     for (const part of workbookParts(names)) zip.addBuffer(Buffer.from(part.xml), part.name, ENTRY);
