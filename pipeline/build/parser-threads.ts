@@ -2,6 +2,8 @@
 // pipeline/extract/limits.ts). A thread parses its documents one at a time, in the order it was
 // given them, so the first of its queue is the one it is on: that one is stopped by the time
 // limit or the heap limit, the thread is replaced, and the rest of its queue goes to the new one.
+// A worker that never loads the parser was on no document: its whole queue goes on, to the other
+// threads or to the calling thread once a thread has failed three times.
 import { Worker } from 'node:worker_threads';
 import { KamervragenError, type Diagnostic } from '../errors.ts';
 import type { AnalysedEntry } from './parse-pool.ts';
@@ -21,18 +23,18 @@ interface Thread {
   timer: NodeJS.Timeout | null;
   /** Failures since its last answer: a thread that keeps failing is given up. */
   failures: number;
-  /** Whether its worker has loaded the parser (the time limit runs only from then on). */
-  ready: boolean;
-  /** Runs until the worker has loaded: one that never does would leave its queue waiting. */
+  /**
+   * Runs until the worker has loaded the parser (null from then on; the time limit runs only
+   * then): one that never loads would leave its queue waiting.
+   */
   starting: NodeJS.Timeout | null;
 }
 
 type Failure = { code: string; message: string } | Error;
 
 /**
- * How long a worker may take to load the parser. It loads in about a second even on a busy
- * machine; one that has not after this long is stuck (a module loader that never answers), and
- * is replaced like one that crashed.
+ * How long a worker may take to load the parser: one that has not after this long is stuck (a
+ * module loader that never answers), and is replaced like one that crashed.
  */
 export const THREAD_START_LIMIT_MS = 60_000;
 
@@ -56,7 +58,6 @@ export class ParserThreads {
         queue: [],
         timer: null,
         failures: 0,
-        ready: false,
         starting: null,
       };
       thread.worker = this.spawn(thread);
@@ -72,10 +73,7 @@ export class ParserThreads {
 
   async close(): Promise<void> {
     this.closing = true;
-    for (const t of this.threads) {
-      if (t.timer !== null) clearTimeout(t.timer);
-      if (t.starting !== null) clearTimeout(t.starting);
-    }
+    for (const t of this.threads) stopTimers(t);
     await Promise.all(this.threads.map((t) => t.worker.terminate()));
   }
 
@@ -100,7 +98,7 @@ export class ParserThreads {
   private startClock(thread: Thread): void {
     if (thread.timer !== null) clearTimeout(thread.timer);
     thread.timer = null;
-    if (thread.queue.length === 0 || this.closing || !thread.ready) return;
+    if (thread.queue.length === 0 || this.closing || thread.starting !== null) return;
     const { timeLimitMs } = this.limits;
     thread.timer = setTimeout(() => {
       const seconds = Math.round(timeLimitMs / 100) / 10;
@@ -115,14 +113,11 @@ export class ParserThreads {
   // rejection for a crash), a new worker takes the rest of its queue. A worker that had not
   // loaded yet was on no document: its whole queue goes on.
   private replace(thread: Thread, failure: Failure): void {
-    const started = thread.ready;
+    const started = thread.starting === null;
     const head = started ? thread.queue[0] : undefined;
     const rest = started ? thread.queue.slice(1) : thread.queue;
     thread.queue = [];
-    if (thread.timer !== null) clearTimeout(thread.timer);
-    if (thread.starting !== null) clearTimeout(thread.starting);
-    thread.timer = null;
-    thread.starting = null;
+    stopTimers(thread);
     void thread.worker.terminate();
     if (head !== undefined) {
       if (failure instanceof Error) head.reject(failure);
@@ -147,7 +142,6 @@ export class ParserThreads {
       resourceLimits: { maxOldGenerationSizeMb: this.limits.heapMb },
     });
     const current = () => thread.worker === worker && !this.closing;
-    thread.ready = false;
     const { startLimitMs } = this.limits;
     thread.starting = setTimeout(
       () =>
@@ -160,7 +154,6 @@ export class ParserThreads {
       (answer: { id: number; ready?: true; result?: AnalysedEntry; error?: string }) => {
         if (!current()) return;
         if (answer.ready) {
-          thread.ready = true;
           if (thread.starting !== null) clearTimeout(thread.starting);
           thread.starting = null;
           return this.startClock(thread);
@@ -188,6 +181,13 @@ export class ParserThreads {
     });
     return worker;
   }
+}
+
+function stopTimers(thread: Thread): void {
+  if (thread.timer !== null) clearTimeout(thread.timer);
+  if (thread.starting !== null) clearTimeout(thread.starting);
+  thread.timer = null;
+  thread.starting = null;
 }
 
 function threadFailed(message: string): KamervragenError {
