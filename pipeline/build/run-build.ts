@@ -1,6 +1,7 @@
 // The build as one call, shared by `kamervragen build` and the release command: read documents/,
-// parse and validate, export into the output folder. I/O lives here and in read-sources.ts /
-// write-files.ts; every step in between is pure.
+// parse and validate, export into the output folder. I/O lives here and in the modules it calls
+// for reading (read-sources.ts), the record cache and writing (write-dataset.ts and the writers
+// it calls); every step in between is pure.
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';

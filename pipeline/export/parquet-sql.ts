@@ -1,6 +1,6 @@
 // What the Parquet files hold, as SQL for DuckDB: each table read back from the CSV the export
 // wrote, with the types datapackage.json declares (never guessed), copied to one Parquet file.
-// Pure text; pipeline/package/write-parquet.ts runs it.
+// Pure text; pipeline/build/write-parquet.ts and write-xlsx.ts run it.
 import type { FieldType, Table } from './tables.ts';
 
 export const PARQUET_SUFFIX = '.parquet';

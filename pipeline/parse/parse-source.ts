@@ -148,7 +148,7 @@ async function parseContent(
       parseObXml(parsed.root, { ...ctx, format: 'ob-xml' }),
     );
   }
-  if (markup === 'html') return parseHtmlContent(text, file.path, ctx, decoded.diagnostics);
+  if (markup === 'html') return parseHtmlContent(text, ctx, decoded.diagnostics);
   if (forced === 'sgd-ocr' || (forced === undefined && isSgdOcr(text)))
     return withDiagnostics(decoded.diagnostics, parseOcr(text, ctx));
   const format = forced && TEXT_FORMATS.includes(forced) ? forced : detectTextFormat(text);
@@ -159,10 +159,10 @@ async function parseContent(
 // text.
 function parseHtmlContent(
   text: string,
-  path: string,
   ctx: { path: string; sha256: string },
   decoded: Diagnostic[],
 ): ParseResult {
+  const { path } = ctx;
   const parsed = parseHtmlSafely(text, path);
   if (!parsed.ok) return { document: null, diagnostics: [...decoded, parsed.diagnostic] };
   const html = parseObHtml(parsed.root, { ...ctx, format: 'ob-html' });

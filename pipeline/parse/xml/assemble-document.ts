@@ -1,8 +1,9 @@
 import type { Diagnostic } from '../../errors.ts';
-import type { Answer, Document, Footnote, Question, SourceFormat, Warning } from '../../types.ts';
+import type { Answer, Document, Footnote, Question, SourceFormat } from '../../types.ts';
 import { daysBetween } from '../common/dates.ts';
 import { parseHeader } from '../common/header.ts';
 import { answerHeading, parseNumberList, questionHeading } from '../common/headings.ts';
+import { warningList } from '../common/warnings.ts';
 import { derivedIdFromFileName, officialIdFromFileName } from '../common/ids.ts';
 import { findReferences } from '../common/references.ts';
 import { cleanPublication } from './clean-publication.ts';
@@ -66,9 +67,7 @@ export function assembleDocument(
       ],
     };
   }
-  const warnings: Warning[] = [];
-  const warn = (code: string, message: string, field: string | null = null) =>
-    warnings.push({ code, message, field, line: null });
+  const { warnings, warn } = warningList();
 
   const header = resolveNames(parseHeader(pub.header), pub.names ?? []);
   for (const problem of header.problems) warn('parse/header', problem.message, problem.field);
