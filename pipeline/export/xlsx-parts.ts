@@ -117,7 +117,7 @@ export function workbookParts(sheetNames: readonly string[]): { name: string; xm
   const rels = sheetNames
     .map(
       (_, i) =>
-        `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+        `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="${sheetPath(i).slice('xl/'.length)}"/>`,
     )
     .join('');
   const styles = `<Relationship Id="rId${sheetNames.length + 1}" Type="${REL}/styles" Target="styles.xml"/>`;
