@@ -16,7 +16,7 @@ import { isYearFileName } from '../build/year-files.ts';
 import { dataPackage, type ResourceStats } from '../export/datapackage.ts';
 import { CROSS_TABLES } from '../export/cross-tables.ts';
 import { ANALYST_FILES, PACKAGE_TABLES } from '../export/export-dataset.ts';
-import { parquetName, PARQUET_SUFFIX } from '../export/parquet-sql.ts';
+import { parquetName } from '../export/parquet-sql.ts';
 import { TABLES } from '../export/tables.ts';
 import { XLSX_NAME } from '../export/xlsx-cells.ts';
 import {
@@ -139,7 +139,7 @@ async function packageInputs(options: ReleaseOptions, build: BuildSummary, dir: 
   );
   const min = options.gzipMinBytes ?? DEFAULT_GZIP_MIN_BYTES;
   // Parquet and the workbook are compressed already.
-  const compressible = (name: string) => !name.endsWith(PARQUET_SUFFIX) && name !== XLSX_NAME;
+  const compressible = (name: string) => !ANALYST_FILES.includes(name);
   // Each gzip runs on libuv's thread pool: the files compress in parallel.
   const gzipped = await Promise.all(
     dataFiles
