@@ -25,7 +25,7 @@ function cutsAt(bytes: Buffer, at: number): boolean {
 }
 
 /** Where the piece at the start of `bytes` (length `length`) ends. */
-export function pieceEnd(bytes: Buffer, length: number, eof: boolean): number {
+function pieceEnd(bytes: Buffer, length: number, eof: boolean): number {
   if (eof && length <= MIN) return length;
   const limit = Math.min(length, MAX);
   let at = MIN - 1;

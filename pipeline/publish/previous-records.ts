@@ -10,7 +10,7 @@ import { changedFields } from '../package/changed-fields.ts';
 import { diffHashed, type HashedRecord } from '../package/plan-release.ts';
 import type { Manifest } from '../package/release-types.ts';
 
-export async function readPreviousRecords(
+async function readPreviousRecords(
   ndjsonPath: string,
   ids: ReadonlySet<string>,
 ): Promise<Map<string, unknown>> {
