@@ -1,4 +1,4 @@
-// npm run bench -- --docs N [--seed S] [--runs R] [--profile]
+// npm run bench -- --docs N [--seed S] [--runs R] [--profile] (all flags: HELP below)
 // Releases a generated corpus end to end with the real `kamervragen release` (and builds it with
 // `kamervragen build`) in child processes and prints medians over R runs; the last line is the
 // machine-readable summary (summary-line.ts).
