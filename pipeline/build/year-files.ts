@@ -19,7 +19,7 @@ export function isYearFileName(name: string): boolean {
   return name.startsWith(`${DATA_DIR}/`) && name.endsWith('.ndjson');
 }
 
-/** Bytes gathered per year file before one write: small, since some thirty are open at once. */
+/** Bytes gathered per year file before one write: small, since one is open per session year. */
 const BUFFER = 256 << 10;
 
 class YearFile {

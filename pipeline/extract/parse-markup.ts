@@ -13,7 +13,8 @@ export type ParsedMarkup = { ok: true; root: Element } | { ok: false; diagnostic
 export const MAX_DEPTH = 200;
 
 // The validator is loaded on the first XML the one-pass reader declines (its CommonJS build, so
-// synchronously): loading it costs every worker thread ~35 ms, and plain publications never need it.
+// synchronously): loading it is a start-up cost for every worker thread, and plain publications
+// never need it.
 const require = createRequire(import.meta.url);
 let validator: typeof Validator | undefined;
 function xmlValidator(): typeof Validator {

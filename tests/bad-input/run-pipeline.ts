@@ -102,7 +102,7 @@ export async function run(
   return { ...result, ms: performance.now() - start };
 }
 
-/** Runs `tasks` with at most `limit` at a time (two cores: the CLI is a whole Node process). */
+/** Runs `tasks` with at most `limit` at a time (each CLI run is a whole Node process). */
 export async function pool<T>(tasks: (() => Promise<T>)[], limit: number): Promise<T[]> {
   const results: T[] = new Array(tasks.length);
   let next = 0;
