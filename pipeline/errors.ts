@@ -91,6 +91,9 @@ const IO_CODES = new Set([
   'ELOOP',
 ]);
 
+/** Codes that blame the file written to rather than the one read. */
+const WRITE_SIDE = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EFBIG']);
+
 /**
  * A failed file system call as the error a person acts on (exit 1, the path named), or null
  * when `error` is no such failure. `path` names the file when the system does not (a write).
@@ -100,7 +103,9 @@ export function ioError(error: unknown, path?: string): KamervragenError | null 
   const e = error as NodeJS.ErrnoException | null;
   if (e === null || typeof e !== 'object' || typeof e.code !== 'string' || !IO_CODES.has(e.code))
     return null;
-  const file = e.path ?? path;
+  // A copy that runs out of room names its destination (the full disk), not its source.
+  const dest = (e as { dest?: unknown }).dest;
+  const file = typeof dest === 'string' && WRITE_SIDE.has(e.code) ? dest : (e.path ?? path);
   const what = e.syscall === undefined ? '' : ` (${e.syscall})`;
   const reason = e.message.replace(/^[A-Z]+: /, '').replace(/,.*$/, '');
   return new KamervragenError(

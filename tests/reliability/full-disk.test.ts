@@ -1,5 +1,6 @@
-// A full disk under the output folder or the cache: a real small tmpfs. The build must end (no
-// hang), exit 1 with an I/O error naming a path, and leave no lock or staging folder behind.
+// A full disk under the output folder, the cache, the release folder or the site: a real small
+// tmpfs. Each command must end (no hang), exit 1 with an I/O error naming a path, and leave no
+// lock or staging folder behind.
 // Mounting needs root (CI runs as root); elsewhere the cases are skipped with a note.
 import { execFileSync } from 'node:child_process';
 import { mkdir, readdir } from 'node:fs/promises';
@@ -74,5 +75,70 @@ describe('a full disk', () => {
     expect(r.stderr).toMatch(/\.pack: error io\/(enospc|short-write)/);
     expect(await readdir(join(disk, 'cache'))).not.toContain('.kamervragen.lock');
     expect(await hidden(join(ws, 'out-cache'))).toEqual([]);
+  });
+  /** A command that ran out of room: an I/O error naming a path under `disk`, nothing hidden left. */
+  const expectIoError = async (r: Awaited<ReturnType<typeof runToEnd>>, disk: string) => {
+    expect(r.signal, 'the command hung').toBeNull();
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toMatch(/error io\/(enospc|short-write)/);
+    expect(r.stderr).toContain(disk);
+    expect(r.stderr).not.toMatch(/internal error|a bug|Unhandled/);
+    expect(await hidden(disk)).toEqual([]);
+  };
+
+  for (const size of ['24k', '300k']) {
+    it(`under the release's --out folder (${size}) is an I/O error`, async (t) => {
+      if (!canMount) return t.skip();
+      const disk = join(ws, `release-out-${size}`);
+      await mkdir(disk);
+      mount(disk, size);
+      const args = [
+        'release',
+        '--out',
+        join(disk, 'dist'),
+        '--target',
+        `dir:${join(ws, `rel-${size}`)}`,
+      ];
+      await expectIoError(await runToEnd([...args, '--quarantine'], ws, {}, 90_000), disk);
+    });
+  }
+
+  it('under the release folder (the dir: target) is an I/O error', async (t) => {
+    if (!canMount) return t.skip();
+    const disk = join(ws, 'release-target');
+    await mkdir(disk);
+    mount(disk, '200k');
+    const args = ['release', '--out', 'dist-target', '--target', `dir:${join(disk, 'releases')}`];
+    await expectIoError(await runToEnd([...args, '--quarantine'], ws, {}, 90_000), disk);
+  });
+
+  it('a read-only release folder is an I/O error naming it', async (t) => {
+    if (!canMount) return t.skip();
+    const disk = join(ws, 'release-read-only');
+    await mkdir(disk);
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m,ro', 'tmpfs', disk], { stdio: 'pipe' });
+    mounted.push(disk);
+    const args = ['release', '--out', 'dist-ro', '--target', `dir:${join(disk, 'releases')}`];
+    const r = await runToEnd([...args, '--quarantine'], ws, {}, 90_000);
+    expect(r.code, r.stderr).toBe(1);
+    // Node's recursive mkdir reports a read-only parent as ENOENT; a plain mkdir says EROFS.
+    expect(r.stderr).toMatch(/error io\/(erofs|enoent)/);
+    expect(r.stderr).toContain(disk);
+    expect(r.stderr).not.toMatch(/internal error|a bug|Unhandled/);
+  });
+
+  it("under the site's --out folder is an I/O error", async (t) => {
+    if (!canMount) return t.skip();
+    const release = ['release', '--out', 'site-data', '--target', 'dir:site-releases'];
+    const built = await runToEnd([...release, '--quarantine'], ws, {}, 90_000);
+    expect(built.code, built.stderr).toBe(0);
+    const disk = join(ws, 'site-disk');
+    await mkdir(disk);
+    mount(disk, '120k');
+    const args = ['site', '--data', 'site-data', '--releases', 'site-releases'];
+    args.push('--out', join(disk, 'site'));
+    await expectIoError(await runToEnd(args, ws, {}, 90_000), disk);
+    // No half-written site (site.partial) and no spilled records are left on the full disk.
+    expect(await readdir(disk)).toEqual([]);
   });
 });

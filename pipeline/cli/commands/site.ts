@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { KamervragenError } from '../../errors.ts';
+import { ioError, KamervragenError } from '../../errors.ts';
 import { SiteCollector, siteFileEstimate, siteFiles } from '../../site/build-site.ts';
 import type { ManifestSummary, ReleaseAsset, ReleaseInfo } from '../../site/site-inputs.ts';
 import { citationFromCff } from '../../site/citation.ts';
@@ -128,6 +128,7 @@ Exit codes: 0 written; 1 the data cannot be read; 2 wrong usage.
     await rm(staging, { recursive: true, force: true });
     const spill = new FileSpill(`${out}.records`);
     const collector = new SiteCollector(spill);
+    let target = staging;
     try {
       for await (const doc of readRecords(dataDir)) await collector.add(doc);
       const documents = collector.metas.length;
@@ -143,7 +144,7 @@ Exit codes: 0 written; 1 the data cannot be read; 2 wrong usage.
       const bar = ui.progress('site', siteFileEstimate(documents));
       const folders = new Set<string>();
       for await (const file of siteFiles(settings, collector)) {
-        const target = join(staging, file.path);
+        target = join(staging, file.path);
         const folder = dirname(target);
         if (!folders.has(folder)) await mkdir(folder, { recursive: true });
         folders.add(folder);
@@ -153,6 +154,10 @@ Exit codes: 0 written; 1 the data cannot be read; 2 wrong usage.
         bar.tick(1, file.path);
       }
       bar.done();
+    } catch (error) {
+      // A full or read-only disk is the user's to fix: name the file, leave no half site.
+      await rm(staging, { recursive: true, force: true });
+      throw ioError(error, target) ?? error;
     } finally {
       await spill.remove();
     }
