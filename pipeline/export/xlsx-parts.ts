@@ -102,8 +102,11 @@ export function fixedParts(): { name: string; xml: string }[] {
   ];
 }
 
+/** A sheet's part name relative to xl/ (how the workbook's relationships name it). */
+const sheetTarget = (index: number): string => `worksheets/sheet${index + 1}.xml`;
+
 export function sheetPath(index: number): string {
-  return `xl/worksheets/sheet${index + 1}.xml`;
+  return `xl/${sheetTarget(index)}`;
 }
 
 /** The workbook and its relationships, once every sheet's name is known (last in the zip). */
@@ -117,7 +120,7 @@ export function workbookParts(sheetNames: readonly string[]): { name: string; xm
   const rels = sheetNames
     .map(
       (_, i) =>
-        `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="${sheetPath(i).slice('xl/'.length)}"/>`,
+        `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="${sheetTarget(i)}"/>`,
     )
     .join('');
   const styles = `<Relationship Id="rId${sheetNames.length + 1}" Type="${REL}/styles" Target="styles.xml"/>`;
