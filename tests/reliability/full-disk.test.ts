@@ -12,8 +12,9 @@ let ws = '';
 let mounted: string[] = [];
 let canMount = false;
 
-function mount(dir: string, size: string): void {
-  execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir], { stdio: 'pipe' });
+function mount(dir: string, size: string, readOnly = false): void {
+  const options = `size=${size}${readOnly ? ',ro' : ''}`;
+  execFileSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', dir], { stdio: 'pipe' });
   mounted.push(dir);
 }
 
@@ -76,6 +77,7 @@ describe('a full disk', () => {
     expect(await readdir(join(disk, 'cache'))).not.toContain('.kamervragen.lock');
     expect(await hidden(join(ws, 'out-cache'))).toEqual([]);
   });
+
   /** A command that ran out of room: an I/O error naming a path under `disk`, nothing hidden left. */
   const expectIoError = async (r: Awaited<ReturnType<typeof runToEnd>>, disk: string) => {
     expect(r.signal, 'the command hung').toBeNull();
@@ -116,8 +118,7 @@ describe('a full disk', () => {
     if (!canMount) return t.skip();
     const disk = join(ws, 'release-read-only');
     await mkdir(disk);
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m,ro', 'tmpfs', disk], { stdio: 'pipe' });
-    mounted.push(disk);
+    mount(disk, '1m', true);
     const args = ['release', '--out', 'dist-ro', '--target', `dir:${join(disk, 'releases')}`];
     const r = await runToEnd([...args, '--quarantine'], ws, {}, 90_000);
     expect(r.code, r.stderr).toBe(1);
@@ -135,8 +136,15 @@ describe('a full disk', () => {
     const disk = join(ws, 'site-disk');
     await mkdir(disk);
     mount(disk, '120k');
-    const args = ['site', '--data', 'site-data', '--releases', 'site-releases'];
-    args.push('--out', join(disk, 'site'));
+    const args = [
+      'site',
+      '--data',
+      'site-data',
+      '--releases',
+      'site-releases',
+      '--out',
+      join(disk, 'site'),
+    ];
     await expectIoError(await runToEnd(args, ws, {}, 90_000), disk);
     // No half-written site (site.partial) and no spilled records are left on the full disk.
     expect(await readdir(disk)).toEqual([]);
