@@ -14,6 +14,7 @@ import type { Fragments, RecordSummary } from './prepare-record.ts';
 import { quarantineJson, QUARANTINE_FILE } from './quarantine-file.ts';
 import { readPreviousManifest } from './run-build.ts';
 import { writeDataset } from './write-dataset.ts';
+import { assertWholeSet, completeSwitch, endSwitch } from './dataset-switch.ts';
 
 export interface MergeOptions {
   parts: string[];
@@ -34,7 +35,11 @@ export async function runMerge(options: MergeOptions): Promise<MergeSummary> {
   if (options.parts.length === 0)
     throw new KamervragenError('usage/merge', 'name at least one part folder', {}, 2);
   const indexes: PartitionIndex[] = [];
-  for (const part of options.parts) indexes.push(await readPartitionIndex(part));
+  for (const part of options.parts) {
+    await assertWholeSet(part, 'merge');
+    indexes.push(await readPartitionIndex(part));
+  }
+  if (await completeSwitch(options.out)) await endSwitch(options.out);
   checkCoverage(options.parts, indexes);
 
   const records = indexes.flatMap((p) => p.records);

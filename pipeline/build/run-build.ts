@@ -12,6 +12,7 @@ import { parseManifest, MANIFEST_NAME } from '../package/manifest.ts';
 import type { Manifest } from '../package/release-types.ts';
 import { SCHEMA_VERSION } from '../validate/schema.ts';
 import { buildRecords, type QuarantinedFile, type RecordsResult } from './build-records.ts';
+import { completeSwitch, endSwitch } from './dataset-switch.ts';
 import {
   inRange,
   partitionKey,
@@ -89,6 +90,8 @@ export interface BuildSummary {
 const MIN_FOR_THREADS = 200;
 
 export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
+  // What OUT holds decides what is rewritten: first complete a switch an interrupted run left.
+  if (await completeSwitch(options.out)) await endSwitch(options.out);
   const { entries: listed, diagnostics: listing } = await listEntries(options.documents);
   const count = listed.length;
   // A part of a partitioned build leaves out, unparsed, the documents whose file name puts

@@ -1,13 +1,14 @@
 // Writes the export files from per-record fragments in one pass: every file is streamed at once,
 // record by record in id order, so memory does not grow with the number of records. The bytes
 // are those exportDataset produces (the same generators made the fragments). Like writeFiles,
-// every file is written into a staging folder first and renamed into place when complete; a file
-// whose bytes did not change is left as it was (an incremental build rewrites only what changed).
+// every file is written into a staging folder first and the changed ones are switched into place
+// as one set when all are complete (dataset-switch.ts); a file whose bytes did not change is left
+// as it was (an incremental build rewrites only what changed).
 // The build can open the writer before it knows every record and feed it while parsing goes on.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, open, rm, stat, type FileHandle } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { dataPackage, type PackageMeta, type ResourceStats } from '../export/datapackage.ts';
 import { ANALYST_FILES } from '../export/export-dataset.ts';
 import { PARQUET_SUFFIX } from '../export/parquet-sql.ts';
@@ -20,7 +21,8 @@ import { PACKAGE_TABLES } from '../export/export-dataset.ts';
 import type { FragmentBytes } from './prepare-record.ts';
 import type { ExportStamp } from './record-cache.ts';
 import { ioError } from '../errors.ts';
-import { isYearFileName, openYearFiles, removeStaleYearFiles, DATA_DIR } from './year-files.ts';
+import { isYearFileName, openYearFiles, staleYearFiles, DATA_DIR } from './year-files.ts';
+import { endSwitch, switchSet } from './dataset-switch.ts';
 import { hashThread, localHash, type StreamHash } from './thread-hash.ts';
 import { removeStaleStaging, STAGING_PREFIX, type OutputFile } from './write-files.ts';
 
@@ -327,25 +329,44 @@ async function finishFiles(
     const written = [...RECORD_FILES, ...ANALYST_FILES, ...yearNames, ...small.map((f) => f.name)];
     await mkdir(join(out, DATA_DIR), { recursive: true });
     const unchanged: string[] = [];
-    const stamp: ExportStamp = { records: recordsHash, files: {} };
+    const changed: string[] = [];
     for (const name of written) {
-      const target = join(out, name);
-      const record = RECORD_FILES.includes(name);
       const kept =
         writer === null &&
-        (record || isYearFileName(name) || (keepAnalyst && ANALYST_FILES.includes(name)));
-      const staged = join(staging, name);
+        (RECORD_FILES.includes(name) ||
+          isYearFileName(name) ||
+          (keepAnalyst && ANALYST_FILES.includes(name)));
       const known = options.stamp?.files[name];
-      if (kept || (await sameBytes(staged, target, hashes.get(name)!, known))) {
+      const staged = join(staging, name);
+      if (kept || (await sameBytes(staged, join(out, name), hashes.get(name)!, known)))
         unchanged.push(name);
-      } else await rename(staged, target);
-      stamp.files[name] = { ...hashes.get(name)!, print: await filePrint(target) };
+      else changed.push(name);
     }
-    await removeStaleYearFiles(out, yearNames);
+    // A switch that fails mid-way leaves the staged files for the next run to complete it with.
+    const switching = staging;
+    staging = null;
+    await switchDataset(out, switching, changed, yearNames);
+    await rm(switching, { recursive: true, force: true });
+    const stamp: ExportStamp = { records: recordsHash, files: {} };
+    for (const name of written)
+      stamp.files[name] = { ...hashes.get(name)!, print: await filePrint(join(out, name)) };
     return { written, unchanged, stamp };
   } finally {
     if (staging !== null) await rm(staging, { recursive: true, force: true });
   }
+}
+
+// The changed files and the removal of year files the new set leaves out, as one switch.
+async function switchDataset(
+  out: string,
+  staging: string,
+  changed: string[],
+  yearNames: readonly string[],
+): Promise<void> {
+  const remove = await staleYearFiles(out, yearNames);
+  if (changed.length === 0 && remove.length === 0) return;
+  await switchSet(out, { staging: basename(staging), rename: changed, remove });
+  await endSwitch(out);
 }
 
 /** Writes the dataset from fragments in id order (the merge of a partitioned build uses it). */

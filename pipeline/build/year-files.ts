@@ -3,7 +3,7 @@
 // limits at the full corpus, and a few new documents change only the files of their years, so
 // the repository grows by small deltas. The lines are the bytes kamervragen.ndjson holds.
 import { createHash, type Hash } from 'node:crypto';
-import { mkdir, open, readdir, rm, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readdir, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export const DATA_DIR = 'data';
@@ -106,12 +106,12 @@ export async function openYearFiles(folder: string): Promise<YearFiles> {
   };
 }
 
-/** Removes the year files of `out` that the dataset just written no longer has. */
-export async function removeStaleYearFiles(out: string, keep: readonly string[]): Promise<void> {
+/** The year files in `out` that are not in `keep`: the ones a new set leaves out. */
+export async function staleYearFiles(out: string, keep: readonly string[]): Promise<string[]> {
   const wanted = new Set(keep);
   const present = await readdir(join(out, DATA_DIR)).catch(() => [] as string[]);
-  for (const name of present) {
-    const relative = `${DATA_DIR}/${name}`;
-    if (isYearFileName(relative) && !wanted.has(relative)) await rm(join(out, relative));
-  }
+  return present
+    .map((name) => `${DATA_DIR}/${name}`)
+    .filter((relative) => isYearFileName(relative) && !wanted.has(relative))
+    .sort();
 }

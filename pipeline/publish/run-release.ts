@@ -30,6 +30,7 @@ import { MANIFEST_NAME, parseManifest } from '../package/manifest.ts';
 import { NOTES_NAME } from '../package/release-notes.ts';
 import type { AssetEntry, Manifest } from '../package/release-types.ts';
 import { SCHEMA_VERSION } from '../validate/schema.ts';
+import { assertWholeSet, completeSwitch, endSwitch } from '../build/dataset-switch.ts';
 import { installDist } from './install-dist.ts';
 import { publishBundle } from './publish-release.ts';
 import type { PublishResult, ReleaseBundle, Target } from './publish-types.ts';
@@ -193,6 +194,9 @@ function outcomeOf(
 export async function runRelease(options: ReleaseOptions): Promise<ReleaseOutcome> {
   const out = resolve(options.root, options.out);
   const manifestPath = join(out, MANIFEST_NAME);
+  // The last release is what OUT holds as a whole set: complete a switch an interrupted run left.
+  if (options.dryRun) await assertWholeSet(out, 'release --dry-run');
+  else await completeSwitch(out);
   const previous = await readManifest(manifestPath);
   const work = workFolder(options, out);
   const buildDir = join(work, 'build');
@@ -250,7 +254,10 @@ export async function runRelease(options: ReleaseOptions): Promise<ReleaseOutcom
       if (options.citation && citation.source.kind === 'text')
         await writeFile(join(options.citation, CITATION_NAME), citation.source.bytes);
     }
-    if (!options.publish) return outcomeOf(assembled, build, null);
+    if (!options.publish) {
+      if (!options.dryRun) await endSwitch(out);
+      return outcomeOf(assembled, build, null);
+    }
     const notes = assembled.assets.find((a) => a.name === NOTES_NAME)!;
     const bundle: ReleaseBundle = {
       version: manifest.version,
@@ -261,6 +268,8 @@ export async function runRelease(options: ReleaseOptions): Promise<ReleaseOutcom
       commit: manifest.source_commit,
     };
     const published = await publishBundle(options, bundle, known, manifest.repository);
+    // Only now does dist/ name a version that exists at the target.
+    if (!options.dryRun) await endSwitch(out);
     return outcomeOf(assembled, build, published);
   } finally {
     await known.save();

@@ -1,5 +1,6 @@
 // dist/ is switched to a release as one set: nothing in OUT changes until every changed file is
-// staged, and files that did not change are not rewritten.
+// staged, the switch leaves its journal until the caller ends it, and files that did not change
+// are not rewritten.
 import { createHash } from 'node:crypto';
 import {
   mkdirSync,
@@ -13,6 +14,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { endSwitch, SWITCH_FILE } from '../../pipeline/build/dataset-switch.ts';
 import { installDist } from '../../pipeline/publish/install-dist.ts';
 import type { AssetFile } from '../../pipeline/publish/publish-types.ts';
 import { openKnownHashes } from '../../pipeline/publish/release-files.ts';
@@ -41,6 +43,9 @@ describe('installDist', () => {
     });
     expect((await installDist(out, v1, known)).sort()).toEqual(v1.map((f) => f.name).sort());
     const kept = statSync(join(out, 'data/2019-2020.ndjson')).ino;
+    // The journal says dist/ is mid-release until the version is published.
+    expect(readdirSync(out).filter((n) => n.startsWith('.'))).toEqual([SWITCH_FILE]);
+    await endSwitch(out);
 
     // A file that cannot be staged: OUT stays exactly as it was, no staging folder is left.
     const broken = [...files(join(root, 'v2'), { 'manifest.json': '{"version":"1.1.0"}\n' })];

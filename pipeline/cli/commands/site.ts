@@ -4,6 +4,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ioError, KamervragenError } from '../../errors.ts';
+import { assertWholeSet } from '../../build/dataset-switch.ts';
 import { SiteCollector, siteFileEstimate, siteFiles } from '../../site/build-site.ts';
 import type { ManifestSummary, ReleaseAsset, ReleaseInfo } from '../../site/site-inputs.ts';
 import { citationFromCff } from '../../site/citation.ts';
@@ -76,6 +77,7 @@ Exit codes: 0 written; 1 the data cannot be read; 2 wrong usage.
     const dataDir = values.data;
     const out = values.out;
 
+    await assertWholeSet(dataDir, 'site');
     const datapackage = await readOptionalJson(join(dataDir, 'datapackage.json'));
     const manifestJson = (await readOptionalJson(
       join(dataDir, 'manifest.json'),
