@@ -45,12 +45,9 @@ export function buildOptions(args: BuildArgs, env: NodeJS.ProcessEnv): BuildOpti
       2,
     );
   }
-  const seconds = positiveNumber(env, 'KAMERVRAGEN_PARSE_TIME_LIMIT', 'a number of seconds');
-  const heap = positiveNumber(env, 'KAMERVRAGEN_PARSE_MEMORY_LIMIT', 'a number of MiB');
   return {
     ...(workers === undefined || workers === '' ? {} : { workers: Number(workers) }),
-    ...(seconds === undefined ? {} : { parseTimeLimitMs: seconds * 1000 }),
-    ...(heap === undefined ? {} : { parseHeapMb: heap }),
+    ...parseLimits(env),
     ...cacheOption(args, env),
     ...(typeof args.partition === 'string' ? { partition: parsePartition(args.partition) } : {}),
     documents: args.documents ?? 'documents',
@@ -72,6 +69,19 @@ function cacheOption(args: BuildArgs, env: NodeJS.ProcessEnv): { cache?: string 
   const dir = typeof args.cache === 'string' ? args.cache : env.KAMERVRAGEN_CACHE;
   if (dir === undefined || dir === '') return {};
   return { cache: dir === 'off' ? null : dir };
+}
+
+/** The limits per document from the environment (build and release alike). */
+export function parseLimits(env: NodeJS.ProcessEnv): {
+  parseTimeLimitMs?: number;
+  parseHeapMb?: number;
+} {
+  const seconds = positiveNumber(env, 'KAMERVRAGEN_PARSE_TIME_LIMIT', 'a number of seconds');
+  const heap = positiveNumber(env, 'KAMERVRAGEN_PARSE_MEMORY_LIMIT', 'a number of MiB');
+  return {
+    ...(seconds === undefined ? {} : { parseTimeLimitMs: seconds * 1000 }),
+    ...(heap === undefined ? {} : { parseHeapMb: heap }),
+  };
 }
 
 function positiveNumber(env: NodeJS.ProcessEnv, name: string, what: string): number | undefined {

@@ -2,6 +2,7 @@
 // (which `npm run release` and `npm start` run too).
 import { execFileSync } from 'node:child_process';
 import { KamervragenError } from '../errors.ts';
+import { parseLimits } from '../build/build-options.ts';
 import { runEpoch } from '../package/plan-release.ts';
 import { repositoryFromEnv, repositoryFromRemote } from './repository-url.ts';
 import { DEFAULT_TARGET, parseTarget } from './parse-target.ts';
@@ -82,6 +83,7 @@ export function releaseOptions(
       undefined,
     gzipMinBytes: integer(args['gzip-min-bytes'], '--gzip-min-bytes'),
     workers: integer(args.workers ?? env.KAMERVRAGEN_WORKERS, '--workers'),
+    ...parseLimits(env),
     // A release always keeps its cache ("off", which a build accepts, means the default here).
     cache:
       args.cache ||

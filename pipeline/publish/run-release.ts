@@ -56,6 +56,9 @@ export interface ReleaseOptions {
   citation?: string | null | undefined;
   /** Worker threads for parsing (default: as `kamervragen build`). */
   workers?: number | undefined;
+  /** The limits per document (default: as `kamervragen build`). */
+  parseTimeLimitMs?: number | undefined;
+  parseHeapMb?: number | undefined;
   /** The record cache folder (default: as `kamervragen build`). */
   cache?: string | undefined;
   target: Target;
@@ -207,6 +210,8 @@ export async function runRelease(options: ReleaseOptions): Promise<ReleaseOutcom
     manifest: manifestPath,
     ...(options.sourceDateEpoch === undefined ? {} : { sourceDateEpoch: options.sourceDateEpoch }),
     workers: options.workers,
+    parseTimeLimitMs: options.parseTimeLimitMs,
+    parseHeapMb: options.parseHeapMb,
     cache: cacheFolder(options),
   });
   if (!build.ok) {

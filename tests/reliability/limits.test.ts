@@ -1,5 +1,6 @@
-// The limits per document (pipeline/extract/limits.ts): a compression bomb, an oversized file
-// and a file that takes too long to parse each fail alone, named, and the build goes on.
+// The limits per document (pipeline/extract/limits.ts): a compression bomb, an oversized file,
+// a file that takes too long to parse and one that needs too much memory each fail alone, named,
+// and the build or release goes on.
 import { readFileSync } from 'node:fs';
 import { mkdir, readFile, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -115,5 +116,29 @@ describe('limits in a real build', () => {
     const again = await runToEnd(['build', '--out', 'out', '--quarantine'], ws, env);
     expect(again.code, again.stderr).toBe(0);
     expect((await quarantined(ws))[0]?.errors[0]?.code).toBe('parse/time-limit');
+  }, 180_000);
+
+  it("the audit's 34 MB text of quotes fails alone on the memory limit of a release; the rest is released", async () => {
+    const name = 'ah-tk-20202021-9103.quotes.pdf.txt';
+    const ws = await setUp(name, async (path) => {
+      const at = SEED.indexOf('Antwoord 1');
+      await writeFile(path, SEED.slice(0, at) + '"'.repeat(34_000_000) + SEED.slice(at));
+    });
+    // Far below what this document needs to parse; the default (4096 MiB) parses it.
+    const env = { KAMERVRAGEN_PARSE_MEMORY_LIMIT: '256', SOURCE_DATE_EPOCH: '1700000000' };
+    const args = ['release', '--out', 'out', '--target', 'dir:releases', '--quarantine'];
+    const r = await runToEnd(args, ws, env, 170_000);
+    // Not V8's out-of-memory abort of the whole process (SIGABRT, status 134).
+    expect(r.signal).toBeNull();
+    expect(r.code, r.stderr).toBe(0);
+    const q = await quarantined(ws);
+    expect(q.map((e) => [e.file, e.errors[0]?.code])).toEqual([
+      [`documents/${name}`, 'parse/memory-limit'],
+    ]);
+    expect(q[0]!.errors[0]!.message).toMatch(/more than 256 MiB of memory/);
+    const manifest = JSON.parse(await readFile(join(ws, 'out', 'manifest.json'), 'utf8')) as {
+      counts: { documents: number };
+    };
+    expect(manifest.counts.documents).toBe(COMMITTED);
   }, 180_000);
 });

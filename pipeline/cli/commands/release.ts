@@ -59,6 +59,8 @@ Options:
 Environment: SOURCE_DATE_EPOCH (seconds) dates a new release; else the day it is made (UTC).
 GITHUB_SERVER_URL and GITHUB_REPOSITORY name the repository (else --repository or git's origin). KAMERVRAGEN_RELEASE_DELAY_UNIT_MS and KAMERVRAGEN_RELEASE_WRITE_INTERVAL_MS scale
 GitHub back-off and write spacing (defaults 1000; tests use less).
+KAMERVRAGEN_PARSE_TIME_LIMIT and KAMERVRAGEN_PARSE_MEMORY_LIMIT set the limits per document, as for
+kamervragen build (a document over one is quarantined with --quarantine, else fails the release).
 
 Examples:
   kamervragen release                       # to dist/releases/X.Y.Z/
