@@ -20,6 +20,8 @@ import {
   hidden,
   killAt,
   random,
+  RELEASE_ARGS,
+  RELEASE_ENV,
   removeWorkspaces,
   runToEnd,
   start,
@@ -216,15 +218,7 @@ describe('release (dir: target) killed at random points', () => {
   it(
     `keeps the last release, dist/ whole, and the re-run equals an uninterrupted release (${POINTS} + 1 points)`,
     async () => {
-      const env = { SOURCE_DATE_EPOCH: '1700000000' };
-      const args = [
-        'release',
-        '--target',
-        'dir:releases',
-        '--source-commit',
-        '0123456789abcdef0123456789abcdef01234567',
-        '--quarantine',
-      ];
+      const [args, env] = [RELEASE_ARGS, RELEASE_ENV];
       // Two workspaces with the same history: release 1.0.0 of the real documents, then one more document.
       const prepare = async (prefix: string) => {
         const ws = await workspace(prefix);

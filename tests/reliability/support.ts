@@ -133,6 +133,17 @@ export async function hidden(dir: string): Promise<string[]> {
     .sort();
 }
 
+/** A release to a dir: target, pinned in date and commit so two runs are byte-identical. */
+export const RELEASE_ARGS = [
+  'release',
+  '--target',
+  'dir:releases',
+  '--source-commit',
+  '0123456789abcdef0123456789abcdef01234567',
+  '--quarantine',
+];
+export const RELEASE_ENV = { SOURCE_DATE_EPOCH: '1700000000' };
+
 const made: string[] = [];
 
 export async function workspace(prefix: string): Promise<string> {

@@ -11,6 +11,8 @@ import {
   copyDocuments,
   digests,
   hidden,
+  RELEASE_ARGS,
+  RELEASE_ENV,
   removeWorkspaces,
   runToEnd,
   workspace,
@@ -112,15 +114,7 @@ async function killEveryRename(c: Case, check: (what: string) => Promise<void>):
 
 describe('dist/ switched as one set', () => {
   it('by a release killed after any rename: never a mixed set without the journal, and never a manifest of an unpublished version', async () => {
-    const env = { SOURCE_DATE_EPOCH: '1700000000' };
-    const args = [
-      'release',
-      '--target',
-      'dir:releases',
-      '--source-commit',
-      '0123456789abcdef0123456789abcdef01234567',
-      '--quarantine',
-    ];
+    const [args, env] = [RELEASE_ARGS, RELEASE_ENV];
     const c = await prepare('switch-release', args, env, ['dist', 'releases']);
     let refusals = 0;
     const kills = await killEveryRename(c, async (what) => {
