@@ -46,10 +46,10 @@ describe('builds sharing the record cache', () => {
   it('builds of two folders sharing one --cache do not damage each other or the cache', async () => {
     const ws = await workspace('shared-cache-two');
     const folders = ['a', 'b'];
-    const added: string[] = [];
+    let added: string[] = [];
     for (const f of folders) {
       await mkdir(join(ws, f, 'documents'), { recursive: true });
-      added.splice(0, added.length, ...(await copyDocuments(join(ws, f, 'documents'), 60)));
+      added = await copyDocuments(join(ws, f, 'documents'), 60);
     }
     const cache = join(ws, 'cache');
     const build = (f: string, out: string, ...more: string[]) => [
