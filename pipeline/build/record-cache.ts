@@ -11,16 +11,16 @@
 // build reads neither the pack's headers nor the documents themselves, only what it exports.
 // Without a usable index (first build, a damaged file, entries appended by a killed build) the
 // pack's headers are walked instead, so the index is only ever a shortcut.
+// The index and its journal are read and written in pack-index.ts; the walk and the compaction
+// of the pack are in pack-file.ts.
 // Entries no longer used are dropped when they outnumber the live ones.
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
 import {
-  appendFile,
   mkdir,
   open,
   readFile,
   readdir,
-  rename,
   rm,
   stat,
   truncate,
@@ -31,11 +31,14 @@ import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../fetch/document-store.ts';
 import type { SourceFile } from '../types.ts';
-import { KamervragenError, ioError, type Diagnostic } from '../errors.ts';
+import { KamervragenError, ioError } from '../errors.ts';
 import { encodeEntry, entryDigest, type PackedEntry } from './pack-entry.ts';
-import type { PreparedOutcome, RecordSummary } from './prepare-record.ts';
+import { compact, type CachedOutcome, type Slot } from './pack-file.ts';
+import { appendJournal, JOURNAL_SUFFIX, loadIndex, writeIndex } from './pack-index.ts';
+import type { PreparedOutcome } from './prepare-record.ts';
 
 export { encodeEntry, type PackedEntry } from './pack-entry.ts';
+export type { CachedOutcome } from './pack-file.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** What decides an outcome besides the input bytes. */
@@ -67,7 +70,6 @@ const PACK_PREFIX = 'records-';
 const PACK_SUFFIX = '.pack';
 const INDEX_SUFFIX = '.index.json';
 const CLOCK_FILE = 'clock';
-const INDEX_FORMAT = 3;
 /** Bytes read from the pack at once when exporting: neighbouring entries come in one read. */
 const WINDOW = 8 << 20;
 
@@ -110,24 +112,6 @@ export function sourceKey(version: string, source: SourceFile): string {
   return hash.digest('hex');
 }
 
-export type CachedOutcome = Omit<PreparedOutcome, 'fragments'>;
-
-interface Slot {
-  /** Where the entry's header line starts. */
-  start: number;
-  /** Where the summary-and-diagnostics JSON starts, and its length. */
-  offset: number;
-  length: number;
-  /** Byte lengths of the fragments after it. */
-  fragments: number[];
-  /** sha256 of the key and the entry's bytes after its header (see pack-entry.ts). */
-  digest: string;
-  /** Whether the bytes on disk were checked against the digest (or written by this build). */
-  verified?: boolean;
-  /** The summary and diagnostics, when known without reading the pack. */
-  meta?: CachedOutcome | undefined;
-}
-
 /** What the last build of an output folder wrote, so an unchanged rebuild need not write it again. */
 export interface ExportStamp {
   /** sha256 of the exported record keys, in order. */
@@ -164,42 +148,6 @@ export interface RecordCache {
   setStamp(out: string, stamp: ExportStamp | null): Promise<void>;
   /** Writes new entries and the index (and compacts); call once, at the end of a build. */
   save(): Promise<{ hits: number; misses: number }>;
-}
-
-// The index stores a summary as an array of its fields (in this order) rather than an object,
-// which makes the file of a hundred thousand entries about half as large and quicker to parse.
-const SUMMARY_FIELDS = [
-  'id',
-  'title',
-  'submitted',
-  'answered',
-  'session_year',
-  'sha256',
-  'questions',
-  'answers',
-  'facts',
-  'askers',
-  'footnotes',
-  'references',
-] as const satisfies readonly (keyof RecordSummary)[];
-
-type IndexEntry = [
-  key: string,
-  start: number,
-  offset: number,
-  length: number,
-  fragments: string,
-  summary: unknown[] | null,
-  diagnostics: Diagnostic[] | null,
-  digest: string,
-];
-
-interface IndexFile {
-  format: number;
-  pack: number;
-  entries: IndexEntry[];
-  /** Path, fingerprint, and the entry's position in `entries`. */
-  sources: [string, string, number][];
 }
 
 export async function openRecordCache(dir: string, version?: string): Promise<RecordCache> {
@@ -465,255 +413,4 @@ async function readStamps(dir: string): Promise<Record<string, ExportStamp>> {
   } catch {
     return {};
   }
-}
-
-// Written in batches, never as one string: the index of a large store is tens of megabytes.
-async function writeIndex(
-  path: string,
-  index: Map<string, Slot>,
-  sources: Map<string, [string, string]>,
-  pack: number,
-): Promise<void> {
-  const temp = `${path}.${process.pid}.tmp`;
-  const handle = await open(temp, 'w');
-  try {
-    let batch: string[] = [`{"format":${INDEX_FORMAT},"pack":${pack},"entries":[`];
-    const put = async (text: string) => {
-      batch.push(text);
-      if (batch.length >= 2000) {
-        await handle.write(batch.join(''));
-        batch = [];
-      }
-    };
-    const position = new Map<string, number>();
-    for (const [key, s] of index) {
-      await put(`${position.size === 0 ? '' : ','}${JSON.stringify(toIndexEntry(key, s))}`);
-      position.set(key, position.size);
-    }
-    await put('],"sources":[');
-    let first = true;
-    for (const [file, [print, key]] of sources) {
-      const at = position.get(key);
-      if (at === undefined) continue;
-      await put(`${first ? '' : ','}${JSON.stringify([file, print, at])}`);
-      first = false;
-    }
-    await put(']}');
-    await handle.write(batch.join(''));
-  } finally {
-    await handle.close();
-  }
-  await rename(temp, path);
-}
-
-async function appendJournal(
-  indexPath: string,
-  index: Map<string, Slot>,
-  appended: readonly string[],
-  before: Map<string, [string, string]>,
-  now: Map<string, [string, string]>,
-  pack: number,
-): Promise<void> {
-  const line: JournalLine = { pack, entries: [], sources: [], gone: [] };
-  for (const key of appended) {
-    const s = index.get(key);
-    if (s !== undefined) line.entries.push(toIndexEntry(key, s));
-  }
-  for (const [file, [print, key]] of now) {
-    const was = before.get(file);
-    if (was === undefined || was[0] !== print || was[1] !== key)
-      line.sources.push([file, print, key]);
-  }
-  for (const file of before.keys()) if (!now.has(file)) line.gone.push(file);
-  await appendFile(`${indexPath}${JOURNAL_SUFFIX}`, `${JSON.stringify(line)}\n`);
-}
-
-// A slot as the index and the journal store it, and back. (An entry whose summary is not in
-// memory is stored without it: the pack has it.)
-function toIndexEntry(key: string, s: Slot): IndexEntry {
-  return [
-    key,
-    s.start,
-    s.offset,
-    s.length,
-    s.fragments.join(','),
-    s.meta?.record ? SUMMARY_FIELDS.map((f) => s.meta!.record![f]) : null,
-    s.meta === undefined ? null : s.meta.diagnostics,
-    s.digest,
-  ];
-}
-
-function fromIndexEntry(entry: IndexEntry): Slot {
-  const [, start, offset, length, fragments, summary, diagnostics, digest] = entry;
-  let meta: CachedOutcome | undefined;
-  if (diagnostics !== null) {
-    const record =
-      summary === null ? null : Object.fromEntries(SUMMARY_FIELDS.map((f, i) => [f, summary[i]]));
-    meta = { record: record as unknown as RecordSummary | null, diagnostics };
-  }
-  const lengths = fragments === '' ? [] : fragments.split(',').map(Number);
-  return { start, offset, length, fragments: lengths, digest, meta };
-}
-
-// The index when it matches the pack, plus any entries appended after it was written; else a
-// walk over the whole pack. Either way `end` is where the last whole entry ends.
-async function loadIndex(
-  packPath: string,
-  indexPath: string,
-): Promise<{
-  index: Map<string, Slot>;
-  sources: Map<string, [string, string]>;
-  end: number;
-  indexed: number;
-  journalBytes: number;
-}> {
-  const packSize = await stat(packPath).then(
-    (s) => s.size,
-    () => 0,
-  );
-  const index = new Map<string, Slot>();
-  const sources = new Map<string, [string, string]>();
-  let from = 0;
-  let journal = { pack: 0, bytes: 0 };
-  /** Whether an index was read (without one there is nothing for a journal to add to). */
-  let based = false;
-  try {
-    const file = JSON.parse(await readFile(indexPath, 'utf8')) as IndexFile;
-    if (file.format === INDEX_FORMAT && file.pack <= packSize) {
-      for (const entry of file.entries) index.set(entry[0], fromIndexEntry(entry));
-      for (const [path, print, at] of file.sources) {
-        const key = file.entries[at]?.[0];
-        if (key !== undefined) sources.set(path, [print, key]);
-      }
-      from = file.pack;
-      based = true;
-      journal = await applyJournal(`${indexPath}${JOURNAL_SUFFIX}`, packSize, index, sources);
-      from = Math.max(from, journal.pack);
-    }
-  } catch {
-    // No index, or a damaged one: the pack itself says what it holds.
-    index.clear();
-    sources.clear();
-    from = 0;
-    based = false;
-    journal = { pack: 0, bytes: 0 };
-  }
-  const end = await walkPack(packPath, packSize, from, index);
-  return { index, sources, end, indexed: based ? from : -1, journalBytes: journal.bytes };
-}
-
-// The journal beside the index: one line per build that changed little, so a build that adds a
-// document appends a line instead of rewriting an index of tens of megabytes. A torn last line
-// (a killed build) is ignored; the pack walk finds its entries.
-interface JournalLine {
-  pack: number;
-  entries: IndexEntry[];
-  sources: [string, string, string][];
-  gone: string[];
-}
-
-async function applyJournal(
-  path: string,
-  packSize: number,
-  index: Map<string, Slot>,
-  sources: Map<string, [string, string]>,
-): Promise<{ pack: number; bytes: number }> {
-  const text = await readFile(path, 'utf8').catch(() => '');
-  let pack = 0;
-  for (const line of text.split('\n')) {
-    if (line === '') continue;
-    let change: JournalLine;
-    try {
-      change = JSON.parse(line) as JournalLine;
-    } catch {
-      break;
-    }
-    if (change.pack > packSize) break;
-    for (const entry of change.entries) index.set(entry[0], fromIndexEntry(entry));
-    for (const gone of change.gone) sources.delete(gone);
-    for (const [file, print, key] of change.sources) sources.set(file, [print, key]);
-    pack = change.pack;
-  }
-  return { pack, bytes: text.length };
-}
-
-const JOURNAL_SUFFIX = '.journal';
-
-// Walks the entry headers from `pos`; a torn last entry (a killed build) ends the pack.
-async function walkPack(
-  path: string,
-  fileSize: number,
-  pos: number,
-  index: Map<string, Slot>,
-): Promise<number> {
-  if (pos >= fileSize) return pos;
-  const handle = await open(path, 'r').catch(() => null);
-  if (handle === null) return pos;
-  try {
-    const chunk = Buffer.allocUnsafe(1 << 24);
-    let chunkStart = 0;
-    let chunkLength = 0;
-    while (pos < fileSize) {
-      if (pos + 4096 > chunkStart + chunkLength && chunkStart + chunkLength < fileSize) {
-        chunkStart = pos;
-        chunkLength = (await handle.read(chunk, 0, chunk.length, pos)).bytesRead;
-      }
-      const at = pos - chunkStart;
-      const nl = chunk.indexOf(10, at);
-      if (nl === -1 || nl >= chunkLength) break;
-      const [key, meta, lengths, digest] = chunk.toString('latin1', at, nl).split('\t');
-      const fragments =
-        lengths === '' || lengths === undefined ? [] : lengths.split(',').map(Number);
-      const length = Number(meta);
-      if (key === undefined || !/^[0-9a-f]{64}$/.test(key) || !Number.isInteger(length)) break;
-      if (digest === undefined || !/^[0-9a-f]{64}$/.test(digest)) break;
-      if (fragments.some((n) => !Number.isInteger(n) || n < 0)) break;
-      const offset = pos + (nl - at) + 1;
-      const next = offset + length + fragments.reduce((a, b) => a + b, 0);
-      if (next > fileSize) break;
-      index.set(key, { start: pos, offset, length, fragments, digest });
-      pos = next;
-    }
-  } finally {
-    await handle.close();
-  }
-  return pos;
-}
-
-// Rewrites the pack with only the entries in `used`, updating their offsets; returns its size.
-async function compact(path: string, index: Map<string, Slot>, used: Set<string>): Promise<number> {
-  const temp = `${path}.${process.pid}.tmp`;
-  const out = await open(temp, 'w');
-  const source = await open(path, 'r');
-  let written = 0;
-  try {
-    let batch: Buffer[] = [];
-    let size = 0;
-    for (const [key, slot] of [...index]) {
-      if (!used.has(key)) {
-        index.delete(key);
-        continue;
-      }
-      const length =
-        slot.offset + slot.length + slot.fragments.reduce((a, b) => a + b, 0) - slot.start;
-      const buffer = Buffer.allocUnsafe(length);
-      await source.read(buffer, 0, length, slot.start);
-      const shift = written - slot.start;
-      index.set(key, { ...slot, start: slot.start + shift, offset: slot.offset + shift });
-      batch.push(buffer);
-      size += length;
-      written += length;
-      if (size >= 1 << 23) {
-        await out.write(Buffer.concat(batch));
-        batch = [];
-        size = 0;
-      }
-    }
-    if (batch.length > 0) await out.write(Buffer.concat(batch));
-  } finally {
-    await source.close();
-    await out.close();
-  }
-  await rename(temp, path);
-  return written;
 }
