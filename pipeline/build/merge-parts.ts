@@ -12,7 +12,7 @@ import { crossTableFiles } from '../export/cross-tables.ts';
 import { planFromSummaries } from './plan-from-summaries.ts';
 import type { Fragments, RecordSummary } from './prepare-record.ts';
 import { quarantineJson, QUARANTINE_FILE } from './quarantine-file.ts';
-import { readPreviousManifest } from './run-build.ts';
+import { readPreviousManifest } from './export-records.ts';
 import { writeDataset } from './write-dataset.ts';
 import { assertWholeSet, completeSwitch, endSwitch } from './dataset-switch.ts';
 

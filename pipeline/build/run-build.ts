@@ -1,49 +1,33 @@
 // The build as one call, shared by `kamervragen build` and the release command: read documents/,
 // parse and validate, export into the output folder. I/O lives here and in the modules it calls
-// for reading (read-sources.ts), the record cache and writing (write-dataset.ts and the writers
-// it calls); every step in between is pure.
-import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+// for reading (read-sources.ts), the record cache and the export (export-records.ts,
+// write-dataset.ts and the writers it calls); every step in between is pure.
+import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { hasErrors, KamervragenError, type Diagnostic } from '../errors.ts';
+import { hasErrors, type Diagnostic } from '../errors.ts';
 import { tryLock } from '../lock/folder-lock.ts';
-import { parseManifest, MANIFEST_NAME } from '../package/manifest.ts';
-import type { Manifest } from '../package/release-types.ts';
-import { SCHEMA_VERSION } from '../validate/schema.ts';
 import { buildRecords, type QuarantinedFile, type RecordsResult } from './build-records.ts';
 import { completeSwitch, endSwitch } from './dataset-switch.ts';
 import {
-  inRange,
-  partitionKey,
-  sessionYearHint,
-  writePartition,
-  type PartitionRange,
-} from './partition.ts';
-import { crossTableFiles } from '../export/cross-tables.ts';
-import { planFromSummaries } from './plan-from-summaries.ts';
+  byId,
+  exportPartition,
+  exportRecords,
+  type KeyedSummary,
+  type Written,
+} from './export-records.ts';
+import { inRange, partitionKey, sessionYearHint, type PartitionRange } from './partition.ts';
 import type { RecordSummary } from './prepare-record.ts';
-import { quarantineJson, QUARANTINE_FILE } from './quarantine-file.ts';
 import { listEntries, type SourceEntry } from './read-sources.ts';
 import {
   defaultCacheDir,
   fileSystemClock,
   openRecordCache,
   type CachedOutcome,
-  type ExportStamp,
   type PackedEntry,
-  type RecordCache,
 } from './record-cache.ts';
-import { isYearFileName } from './year-files.ts';
 import { fingerprintsOnThread, RACY_MARGIN_MS } from './source-fingerprint.ts';
-import {
-  filePrint,
-  finishDataset,
-  openDatasetWriter,
-  RECORD_FILES,
-  type DatasetWriter,
-} from './write-dataset.ts';
-import { ANALYST_FILES } from '../export/export-dataset.ts';
+import { openDatasetWriter, type DatasetWriter } from './write-dataset.ts';
 
 export interface BuildOptions {
   /** Folder of source documents (default documents). */
@@ -262,16 +246,6 @@ export async function runBuild(options: BuildOptions): Promise<BuildSummary> {
   }
 }
 
-interface Written {
-  names: string[];
-  version: string | null;
-  date: string | null;
-  files?: Record<string, { bytes: number; sha256: string }>;
-}
-
-/** A record's summary with its cache key and source file, which the build keeps to itself. */
-type KeyedSummary = RecordSummary & { key: string; file: string };
-
 function keyed(
   key: string,
   outcome: CachedOutcome,
@@ -283,18 +257,8 @@ function keyed(
   };
 }
 
-function byId(records: readonly KeyedSummary[]): KeyedSummary[] {
-  return [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-}
-
 function sameKeys(streamed: readonly string[], sorted: readonly KeyedSummary[]): boolean {
   return streamed.length === sorted.length && sorted.every((r, i) => r.key === streamed[i]);
-}
-
-function recordsHash(sorted: readonly KeyedSummary[]): string {
-  const hash = createHash('sha256');
-  for (const r of sorted) hash.update(`${r.key}\n`);
-  return hash.digest('hex');
 }
 
 function summarise(
@@ -320,121 +284,4 @@ function summarise(
     quarantined: result.quarantined,
     diagnostics: [...listing, ...result.diagnostics],
   };
-}
-
-async function exportRecords(
-  options: BuildOptions,
-  result: RecordsResult<KeyedSummary>,
-  sorted: readonly KeyedSummary[],
-  cache: RecordCache,
-  streamed: DatasetWriter | null,
-): Promise<Written> {
-  // The version and date come from the last release's manifest and the documents, never the clock,
-  // so rebuilding unchanged documents reproduces dist/ byte for byte.
-  const previous = await readPreviousManifest(options.manifest ?? join(options.out, MANIFEST_NAME));
-  const plan =
-    result.records.length === 0 && previous === null
-      ? null
-      : planFromSummaries(result.records, previous, {
-          schemaVersion: SCHEMA_VERSION,
-          sourceDateEpoch: options.sourceDateEpoch,
-        });
-  const meta = plan === null ? {} : { version: plan.version, created: `${plan.date}T00:00:00Z` };
-  const records = recordsHash(sorted);
-  const stamp = await cache.stamp(options.out);
-  // The same records as the files the last build wrote, which nobody touched since: those files
-  // are already right.
-  const keep =
-    streamed === null &&
-    stamp !== null &&
-    stamp.records === records &&
-    (await untouched(options.out, stamp));
-  let writer = streamed;
-  if (writer === null && !keep) {
-    await cache.flush();
-    writer = await openDatasetWriter(options.out);
-    try {
-      for (const record of sorted) {
-        const { bytes, lengths } = cache.packedFragments(record.key);
-        await writer.addPacked(bytes, lengths, record.session_year);
-      }
-    } catch (error) {
-      await writer.abort();
-      throw error;
-    }
-  }
-  const finished = await finishDataset(
-    options.out,
-    writer,
-    {
-      meta,
-      extra: [{ name: QUARANTINE_FILE, chunks: () => [quarantineJson(result.quarantined)] }],
-      tables: crossTableFiles(sorted, plan?.date ?? null),
-      stamp,
-      keepRecordFiles: keep,
-    },
-    records,
-  );
-  await cache.setStamp(options.out, finished.stamp);
-  const files = Object.fromEntries(
-    Object.entries(finished.stamp.files).map(([name, f]) => [
-      name,
-      { bytes: f.bytes, sha256: f.sha256 },
-    ]),
-  );
-  return {
-    names: finished.written,
-    version: plan?.version ?? null,
-    date: plan?.date ?? null,
-    files,
-  };
-}
-
-async function untouched(out: string, stamp: ExportStamp): Promise<boolean> {
-  const analyst = ANALYST_FILES.filter((name) => name in stamp.files);
-  const names = [...RECORD_FILES, ...analyst, ...Object.keys(stamp.files).filter(isYearFileName)];
-  for (const name of names) {
-    const known = stamp.files[name];
-    if (known === undefined || known.print !== (await filePrint(join(out, name)))) return false;
-  }
-  return true;
-}
-
-async function exportPartition(
-  options: BuildOptions,
-  range: PartitionRange,
-  sources: number,
-  result: RecordsResult<KeyedSummary>,
-  cache: RecordCache,
-): Promise<{ names: string[]; version: null; date: null }> {
-  await cache.flush();
-  const sorted = byId(result.records);
-  const names = await writePartition(
-    options.out,
-    {
-      range,
-      sources,
-      records: sorted.map(({ key: _key, file: _file, ...summary }) => summary),
-      quarantined: result.quarantined,
-    },
-    (function* () {
-      for (const record of sorted) yield cache.fragments(record.key);
-    })(),
-  );
-  return { names, version: null, date: null };
-}
-
-export async function readPreviousManifest(path: string): Promise<Manifest | null> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new KamervragenError(
-      'build/manifest',
-      `cannot read the last release's manifest (${(error as Error).message})`,
-      { file: path },
-    );
-  }
-  return parseManifest(text, path);
 }
