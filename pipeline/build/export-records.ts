@@ -1,12 +1,13 @@
 // The export step of a build: the record files written from the cache in id order (or kept when
 // the last build wrote the same records and nobody touched them), the version planned from the
 // last release's manifest, and a partition's part files.
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { KamervragenError } from '../errors.ts';
 import { crossTableFiles } from '../export/cross-tables.ts';
-import { ANALYST_FILES } from '../export/export-dataset.ts';
+import { PARQUET_FILES } from '../export/export-dataset.ts';
+import { workbookYear } from '../export/xlsx-cells.ts';
 import { parseManifest, MANIFEST_NAME } from '../package/manifest.ts';
 import type { Manifest } from '../package/release-types.ts';
 import { SCHEMA_VERSION } from '../validate/schema.ts';
@@ -24,7 +25,7 @@ import {
   RECORD_FILES,
   type DatasetWriter,
 } from './write-dataset.ts';
-import { isYearFileName } from './year-files.ts';
+import { isYearFileName, NO_YEAR } from './year-files.ts';
 
 export interface Written {
   names: string[];
@@ -44,6 +45,19 @@ function recordsHash(sorted: readonly KeyedSummary[]): string {
   const hash = createHash('sha256');
   for (const r of sorted) hash.update(`${r.key}\n`);
   return hash.digest('hex');
+}
+
+// What each session year's workbook is made from. A cache key covers the document's bytes and
+// the code (the workbook writer among it), so equal keys mean an equal workbook.
+function yearKeys(sorted: readonly KeyedSummary[]): Map<string, string> {
+  const hashes = new Map<string, Hash>();
+  for (const r of sorted) {
+    const year = r.session_year ?? NO_YEAR;
+    let hash = hashes.get(year);
+    if (hash === undefined) hashes.set(year, (hash = createHash('sha256')));
+    hash.update(`${r.key}\n`);
+  }
+  return new Map([...hashes].map(([year, hash]) => [year, hash.digest('hex')]));
 }
 
 export async function exportRecords(
@@ -96,6 +110,7 @@ export async function exportRecords(
       tables: crossTableFiles(sorted, plan?.date ?? null),
       stamp,
       keepRecordFiles: keep,
+      years: yearKeys(sorted),
     },
     records,
   );
@@ -115,8 +130,11 @@ export async function exportRecords(
 }
 
 async function untouched(out: string, stamp: ExportStamp): Promise<boolean> {
-  const analyst = ANALYST_FILES.filter((name) => name in stamp.files);
-  const names = [...RECORD_FILES, ...analyst, ...Object.keys(stamp.files).filter(isYearFileName)];
+  const analyst = PARQUET_FILES.filter((name) => name in stamp.files);
+  const perYear = Object.keys(stamp.files).filter(
+    (name) => isYearFileName(name) || workbookYear(name) !== null,
+  );
+  const names = [...RECORD_FILES, ...analyst, ...perYear];
   for (const name of names) {
     const known = stamp.files[name];
     if (known === undefined || known.print !== (await filePrint(join(out, name)))) return false;

@@ -117,7 +117,7 @@ export interface ExportStamp {
   /** sha256 of the exported record keys, in order. */
   records: string;
   /** Per file: bytes, sha256, and the file system's fingerprint of the file as written. */
-  files: Record<string, { bytes: number; sha256: string; print: string }>;
+  files: Record<string, { bytes: number; sha256: string; print: string; from?: string }>;
 }
 
 export interface RecordCache {

@@ -7,21 +7,26 @@
 // The build can open the writer before it knows every record and feed it while parsing goes on.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, rm, stat, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readdir, rm, stat, type FileHandle } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { dataPackage, type PackageMeta, type ResourceStats } from '../export/datapackage.ts';
-import { ANALYST_FILES } from '../export/export-dataset.ts';
+import { PARQUET_FILES } from '../export/export-dataset.ts';
 import { PARQUET_SUFFIX } from '../export/parquet-sql.ts';
-import { XLSX_NAME } from '../export/xlsx-cells.ts';
-import { releaseAssetName } from '../package/assemble-release.ts';
-import { keptAnalystFiles, writeAnalystFiles } from './analyst-files.ts';
+import { WORKBOOK_DIR, workbookAssetName, workbookYear } from '../export/xlsx-cells.ts';
+import { keptParquet, writeParquet, writeWorkbooks, type Workbook } from './analyst-files.ts';
 import { csvChunks } from '../export/to-csv.ts';
 import { TABLES } from '../export/tables.ts';
 import { PACKAGE_TABLES } from '../export/export-dataset.ts';
 import type { FragmentBytes } from './prepare-record.ts';
 import type { ExportStamp } from './record-cache.ts';
 import { ioError } from '../errors.ts';
-import { isYearFileName, openYearFiles, staleYearFiles, DATA_DIR } from './year-files.ts';
+import {
+  isYearFileName,
+  openYearFiles,
+  staleYearFiles,
+  DATA_DIR,
+  yearOfFile,
+} from './year-files.ts';
 import { endSwitch, switchSet } from './dataset-switch.ts';
 import { hashThread, localHash, type StreamHash } from './thread-hash.ts';
 import { removeStaleStaging, STAGING_PREFIX, type OutputFile } from './write-files.ts';
@@ -251,6 +256,8 @@ export interface FinishOptions {
   keepRecordFiles?: boolean | undefined;
   /** The cross-record tables (cases.csv …), small: measured for datapackage.json and written. */
   tables?: readonly OutputFile[] | undefined;
+  /** Per session year, the hash of its records' cache keys: a workbook made from them is kept. */
+  years?: ReadonlyMap<string, string> | undefined;
 }
 
 /**
@@ -292,20 +299,30 @@ async function finishFiles(
     const stats = new Map<string, ResourceStats>();
     for (const name of RECORD_FILES)
       if (name.endsWith('.csv')) stats.set(name.slice(0, -4), hashes.get(name)!);
-    // Kept record files keep the Parquet copies and the workbook made from them, as long as
-    // nobody touched those either (run-build checks every kept file's print).
+    // Kept record files keep the Parquet copies made from them, as long as nobody touched those
+    // either (run-build checks every kept file's print).
     const stamped = options.stamp?.files;
-    const keepAnalyst =
-      writer === null && stamped !== undefined && ANALYST_FILES.every((n) => n in stamped);
-    const { parquet, xlsx } = keepAnalyst
-      ? keptAnalystFiles(stamped)
-      : await writeAnalystFiles(writer === null ? out : staging, staging);
+    const keepParquet =
+      writer === null && stamped !== undefined && PARQUET_FILES.every((n) => n in stamped);
+    const recordsDir = writer === null ? out : staging;
+    const parquet = keepParquet ? keptParquet(stamped) : await writeParquet(recordsDir, staging);
     for (const [table, s] of parquet) hashes.set(`${table}${PARQUET_SUFFIX}`, s);
-    hashes.set(XLSX_NAME, xlsx);
-    // Like the release, name the workbook as a release of this version publishes it.
+    const yearNames = [...hashes.keys()].filter(isYearFileName).sort();
+    const years = new Map(
+      yearNames.map(yearOfFile).map((year) => [year, options.years?.get(year) ?? '']),
+    );
+    const untouched = async (name: string) =>
+      stamped?.[name] !== undefined && stamped[name].print === (await filePrint(join(out, name)));
+    const books = await writeWorkbooks(years, recordsDir, staging, stamped, untouched);
+    for (const book of books) hashes.set(book.name, book.stats);
+    // Like the release, name the workbooks as a release of this version publishes them.
     const version = options.meta.version;
-    const xlsxPath = version === undefined ? XLSX_NAME : releaseAssetName(XLSX_NAME, version);
-    const meta = { ...options.meta, parquet, xlsx, xlsxPath };
+    const workbooks = books.map(({ year, name, stats }) => ({
+      year,
+      stats,
+      path: version === undefined ? name : workbookAssetName(year, version),
+    }));
+    const meta = { ...options.meta, parquet, workbooks };
     const tables = options.tables ?? [];
     // The cross-record tables come first: datapackage.json, made after them, takes their sizes
     // and hashes from their writing.
@@ -325,17 +342,25 @@ async function finishFiles(
       hashes.set(file.name, written);
       if (tables.includes(file)) stats.set(file.name.slice(0, -4), written);
     }
-    const yearNames = [...hashes.keys()].filter(isYearFileName);
-    const written = [...RECORD_FILES, ...ANALYST_FILES, ...yearNames, ...small.map((f) => f.name)];
+    const bookNames = books.map((b) => b.name);
+    const written = [
+      ...RECORD_FILES,
+      ...PARQUET_FILES,
+      ...yearNames,
+      ...bookNames,
+      ...small.map((f) => f.name),
+    ];
     await mkdir(join(out, DATA_DIR), { recursive: true });
+    await mkdir(join(out, WORKBOOK_DIR), { recursive: true });
     const unchanged: string[] = [];
     const changed: string[] = [];
     for (const name of written) {
       const kept =
-        writer === null &&
-        (RECORD_FILES.includes(name) ||
-          isYearFileName(name) ||
-          (keepAnalyst && ANALYST_FILES.includes(name)));
+        books.some((b) => b.kept && b.name === name) ||
+        (writer === null &&
+          (RECORD_FILES.includes(name) ||
+            isYearFileName(name) ||
+            (keepParquet && PARQUET_FILES.includes(name))));
       const known = options.stamp?.files[name];
       const staged = join(staging, name);
       if (kept || (await sameBytes(staged, join(out, name), hashes.get(name)!, known)))
@@ -345,28 +370,59 @@ async function finishFiles(
     // A switch that fails mid-way leaves the staged files for the next run to complete it with.
     const switching = staging;
     staging = null;
-    await switchDataset(out, switching, changed, yearNames);
+    await switchDataset(out, switching, changed, [...yearNames, ...bookNames]);
     await rm(switching, { recursive: true, force: true });
     const stamp: ExportStamp = { records: recordsHash, files: {} };
-    for (const name of written)
-      stamp.files[name] = { ...hashes.get(name)!, print: await filePrint(join(out, name)) };
+    const from = new Map(books.map((b: Workbook) => [b.name, b.from]));
+    for (const name of written) {
+      const made = from.get(name);
+      stamp.files[name] = {
+        ...hashes.get(name)!,
+        print: await filePrint(join(out, name)),
+        ...(made ? { from: made } : {}),
+      };
+    }
     return { written, unchanged, stamp };
   } finally {
     if (staging !== null) await rm(staging, { recursive: true, force: true });
   }
 }
 
-// The changed files and the removal of year files the new set leaves out, as one switch.
+// A workbook of the whole dataset, made before there was one per session year.
+const RETIRED = ['kamervragen.xlsx'];
+
+// The changed files and the removal of the year files and workbooks the new set leaves out
+// (and of retired files), as one switch.
 async function switchDataset(
   out: string,
   staging: string,
   changed: string[],
-  yearNames: readonly string[],
+  perYear: readonly string[],
 ): Promise<void> {
-  const remove = await staleYearFiles(out, yearNames);
+  const remove = [
+    ...(await staleYearFiles(out, perYear)),
+    ...(await staleWorkbooks(out, perYear)),
+    ...(await present(out, RETIRED)),
+  ];
   if (changed.length === 0 && remove.length === 0) return;
   await switchSet(out, { staging: basename(staging), rename: changed, remove });
   await endSwitch(out);
+}
+
+async function staleWorkbooks(out: string, keep: readonly string[]): Promise<string[]> {
+  const wanted = new Set(keep);
+  const names = await readdir(join(out, WORKBOOK_DIR)).catch(() => [] as string[]);
+  return names
+    .map((name) => `${WORKBOOK_DIR}/${name}`)
+    .filter((name) => workbookYear(name) !== null && !wanted.has(name))
+    .sort();
+}
+
+async function present(out: string, names: readonly string[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const name of names)
+    if ((await stat(join(out, name)).catch(() => null)) !== null) found.push(name);
+  return found;
 }
 
 /** Writes the dataset from fragments in id order (the merge of a partitioned build uses it). */

@@ -1,17 +1,18 @@
-// I/O edge: kamervragen.xlsx, the tables for spreadsheet users, made from the CSV files on disk.
-// Every cell is typed: declared integers are numbers, everything else is a text cell, so Excel
-// and LibreOffice show "=…", "+31…" or "- …" as the text it is and never run it as a formula
-// (the CSVs keep the exact values for data tools). The sheets are streamed into the zip (yazl,
-// native deflate) as they are read, with a fixed date on every entry, so the same tables give
-// the same bytes and no sheet is ever held in memory whole.
+// I/O edge: the workbooks, the tables for spreadsheet users, one per session year, each made
+// from that year's file of records (data/2019-2020.ndjson). Every cell is typed: declared
+// integers are numbers, everything else is a text cell, so Excel and LibreOffice show "=…",
+// "+31…" or "- …" as the text it is and never run it as a formula (the CSVs keep the exact
+// values for data tools). The sheets are streamed into the zip (yazl, native deflate) as they
+// are made, with a fixed date on every entry, so the same records give the same bytes.
 import { createWriteStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { ZipFile } from 'yazl';
+import { KamervragenError } from '../errors.ts';
 import type { ResourceStats } from '../export/datapackage.ts';
-import { readCsvSql } from '../export/parquet-sql.ts';
-import type { Table } from '../export/tables.ts';
+import type { Cell, Table } from '../export/tables.ts';
+import type { Document } from '../types.ts';
 import { XLSX_MAX_ROWS, xlsxCell, xlsxSheetName } from '../export/xlsx-cells.ts';
 import {
   columnLetters,
@@ -35,28 +36,46 @@ const ENTRY = {
 /** Rows are handed to the zip in pieces of about this many characters. */
 const PIECE = 1 << 20;
 
-// Rows come from DuckDB reading the CSV with the declared types (as the Parquet files do): a
-// streamed CSV parser re-scans a long quoted cell for every chunk it arrives in.
-async function* csvRows(
-  connection: DuckDBConnection,
+// A table's rows as typed cells: each value as its CSV cell reads (empty for none).
+async function* typedRows(
   table: Table,
-  path: string,
+  documents: readonly Document[],
 ): AsyncGenerator<(string | number | null)[]> {
   const types = table.columns.map((c) => c.type);
-  const result = await connection.stream(readCsvSql(table, path));
-  for await (const rows of result.yieldRowsJson())
-    for (const row of rows)
-      yield row.map((v, i) => xlsxCell(v === null ? '' : String(v), types[i] ?? 'string'));
+  for (const doc of documents)
+    for (const row of table.rows(doc))
+      yield row.map((v: Cell, i) => xlsxCell(v === null ? '' : String(v), types[i] ?? 'string'));
 }
 
-/** Writes the workbook to `path`, one sheet per table (more when a table exceeds a sheet's rows). */
+/** The records of one NDJSON file (a year file: a few thousand records at most). */
+export async function readRecords(path: string): Promise<Document[]> {
+  const text = await readFile(path, 'utf8');
+  const records: Document[] = [];
+  let line = 0;
+  for (const piece of text.split('\n')) {
+    line += 1;
+    if (piece === '') continue;
+    try {
+      records.push(JSON.parse(piece) as Document);
+    } catch (error) {
+      throw new KamervragenError('export/xlsx', `not a JSON record: ${(error as Error).message}`, {
+        file: path,
+        line,
+      });
+    }
+  }
+  return records;
+}
+
+/**
+ * Writes the workbook of `documents` to `path`, one sheet per table (more when a table exceeds
+ * a sheet's rows).
+ */
 export async function writeXlsx(
   tables: readonly Table[],
-  csvPath: (table: Table) => string,
+  documents: readonly Document[],
   path: string,
 ): Promise<ResourceStats> {
-  const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
-  const connection = await instance.connect();
   const zip = new ZipFile();
   const written = pipeline(zip.outputStream as Readable, createWriteStream(path));
   const failed = new Promise<never>((_, reject) => zip.on('error', reject));
@@ -67,7 +86,7 @@ export async function writeXlsx(
     for (const part of fixedParts()) zip.addBuffer(Buffer.from(part.xml), part.name, ENTRY);
     const names: string[] = [];
     for (const table of tables) {
-      const rows = csvRows(connection, table, csvPath(table));
+      const rows = typedRows(table, documents);
       const header = table.columns.map((c) => c.name);
       const letters = columnLetters(header.length);
       let next = await rows.next();
@@ -99,9 +118,6 @@ export async function writeXlsx(
     (zip.outputStream as Readable).destroy();
     await written.catch(() => undefined);
     throw error;
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
   }
   return fileStats(path);
 }

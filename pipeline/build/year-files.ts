@@ -15,6 +15,10 @@ export function yearFileName(sessionYear: string | null): string {
   return `${DATA_DIR}/${sessionYear ?? NO_YEAR}.ndjson`;
 }
 
+/** data/2019-2020.ndjson → 2019-2020 */
+export const yearOfFile = (name: string): string =>
+  name.slice(DATA_DIR.length + 1, -'.ndjson'.length);
+
 export function isYearFileName(name: string): boolean {
   return name.startsWith(`${DATA_DIR}/`) && name.endsWith('.ndjson');
 }

@@ -38,7 +38,7 @@ export function renderDictionaryMarkdown(d: DataDictionary): string {
     'Every file of the dataset, every column, its type, what it means, the Dutch term used in the',
     'source documents, and an example (from `ah-tk-20182019-3922`, Sjoerdsma to Kaag). Unknown',
     'values are `null` in JSON and empty in CSV. In the CSV tables, lists inside one cell are separated',
-    'by `; `; every cell is the exact value of the record (spreadsheet users open `kamervragen.xlsx`,',
+    'by `; `; every cell is the exact value of the record (spreadsheet users open the workbook of a session year, `kamervragen-X.Y.Z-YYYY-YYYY.xlsx`,',
     'whose cells are typed text, instead). A `*_count` column tells an empty list (0) from an unknown one (empty).',
     '',
     ...HISTORICAL,

@@ -2,7 +2,7 @@ import { SCHEMA_ID } from '../validate/schema.ts';
 import { DUCKDB_TYPES, PARQUET_MEDIATYPE, parquetName } from './parquet-sql.ts';
 import type { ForeignKey } from './cross-tables.ts';
 import type { Table } from './tables.ts';
-import { XLSX_MAX_CELL, XLSX_NAME } from './xlsx-cells.ts';
+import { XLSX_MAX_CELL } from './xlsx-cells.ts';
 
 /** What a resource's descriptor needs of a table (per-record or cross-record). */
 export type DescribedTable = Pick<Table, 'name' | 'description' | 'columns' | 'primaryKey'> & {
@@ -24,10 +24,15 @@ export interface PackageMeta {
   created?: string;
   /** Bytes and hash of each table's Parquet file, by table name, when the build wrote them. */
   parquet?: ReadonlyMap<string, ResourceStats>;
-  /** Bytes and hash of kamervragen.xlsx, when the build wrote it. */
-  xlsx?: ResourceStats;
+  /** The workbook of each session year, when the build wrote them. */
+  workbooks?: readonly WorkbookMeta[];
+}
+
+export interface WorkbookMeta {
+  year: string;
+  stats: ResourceStats;
   /** The workbook's name where it is published (a release names it after its version). */
-  xlsxPath?: string;
+  path: string;
 }
 
 const PROFILE = 'https://datapackage.org/profiles/2.0';
@@ -36,7 +41,7 @@ const CSV_NOTES =
   'Every cell holds the exact value of the record (kamervragen.json); nothing is prefixed or escaped beyond RFC 4180 quoting. ' +
   'Cells that start with =, +, - or @, or hold ";" or a tab, are always quoted. ' +
   'Empty cells are null; a list column is empty both for none and for unknown, and its *_count column (0 or empty) tells which. ' +
-  'Spreadsheet users: open kamervragen.xlsx, whose cells are typed text, not this file.';
+  'Spreadsheet users: open the workbook of a session year (kamervragen-<version>-<year>.xlsx), whose cells are typed text, not this file.';
 
 // Frictionless Data Package v2 descriptor of the CSV tables. `stats` holds bytes and hash per
 // resource name, measured on the exact bytes written.
@@ -90,21 +95,18 @@ function analystResources(
   const typed = parquet === undefined ? [] : tables.filter((table) => parquet.has(table.name));
   return [
     ...typed.map((table) => parquetResource(table, parquet!)),
-    ...(meta.xlsx === undefined
-      ? []
-      : [workbookResource(typed, meta.xlsx, meta.xlsxPath ?? XLSX_NAME)]),
+    ...(meta.workbooks ?? []).map((book) => workbookResource(typed, book)),
   ];
 }
 
 function workbookResource(
   tables: readonly DescribedTable[],
-  stats: ResourceStats,
-  path: string,
+  { year, stats, path }: WorkbookMeta,
 ): Record<string, unknown> {
   return {
-    name: 'kamervragen_xlsx',
+    name: `workbook_${year}`,
     path,
-    description: `For spreadsheet users: the tables (${tables.map((t) => t.name).join(', ')}) as sheets of one workbook. Cells are typed: declared integers are numbers, every other cell is text and never a formula; a cell longer than Excel's limit of ${XLSX_MAX_CELL} characters is cut and says so.`,
+    description: `For spreadsheet users: the records of session year ${year}, their tables (${tables.map((t) => t.name).join(', ')}) as the sheets of one workbook. Cells are typed: declared integers are numbers, every other cell is text and never a formula; a cell longer than Excel's limit of ${XLSX_MAX_CELL} characters is cut and says so.`,
     format: 'xlsx',
     mediatype: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     bytes: stats.bytes,

@@ -5,7 +5,6 @@ import { dataPackage, type PackageMeta, type ResourceStats } from './datapackage
 import { jsonChunks, ndjsonChunks } from './to-json.ts';
 import { orderKeys } from './order-keys.ts';
 import { parquetName } from './parquet-sql.ts';
-import { XLSX_NAME } from './xlsx-cells.ts';
 import { CROSS_TABLES, crossTableFiles } from './cross-tables.ts';
 import { TABLES } from './tables.ts';
 import { recordFacts } from '../normalize/record-facts.ts';
@@ -31,8 +30,6 @@ export const EXPORT_FILES: readonly string[] = [
 /** The Parquet copy of each table, written from the CSVs on disk (pipeline/package/write-parquet.ts). */
 export const PARQUET_FILES: readonly string[] = TABLES.map(parquetName);
 
-/** Files made from the written CSVs rather than from the records: Parquet and the workbook. */
-export const ANALYST_FILES: readonly string[] = [...PARQUET_FILES, XLSX_NAME];
 /** The tables datapackage.json describes, in its order. */
 export const PACKAGE_TABLES = [...TABLES, ...CROSS_TABLES];
 

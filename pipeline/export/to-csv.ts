@@ -2,7 +2,7 @@ import type { Document } from '../types.ts';
 import type { Cell, Table } from './tables.ts';
 
 // Every cell holds exactly the record's value: pandas, DuckDB and R read the CSV as data, so
-// nothing is prefixed or altered (spreadsheet users get kamervragen.xlsx, typed text cells).
+// nothing is prefixed or altered (spreadsheet users get the workbooks, typed text cells).
 // Quoting never changes a value, so cells a spreadsheet could split or read as a formula are
 // quoted: one that starts with = + - @, or holds a ";" or a tab (Dutch-locale Excel and
 // LibreOffice split on ";", which would start a new cell after it).

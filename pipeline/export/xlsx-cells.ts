@@ -1,10 +1,27 @@
-// What a spreadsheet cell of kamervragen.xlsx holds: pure rules, used by pipeline/build/write-xlsx.ts.
+// What a spreadsheet cell of a workbook holds, and what the workbooks are named: pure rules, used
+// by pipeline/build/write-xlsx.ts. There is one workbook per session year: a year fits Excel's
+// sheets whole (the full corpus would not, by far), and a new document remakes only its year's.
 import type { FieldType } from './tables.ts';
 
 /** Excel's limits: characters in a cell, rows in a sheet. */
 export const XLSX_MAX_CELL = 32_767;
 export const XLSX_MAX_ROWS = 1_048_576;
-export const XLSX_NAME = 'kamervragen.xlsx';
+/** The build's folder of workbooks: workbooks/2019-2020.xlsx beside data/2019-2020.ndjson. */
+export const WORKBOOK_DIR = 'workbooks';
+const WORKBOOK = /^workbooks\/([^/]+)\.xlsx$/;
+
+/** The workbook of the records in year file data/<year>.ndjson. */
+export const workbookName = (year: string): string => `${WORKBOOK_DIR}/${year}.xlsx`;
+
+/** The session year of a workbook's name, or null when it is not one. */
+export function workbookYear(name: string): string | null {
+  return WORKBOOK.exec(name)?.[1] ?? null;
+}
+
+/** workbooks/2019-2020.xlsx → kamervragen-1.2.0-2019-2020.xlsx, as a release publishes it. */
+export function workbookAssetName(year: string, version: string): string {
+  return `kamervragen-${version}-${year}.xlsx`;
+}
 
 const CUT_NOTE = ' […] (cut at the spreadsheet limit; the full text is in kamervragen.json)';
 

@@ -1,4 +1,4 @@
-// The XML parts of kamervragen.xlsx (Office Open XML, SpreadsheetML): pure text, assembled into
+// The XML parts of a workbook (Office Open XML, SpreadsheetML): pure text, assembled into
 // the zip by pipeline/build/write-xlsx.ts. Strings are inline ("inlineStr") text cells and
 // integers are numbers, so no cell is ever a formula; nothing in a part depends on the clock.
 

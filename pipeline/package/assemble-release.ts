@@ -11,6 +11,7 @@ import { NOTES_NAME, renderReleaseNotes } from './release-notes.ts';
 import { CARD_NAME, renderDatasetCard } from './dataset-card.ts';
 import { withChangedFields } from './changed-fields.ts';
 import { bumpVersion } from './semver.ts';
+import { workbookAssetName, workbookYear } from '../export/xlsx-cells.ts';
 
 export const DEFAULT_GZIP_MIN_BYTES = 1024 * 1024;
 export const DATAPACKAGE_NAME = 'datapackage.json';
@@ -54,8 +55,13 @@ export interface AssembledRelease {
   dist: PlannedFile[];
 }
 
-/** kamervragen.json → kamervragen-1.2.0.json; tables and metadata keep their names. */
+/**
+ * kamervragen.json → kamervragen-1.2.0.json, workbooks/2019-2020.xlsx →
+ * kamervragen-1.2.0-2019-2020.xlsx; tables and metadata keep their names.
+ */
 export function releaseAssetName(distName: string, version: string): string {
+  const year = workbookYear(distName);
+  if (year !== null) return workbookAssetName(year, version);
   const prefix = `${DATASET_NAME}.`;
   return distName.startsWith(prefix)
     ? `${DATASET_NAME}-${version}.${distName.slice(prefix.length)}`

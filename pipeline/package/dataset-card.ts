@@ -15,7 +15,7 @@ const KINDS: readonly [RegExp, string][] = [
   [/\.parquet$/, 'the same tables, typed (VARCHAR, BIGINT, DATE), zstd-compressed'],
   [
     /\.xlsx$/,
-    'the tables as a workbook whose cells are typed text and numbers, never formulas (for spreadsheets)',
+    "one session year's tables as a workbook whose cells are typed text and numbers, never formulas (for spreadsheets)",
   ],
   [/\.gz$/, 'a gzip copy of a large file'],
 ];

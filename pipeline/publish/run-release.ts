@@ -15,14 +15,13 @@ import { RECORD_FILES } from '../build/write-dataset.ts';
 import { isYearFileName } from '../build/year-files.ts';
 import { dataPackage, type ResourceStats } from '../export/datapackage.ts';
 import { CROSS_TABLES } from '../export/cross-tables.ts';
-import { ANALYST_FILES, PACKAGE_TABLES } from '../export/export-dataset.ts';
+import { PACKAGE_TABLES, PARQUET_FILES } from '../export/export-dataset.ts';
 import { parquetName } from '../export/parquet-sql.ts';
 import { TABLES } from '../export/tables.ts';
-import { XLSX_NAME } from '../export/xlsx-cells.ts';
+import { workbookAssetName, workbookYear } from '../export/xlsx-cells.ts';
 import {
   assembleRelease,
   DEFAULT_GZIP_MIN_BYTES,
-  releaseAssetName,
   type AssembledRelease,
 } from '../package/assemble-release.ts';
 import { CITATION_NAME, releaseTag } from '../package/citation.ts';
@@ -138,12 +137,15 @@ function statsOf(build: BuildSummary, name: string): AssetEntry {
 /** Sizes and hashes of the build's files, with the .gz of the large ones (made or reused). */
 async function packageInputs(options: ReleaseOptions, build: BuildSummary, dir: string) {
   const crossFiles = CROSS_TABLES.map((t) => `${t.name}.csv`);
-  const dataFiles = [...RECORD_FILES, ...crossFiles, ...ANALYST_FILES].map((name) =>
+  const books = Object.keys(build.files)
+    .filter((name) => workbookYear(name) !== null)
+    .sort();
+  const dataFiles = [...RECORD_FILES, ...crossFiles, ...PARQUET_FILES, ...books].map((name) =>
     statsOf(build, name),
   );
   const min = options.gzipMinBytes ?? DEFAULT_GZIP_MIN_BYTES;
   // Parquet and the workbook are compressed already.
-  const compressible = (name: string) => !ANALYST_FILES.includes(name);
+  const compressible = (name: string) => name.endsWith('.csv') || name.endsWith('json');
   // Each gzip runs on libuv's thread pool: the files compress in parallel.
   const gzipped = await Promise.all(
     dataFiles
@@ -163,10 +165,12 @@ async function packageInputs(options: ReleaseOptions, build: BuildSummary, dir: 
   const parquet = new Map<string, ResourceStats>(
     TABLES.map((t) => [t.name, statsOf(build, parquetName(t))]),
   );
-  const xlsx = statsOf(build, XLSX_NAME);
   const datapackage = ({ version, date }: { version: string; date: string }) => {
-    const xlsxPath = releaseAssetName(XLSX_NAME, version);
-    const meta = { version, created: `${date}T00:00:00Z`, parquet, xlsx, xlsxPath };
+    const workbooks = books.map((name) => {
+      const year = workbookYear(name)!;
+      return { year, stats: statsOf(build, name), path: workbookAssetName(year, version) };
+    });
+    const meta = { version, created: `${date}T00:00:00Z`, parquet, workbooks };
     return `${JSON.stringify(dataPackage(PACKAGE_TABLES, csv, meta), null, 2)}\n`;
   };
   return { dataFiles, gzipped, committed, datapackage };

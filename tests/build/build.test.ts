@@ -1,17 +1,18 @@
 import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ANALYST_FILES, EXPORT_FILES } from '../../pipeline/export/export-dataset.ts';
-import { isYearFileName } from '../../pipeline/build/year-files.ts';
+import { EXPORT_FILES, PARQUET_FILES } from '../../pipeline/export/export-dataset.ts';
+import { isYearFileName, yearOfFile } from '../../pipeline/build/year-files.ts';
+import { workbookName } from '../../pipeline/export/xlsx-cells.ts';
 import { validateRecordFiles } from '../../pipeline/validate/validate-records.ts';
 import { runCli } from '../support/run-cli.ts';
 import { makeWorkspace, removeWorkspaces, snapshot } from './workspace.ts';
 
 afterAll(removeWorkspaces);
 
-// The single-file downloads, their analyst copies and the rest; the committed form (one NDJSON
-// per session year, under data/) is checked apart.
-const BUILT = [...EXPORT_FILES, ...ANALYST_FILES, 'quarantine.json'].sort();
+// The single-file downloads, their Parquet copies and the rest; the committed form (one NDJSON
+// per session year, under data/) and the workbook of each year are checked apart.
+const BUILT = [...EXPORT_FILES, ...PARQUET_FILES, 'quarantine.json'].sort();
 const noStack = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
 const seeds = async (documents: string) => (await snapshot(documents)).keys();
 
@@ -24,10 +25,15 @@ describe('kamervragen build', () => {
     expect(result.stderr).not.toMatch(/ error /);
     expect(result.code).toBe(0);
     const names = [...(await snapshot(ws.out)).keys()].sort();
-    expect(names.filter((n) => !n.startsWith('data/'))).toEqual(BUILT);
+    expect(names.filter((n) => !n.startsWith('data/') && !n.startsWith('workbooks/'))).toEqual(
+      BUILT,
+    );
     const years = names.filter((n) => n.startsWith('data/'));
     expect(years.length).toBeGreaterThan(0);
     for (const name of years) expect(isYearFileName(name), name).toBe(true);
+    // A workbook for each session year's file, and no other.
+    const books = names.filter((n) => n.startsWith('workbooks/'));
+    expect(books).toEqual(years.map((n) => workbookName(yearOfFile(n))));
     const files = await snapshot(ws.out);
     const json = files.get('kamervragen.json')?.toString('utf8') ?? '';
     const records = JSON.parse(json) as { id: string; source: { path: string } }[];

@@ -27,8 +27,7 @@ import { runBuild } from '../../pipeline/build/run-build.ts';
 import { yearFileName } from '../../pipeline/build/year-files.ts';
 import { RACY_MARGIN_MS } from '../../pipeline/build/source-fingerprint.ts';
 import { exportDataset } from '../../pipeline/export/export-dataset.ts';
-import { XLSX_NAME } from '../../pipeline/export/xlsx-cells.ts';
-import { releaseAssetName } from '../../pipeline/package/assemble-release.ts';
+import { workbookAssetName } from '../../pipeline/export/xlsx-cells.ts';
 import { planRelease } from '../../pipeline/package/plan-release.ts';
 import type { Manifest } from '../../pipeline/package/release-types.ts';
 import { recordHash } from '../../pipeline/package/hash-record.ts';
@@ -47,9 +46,9 @@ async function files(dir: string): Promise<Map<string, Buffer>> {
   const out = new Map<string, Buffer>();
   for (const name of (await readdir(dir)).sort()) {
     if (name.startsWith('.') || name.endsWith('.gz') || name.endsWith('.gz.json')) continue;
-    if (name === 'data') {
+    if (name === 'data' || name === 'workbooks') {
       for (const year of (await readdir(join(dir, name))).sort())
-        out.set(`data/${year}`, await readFile(join(dir, name, year)));
+        out.set(`${name}/${year}`, await readFile(join(dir, name, year)));
       continue;
     }
     out.set(name, await readFile(join(dir, name)));
@@ -91,9 +90,11 @@ async function reference(docs: string): Promise<Map<string, Buffer>> {
     version: plan.version,
     created: `${plan.date}T00:00:00Z`,
     parquet: analyst.stats,
-    xlsx: analyst.xlsx,
-    // The build names the workbook as the release of its version publishes it.
-    xlsxPath: releaseAssetName(XLSX_NAME, plan.version),
+    // The build names the workbooks as the release of its version publishes them.
+    workbooks: analyst.workbooks.map((w) => ({
+      ...w,
+      path: workbookAssetName(w.year, plan.version),
+    })),
   }))
     out.set(file.name, Buffer.from([...file.chunks()].join(''), 'utf8'));
   for (const file of analyst.files) out.set(file.name, Buffer.from(file.bytes));
