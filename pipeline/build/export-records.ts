@@ -18,13 +18,8 @@ import type { RecordSummary } from './prepare-record.ts';
 import { quarantineJson, QUARANTINE_FILE } from './quarantine-file.ts';
 import type { ExportStamp, RecordCache } from './record-cache.ts';
 import type { BuildOptions } from './run-build.ts';
-import {
-  filePrint,
-  finishDataset,
-  openDatasetWriter,
-  RECORD_FILES,
-  type DatasetWriter,
-} from './write-dataset.ts';
+import { finishDataset } from './finish-dataset.ts';
+import { filePrint, openDatasetWriter, RECORD_FILES, type DatasetWriter } from './write-dataset.ts';
 import { isYearFileName, NO_YEAR } from './year-files.ts';
 
 export interface Written {

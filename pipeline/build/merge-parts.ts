@@ -13,7 +13,7 @@ import { planFromSummaries } from './plan-from-summaries.ts';
 import type { Fragments, RecordSummary } from './prepare-record.ts';
 import { quarantineJson, QUARANTINE_FILE } from './quarantine-file.ts';
 import { readPreviousManifest } from './export-records.ts';
-import { writeDataset } from './write-dataset.ts';
+import { writeDataset } from './finish-dataset.ts';
 import { assertWholeSet, completeSwitch, endSwitch } from './dataset-switch.ts';
 
 export interface MergeOptions {
