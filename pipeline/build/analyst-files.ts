@@ -12,10 +12,14 @@ import { writeParquetFiles } from './write-parquet.ts';
 import { readRecords, writeXlsx } from './write-xlsx.ts';
 import { yearFileName } from './year-files.ts';
 
-/** Made by DuckDB from the CSVs in `csvDir`, written into `outDir`. */
-export function writeParquet(csvDir: string, outDir: string): Promise<Map<string, ResourceStats>> {
+/** Made by DuckDB from the CSVs in `csvDir` (longest line: `longest` bytes), written into `outDir`. */
+export function writeParquet(
+  csvDir: string,
+  outDir: string,
+  longest: number | null,
+): Promise<Map<string, ResourceStats>> {
   const csvAt = (t: Table) => join(csvDir, `${t.name}.csv`);
-  return writeParquetFiles(TABLES, csvAt, outDir);
+  return writeParquetFiles(TABLES, csvAt, outDir, longest);
 }
 
 /** The sizes and hashes the last build recorded for the Parquet files it kept. */

@@ -142,7 +142,9 @@ async function analystFiles(
   const keepParquet =
     writer === null && stamped !== undefined && PARQUET_FILES.every((n) => n in stamped);
   const recordsDir = writer === null ? out : staging;
-  const parquet = keepParquet ? keptParquet(stamped) : await writeParquet(recordsDir, staging);
+  const parquet = keepParquet
+    ? keptParquet(stamped)
+    : await writeParquet(recordsDir, staging, writer?.longestRow() ?? null);
   for (const [table, s] of parquet) hashes.set(`${table}${PARQUET_SUFFIX}`, s);
   const years = new Map(
     [...hashes.keys()]

@@ -123,6 +123,8 @@ export interface DatasetWriter {
   ): Promise<void>;
   /** Ends the files; their sizes and hashes, by name. */
   close(): Promise<Map<string, FileStats>>;
+  /** Bytes of the longest CSV line written (a header, or one record's rows of a table). */
+  longestRow(): number;
   /** Drops everything written so far. */
   abort(): Promise<void>;
   readonly staging: string;
@@ -146,7 +148,12 @@ export async function openDatasetWriter(out: string): Promise<DatasetWriter> {
   }
   const years = await openYearFiles(staging);
   const [json, ndjson, ...csv] = files as [StreamedFile, StreamedFile, ...StreamedFile[]];
-  for (const [i, table] of TABLES.entries()) await csv[i]!.write(headerOf(table));
+  let longest = 0;
+  for (const [i, table] of TABLES.entries()) {
+    const header = Buffer.from(headerOf(table));
+    longest = Math.max(longest, header.length);
+    await csv[i]!.write(header);
+  }
   let first = true;
   let closed = false;
   const closeAll = async () => {
@@ -162,6 +169,7 @@ export async function openDatasetWriter(out: string): Promise<DatasetWriter> {
   };
   const writer: DatasetWriter = {
     staging,
+    longestRow: () => longest,
     async addPacked(bytes, lengths, sessionYear) {
       let wait = json.write(first ? OPEN : COMMA);
       if (wait !== undefined) await wait;
@@ -171,6 +179,7 @@ export async function openDatasetWriter(out: string): Promise<DatasetWriter> {
         const end = at + lengths[i]!;
         wait = files[i]!.write(bytes, at, end);
         if (wait !== undefined) await wait;
+        if (i >= 2 && end - at > longest) longest = end - at;
         if (i === 1) await years.add(sessionYear, bytes, at, end);
         at = end;
       }
@@ -188,7 +197,10 @@ export async function openDatasetWriter(out: string): Promise<DatasetWriter> {
       const line = typeof f[1] === 'string' ? Buffer.from(f[1], 'utf8') : f[1]!;
       await years.add(sessionYear, line, 0, line.length);
       for (let i = 0; i < csv.length; i += 1) {
-        wait = csv[i]!.write(f[2 + i]!);
+        const rows = f[2 + i]!;
+        const length = typeof rows === 'string' ? Buffer.byteLength(rows) : rows.length;
+        if (length > longest) longest = length;
+        wait = csv[i]!.write(rows);
         if (wait !== undefined) await wait;
       }
     },

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { KamervragenError } from '../errors.ts';
 import type { ResourceStats } from '../export/datapackage.ts';
-import { copyToParquetSql, parquetName } from '../export/parquet-sql.ts';
+import { copyToParquetSql, lineLimit, parquetName } from '../export/parquet-sql.ts';
 import type { Table } from '../export/tables.ts';
 
 export async function fileStats(path: string): Promise<ResourceStats> {
@@ -19,13 +19,16 @@ export async function fileStats(path: string): Promise<ResourceStats> {
 
 /**
  * Writes `<table>.parquet` into `outDir` for each table, reading `<table>.csv` where `csvPath`
- * says; returns bytes and sha256 of each Parquet file by table name.
+ * says (`longest`: bytes of its longest line, when known); returns bytes and sha256 of each
+ * Parquet file by table name.
  */
 export async function writeParquetFiles(
   tables: readonly Table[],
   csvPath: (table: Table) => string,
   outDir: string,
+  longest: number | null,
 ): Promise<Map<string, ResourceStats>> {
+  const maxLine = lineLimit(longest);
   const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
   const connection = await instance.connect();
   const stats = new Map<string, ResourceStats>();
@@ -33,7 +36,7 @@ export async function writeParquetFiles(
     for (const table of tables) {
       const target = join(outDir, parquetName(table));
       try {
-        await connection.run(copyToParquetSql(table, csvPath(table), target));
+        await connection.run(copyToParquetSql(table, csvPath(table), target, maxLine));
       } catch (error) {
         throw new KamervragenError(
           'export/parquet',

@@ -14,9 +14,22 @@ export const DUCKDB_TYPES: Readonly<Record<FieldType, string>> = {
   boolean: 'BOOLEAN',
 };
 
-// Large enough for the longest answer a document can hold (the build caps a document's size far
-// below this); DuckDB's default of 2 MB per line would refuse a long one.
+// DuckDB reads a CSV in buffers of 16 lines of the longest length it is told to expect, and its
+// memory grows with that: the limit is the longest row the export wrote, rounded up to a power
+// of two (so the bytes of the Parquet files depend on the records alone), at least DuckDB's own
+// default of 2 MiB. Without a measured row, large enough for the longest text a document can hold.
+const MIN_LINE_BYTES = 1 << 21;
 const MAX_LINE_BYTES = 1 << 30;
+/** Rows per Parquet row group: DuckDB holds a row group of each file in memory while writing. */
+const ROW_GROUP_ROWS = 16_384;
+
+/** The line limit for CSVs whose longest line (or one record's rows of a table) has `longest` bytes. */
+export function lineLimit(longest: number | null): number {
+  if (longest === null) return MAX_LINE_BYTES;
+  let limit = MIN_LINE_BYTES;
+  while (limit <= longest && limit < MAX_LINE_BYTES) limit *= 2;
+  return limit;
+}
 
 export const parquetName = (table: Pick<Table, 'name'>): string => `${table.name}${PARQUET_SUFFIX}`;
 
@@ -25,18 +38,26 @@ export function sqlString(text: string): string {
 }
 
 /** A SELECT of the table's CSV with exactly its declared columns and types. */
-export function readCsvSql(table: Table, csvPath: string): string {
+export function readCsvSql(table: Table, csvPath: string, maxLine = MAX_LINE_BYTES): string {
   const columns = table.columns
     .map((c) => `${sqlString(c.name)}: ${sqlString(DUCKDB_TYPES[c.type])}`)
     .join(', ');
   return (
     `SELECT * FROM read_csv(${sqlString(csvPath)}, header = true, auto_detect = false, ` +
     `delim = ',', quote = '"', escape = '"', new_line = '\\n', nullstr = '', ` +
-    `max_line_size = ${MAX_LINE_BYTES}, columns = {${columns}})`
+    `max_line_size = ${maxLine}, columns = {${columns}})`
   );
 }
 
 /** COPY of the typed CSV to Parquet (zstd), rows in the CSV's order (documents sorted by id). */
-export function copyToParquetSql(table: Table, csvPath: string, parquetPath: string): string {
-  return `COPY (${readCsvSql(table, csvPath)}) TO ${sqlString(parquetPath)} (FORMAT parquet, COMPRESSION zstd)`;
+export function copyToParquetSql(
+  table: Table,
+  csvPath: string,
+  parquetPath: string,
+  maxLine = MAX_LINE_BYTES,
+): string {
+  return (
+    `COPY (${readCsvSql(table, csvPath, maxLine)}) TO ${sqlString(parquetPath)} ` +
+    `(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE ${ROW_GROUP_ROWS})`
+  );
 }

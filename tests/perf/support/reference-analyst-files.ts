@@ -8,6 +8,7 @@ import type { ResourceStats } from '../../../pipeline/export/datapackage.ts';
 import { exportDataset } from '../../../pipeline/export/export-dataset.ts';
 import { parquetName } from '../../../pipeline/export/parquet-sql.ts';
 import { TABLES } from '../../../pipeline/export/tables.ts';
+import { csvLine, csvRows } from '../../../pipeline/export/to-csv.ts';
 import type { NamedFile } from '../../../pipeline/package/release-types.ts';
 import { writeParquetFiles } from '../../../pipeline/build/write-parquet.ts';
 import { writeXlsx } from '../../../pipeline/build/write-xlsx.ts';
@@ -26,7 +27,14 @@ export async function referenceAnalystFiles(records: readonly Document[]): Promi
     for (const file of exportDataset(records))
       if (csvNames.has(file.name))
         await writeFile(join(dir, file.name), [...file.chunks()].join(''));
-    const stats = await writeParquetFiles(TABLES, (t) => join(dir, `${t.name}.csv`), dir);
+    // The longest line as the build's writer measures it: a header, or one record's rows of a table.
+    let longest = 0;
+    for (const table of TABLES) {
+      longest = Math.max(longest, Buffer.byteLength(csvLine(table.columns.map((c) => c.name))));
+      for (const record of records)
+        longest = Math.max(longest, Buffer.byteLength(csvRows(table, record)));
+    }
+    const stats = await writeParquetFiles(TABLES, (t) => join(dir, `${t.name}.csv`), dir, longest);
     const byYear = new Map<string, Document[]>();
     const sorted = [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     for (const record of sorted) {
