@@ -11,7 +11,7 @@ import { finished, pipeline } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
 import { KamervragenError } from '../errors.ts';
 import type { ResourceStats } from '../export/datapackage.ts';
-import type { Cell, Table } from '../export/tables.ts';
+import type { Cell, FieldType, Table } from '../export/tables.ts';
 import type { Document } from '../types.ts';
 import { XLSX_MAX_ROWS, xlsxCell, xlsxSheetName } from '../export/xlsx-cells.ts';
 import {
@@ -36,46 +36,94 @@ const ENTRY = {
 /** Rows are handed to the zip in pieces of about this many characters. */
 const PIECE = 1 << 20;
 
-// A table's rows as typed cells: each value as its CSV cell reads (empty for none).
-async function* typedRows(
-  table: Table,
-  documents: readonly Document[],
-): AsyncGenerator<(string | number | null)[]> {
-  const types = table.columns.map((c) => c.type);
-  for (const doc of documents)
-    for (const row of table.rows(doc))
-      yield row.map((v: Cell, i) => xlsxCell(v === null ? '' : String(v), types[i] ?? 'string'));
-}
-
-/** The records of one NDJSON file (a year file: a few thousand records at most). */
-export async function readRecords(path: string): Promise<Document[]> {
-  const text = await readFile(path, 'utf8');
-  const records: Document[] = [];
-  let line = 0;
-  for (const piece of text.split('\n')) {
-    line += 1;
-    if (piece === '') continue;
-    try {
-      records.push(JSON.parse(piece) as Document);
-    } catch (error) {
-      throw new KamervragenError('export/xlsx', `not a JSON record: ${(error as Error).message}`, {
-        file: path,
-        line,
-      });
+// The XML of one table's sheets, made row by row as the records come: pieces of about PIECE
+// characters, a new sheet after XLSX_MAX_ROWS rows.
+class SheetXml {
+  readonly parts: Buffer[][] = [];
+  private piece = '';
+  private row = XLSX_MAX_ROWS;
+  private readonly types: FieldType[];
+  private readonly header: string[];
+  private readonly letters: string[];
+  constructor(private readonly table: Table) {
+    this.types = table.columns.map((c) => c.type);
+    this.header = table.columns.map((c) => c.name);
+    this.letters = columnLetters(this.header.length);
+  }
+  add(doc: Document): void {
+    for (const cells of this.table.rows(doc)) {
+      if (this.row >= XLSX_MAX_ROWS) this.startSheet();
+      this.row += 1;
+      const typed = cells.map((v: Cell, i) =>
+        xlsxCell(v === null ? '' : String(v), this.types[i]!),
+      );
+      this.piece += rowXml(this.row, typed, this.letters);
+      if (this.piece.length >= PIECE) this.spill();
     }
   }
-  return records;
+  /** The sheets, each as its pieces. */
+  end(): Buffer[][] {
+    if (this.parts.length === 0) this.startSheet();
+    this.piece += SHEET_END;
+    this.spill();
+    return this.parts;
+  }
+  private startSheet(): void {
+    if (this.parts.length > 0) {
+      this.piece += SHEET_END;
+      this.spill();
+    }
+    this.parts.push([]);
+    this.piece = SHEET_START + rowXml(1, this.header, this.letters);
+    this.row = 1;
+  }
+  private spill(): void {
+    this.parts.at(-1)!.push(Buffer.from(this.piece));
+    this.piece = '';
+  }
 }
 
 /**
- * Writes the workbook of `documents` to `path`, one sheet per table (more when a table exceeds
- * a sheet's rows).
+ * The records of one NDJSON file (a year file), parsed one by one as they are taken: a record is
+ * garbage as soon as its rows are made, so a year's records are never all held as objects.
+ */
+export async function readRecords(path: string): Promise<Iterable<Document>> {
+  const text = await readFile(path, 'utf8');
+  return (function* () {
+    let line = 0;
+    for (const piece of text.split('\n')) {
+      line += 1;
+      if (piece === '') continue;
+      let record: Document;
+      try {
+        record = JSON.parse(piece) as Document;
+      } catch (error) {
+        throw new KamervragenError(
+          'export/xlsx',
+          `not a JSON record: ${(error as Error).message}`,
+          {
+            file: path,
+            line,
+          },
+        );
+      }
+      yield record;
+    }
+  })();
+}
+
+/**
+ * Writes the workbook of `documents` (in id order) to `path`, one sheet per table (more when a
+ * table exceeds a sheet's rows). The records are read once; every table's rows are made from
+ * each as it comes.
  */
 export async function writeXlsx(
   tables: readonly Table[],
-  documents: readonly Document[],
+  documents: Iterable<Document>,
   path: string,
 ): Promise<ResourceStats> {
+  const sheets = tables.map((table) => new SheetXml(table));
+  for (const doc of documents) for (const sheet of sheets) sheet.add(doc);
   const zip = new ZipFile();
   const written = pipeline(zip.outputStream as Readable, createWriteStream(path));
   const failed = new Promise<never>((_, reject) => zip.on('error', reject));
@@ -85,30 +133,15 @@ export async function writeXlsx(
   try {
     for (const part of fixedParts()) zip.addBuffer(Buffer.from(part.xml), part.name, ENTRY);
     const names: string[] = [];
-    for (const table of tables) {
-      const rows = typedRows(table, documents);
-      const header = table.columns.map((c) => c.name);
-      const letters = columnLetters(header.length);
-      let next = await rows.next();
-      for (let part = 0; part === 0 || !next.done; part++) {
+    for (const [i, table] of tables.entries()) {
+      const parts = sheets[i]!.end();
+      for (const [part, pieces] of parts.entries()) {
         names.push(xlsxSheetName(table.name, part));
-        // The rows of one sheet; `next` is left on the first row of the sheet after it.
-        const sheet = Readable.from(
-          (async function* () {
-            let piece = SHEET_START + rowXml(1, header, letters);
-            for (let row = 2; row <= XLSX_MAX_ROWS && !next.done; row++) {
-              piece += rowXml(row, next.value, letters);
-              if (piece.length >= PIECE) {
-                yield Buffer.from(piece);
-                piece = '';
-              }
-              next = await rows.next();
-            }
-            yield Buffer.from(piece + SHEET_END);
-          })(),
-        );
+        const sheet = Readable.from(pieces);
         zip.addReadStream(sheet, sheetPath(names.length - 1), ENTRY);
         await Promise.race([finished(sheet), failed, written]);
+        // The pieces are in the zip now: let them go.
+        pieces.length = 0;
       }
     }
     for (const part of workbookParts(names)) zip.addBuffer(Buffer.from(part.xml), part.name, ENTRY);
