@@ -1,7 +1,7 @@
 import { SCHEMA_ID } from '../validate/schema.ts';
 import { DUCKDB_TYPES, PARQUET_MEDIATYPE, parquetName } from './parquet-sql.ts';
 import type { ForeignKey } from './cross-tables.ts';
-import type { Table } from './tables.ts';
+import { TABLES, type Table } from './tables.ts';
 import { XLSX_MAX_CELL } from './xlsx-cells.ts';
 
 /** What a resource's descriptor needs of a table (per-record or cross-record). */
@@ -40,8 +40,13 @@ const PROFILE = 'https://datapackage.org/profiles/2.0';
 const CSV_NOTES =
   'Every cell holds the exact value of the record (kamervragen.json); nothing is prefixed or escaped beyond RFC 4180 quoting. ' +
   'Cells that start with =, +, - or @, or hold ";" or a tab, are always quoted. ' +
-  'Empty cells are null; a list column is empty both for none and for unknown, and its *_count column (0 or empty) tells which. ' +
-  'Spreadsheet users: open the workbook of a session year (kamervragen-<version>-<year>.xlsx), whose cells are typed text, not this file.';
+  'Empty cells are null; a list column is empty both for none and for unknown, and its *_count column (0 or empty) tells which.';
+// The workbooks hold the per-record tables only.
+const IN_WORKBOOKS = new Set(TABLES.map((t) => t.name));
+const SPREADSHEET_NOTE = (table: string) =>
+  IN_WORKBOOKS.has(table)
+    ? 'Spreadsheet users: open the workbook of a session year (kamervragen-<version>-<year>.xlsx), whose cells are typed text, not this file.'
+    : 'Spreadsheet users: no workbook holds this table; import the CSV with every column as text.';
 
 // Frictionless Data Package v2 descriptor of the CSV tables. `stats` holds bytes and hash per
 // resource name, measured on the exact bytes written.
@@ -191,7 +196,7 @@ function resource(
     name: table.name,
     type: 'table',
     path: `${table.name}.csv`,
-    description: `${table.description} ${CSV_NOTES}`,
+    description: `${table.description} ${CSV_NOTES} ${SPREADSHEET_NOTE(table.name)}`,
     format: 'csv',
     mediatype: 'text/csv',
     encoding: 'utf-8',
