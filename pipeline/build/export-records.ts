@@ -19,7 +19,12 @@ import { quarantineJson, QUARANTINE_FILE } from './quarantine-file.ts';
 import type { ExportStamp, RecordCache } from './record-cache.ts';
 import type { BuildOptions } from './run-build.ts';
 import { finishDataset } from './finish-dataset.ts';
-import { filePrint, openDatasetWriter, RECORD_FILES, type DatasetWriter } from './write-dataset.ts';
+import {
+  openDatasetWriter,
+  RECORD_FILES,
+  untouchedSince,
+  type DatasetWriter,
+} from './write-dataset.ts';
 import { isYearFileName, NO_YEAR } from './year-files.ts';
 
 export interface Written {
@@ -130,10 +135,7 @@ async function untouched(out: string, stamp: ExportStamp): Promise<boolean> {
     (name) => isYearFileName(name) || workbookYear(name) !== null,
   );
   const names = [...RECORD_FILES, ...analyst, ...perYear];
-  for (const name of names) {
-    const known = stamp.files[name];
-    if (known === undefined || known.print !== (await filePrint(join(out, name)))) return false;
-  }
+  for (const name of names) if (!(await untouchedSince(out, stamp.files, name))) return false;
   return true;
 }
 

@@ -5,14 +5,14 @@
 // removed in the same switch.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { ioError } from '../errors.ts';
 import { dataPackage, type PackageMeta, type ResourceStats } from '../export/datapackage.ts';
 import { PACKAGE_TABLES, PARQUET_FILES } from '../export/export-dataset.ts';
 import { PARQUET_SUFFIX } from '../export/parquet-sql.ts';
 import { WORKBOOK_DIR, workbookAssetName, workbookYear } from '../export/xlsx-cells.ts';
-import { keptParquet, writeParquet, writeWorkbooks, type Workbook } from './analyst-files.ts';
+import { keptParquet, writeParquet, writeWorkbooks } from './analyst-files.ts';
 import { endSwitch, switchSet } from './dataset-switch.ts';
 import type { FragmentBytes } from './prepare-record.ts';
 import type { ExportStamp } from './record-cache.ts';
@@ -22,11 +22,12 @@ import {
   openStaging,
   RECORD_FILES,
   StreamedFile,
+  untouchedSince,
   type DatasetWriter,
   type FileStats,
 } from './write-dataset.ts';
 import type { OutputFile } from './write-files.ts';
-import { DATA_DIR, isYearFileName, staleYearFiles, yearOfFile } from './year-files.ts';
+import { DATA_DIR, isYearFileName, staleFiles, staleYearFiles, yearOfFile } from './year-files.ts';
 
 export interface FinishOptions {
   meta: PackageMeta;
@@ -98,7 +99,7 @@ async function finishFiles(
     await switchDataset(out, switching, changed, [...yearNames, ...bookNames]);
     await rm(switching, { recursive: true, force: true });
     const stamp: ExportStamp = { records: recordsHash, files: {} };
-    const from = new Map(made.books.map((b: Workbook) => [b.name, b.from]));
+    const from = new Map(made.books.map((b) => [b.name, b.from]));
     for (const name of written) {
       const source = from.get(name);
       const print = await filePrint(join(out, name));
@@ -153,8 +154,7 @@ async function analystFiles(
       .map(yearOfFile)
       .map((year) => [year, options.years?.get(year) ?? '']),
   );
-  const untouched = async (name: string) =>
-    stamped?.[name] !== undefined && stamped[name].print === (await filePrint(join(out, name)));
+  const untouched = (name: string) => untouchedSince(out, stamped, name);
   const books = await writeWorkbooks(years, recordsDir, staging, stamped, untouched);
   for (const book of books) hashes.set(book.name, book.stats);
   // Like the release, name the workbooks as a release of this version publishes them.
@@ -212,21 +212,12 @@ async function switchDataset(
 ): Promise<void> {
   const remove = [
     ...(await staleYearFiles(out, perYear)),
-    ...(await staleWorkbooks(out, perYear)),
+    ...(await staleFiles(out, WORKBOOK_DIR, (name) => workbookYear(name) !== null, perYear)),
     ...(await present(out, RETIRED)),
   ];
   if (changed.length === 0 && remove.length === 0) return;
   await switchSet(out, { staging: basename(staging), rename: changed, remove });
   await endSwitch(out);
-}
-
-async function staleWorkbooks(out: string, keep: readonly string[]): Promise<string[]> {
-  const wanted = new Set(keep);
-  const names = await readdir(join(out, WORKBOOK_DIR)).catch(() => [] as string[]);
-  return names
-    .map((name) => `${WORKBOOK_DIR}/${name}`)
-    .filter((name) => workbookYear(name) !== null && !wanted.has(name))
-    .sort();
 }
 
 async function present(out: string, names: readonly string[]): Promise<string[]> {

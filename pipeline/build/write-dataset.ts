@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { csvChunks } from '../export/to-csv.ts';
 import { TABLES } from '../export/tables.ts';
 import type { FragmentBytes } from './prepare-record.ts';
+import type { ExportStamp } from './record-cache.ts';
 import { ioError } from '../errors.ts';
 import { openYearFiles } from './year-files.ts';
 import { hashThread, localHash, type StreamHash } from './thread-hash.ts';
@@ -245,6 +246,16 @@ export async function openStaging(out: string): Promise<string> {
 function headerOf(table: (typeof TABLES)[number]): string {
   for (const chunk of csvChunks(table, [])) return chunk;
   return '';
+}
+
+/** Whether the file `name` in `out` is as the stamp says the last build left it (by fingerprint). */
+export async function untouchedSince(
+  out: string,
+  files: ExportStamp['files'] | undefined,
+  name: string,
+): Promise<boolean> {
+  const known = files?.[name];
+  return known !== undefined && known.print === (await filePrint(join(out, name)));
 }
 
 /** The file system's fingerprint of a written file: size, times and inode. */

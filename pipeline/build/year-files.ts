@@ -110,12 +110,24 @@ export async function openYearFiles(folder: string): Promise<YearFiles> {
   };
 }
 
-/** The year files in `out` that are not in `keep`: the ones a new set leaves out. */
-export async function staleYearFiles(out: string, keep: readonly string[]): Promise<string[]> {
+/**
+ * The files of `folder` in `out` (names as `belongs` takes them, folder/name) that are not in
+ * `keep`: the ones a new set leaves out.
+ */
+export async function staleFiles(
+  out: string,
+  folder: string,
+  belongs: (name: string) => boolean,
+  keep: readonly string[],
+): Promise<string[]> {
   const wanted = new Set(keep);
-  const present = await readdir(join(out, DATA_DIR)).catch(() => [] as string[]);
+  const present = await readdir(join(out, folder)).catch(() => [] as string[]);
   return present
-    .map((name) => `${DATA_DIR}/${name}`)
-    .filter((relative) => isYearFileName(relative) && !wanted.has(relative))
+    .map((name) => `${folder}/${name}`)
+    .filter((relative) => belongs(relative) && !wanted.has(relative))
     .sort();
 }
+
+/** The year files in `out` that are not in `keep`. */
+export const staleYearFiles = (out: string, keep: readonly string[]): Promise<string[]> =>
+  staleFiles(out, DATA_DIR, isYearFileName, keep);

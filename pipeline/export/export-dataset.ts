@@ -27,7 +27,7 @@ export const EXPORT_FILES: readonly string[] = [
   'datapackage.json',
 ];
 
-/** The Parquet copy of each table, written from the CSVs on disk (pipeline/package/write-parquet.ts). */
+/** The Parquet copy of each table, written from the CSVs on disk (pipeline/build/write-parquet.ts). */
 export const PARQUET_FILES: readonly string[] = TABLES.map(parquetName);
 
 /** The tables datapackage.json describes, in its order. */
